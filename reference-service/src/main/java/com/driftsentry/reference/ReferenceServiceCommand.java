@@ -1,0 +1,139 @@
+package com.driftsentry.reference;
+
+import com.driftsentry.reference.config.ConfigException;
+import com.driftsentry.reference.config.ServiceConfig;
+import com.driftsentry.reference.embedded.EmbeddedStores;
+import com.driftsentry.reference.seed.KeysFile;
+import com.driftsentry.reference.seed.Seeder;
+import com.driftsentry.reference.store.Database;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code java -jar driftsentry-reference.jar [--embedded] [--port N] [--seed N] [--keys-out FILE]}
+ * serves the API until SIGTERM; {@code seed} only seeds a database. Exit 3 on bad input.
+ */
+@Command(name = "driftsentry-reference", mixinStandardHelpOptions = true, versionProvider = ReferenceServiceCommand.Version.class,
+        description = "The DriftSentry API. Settings come from environment variables (see README); options override them.",
+        subcommands = ReferenceServiceCommand.Seed.class)
+public final class ReferenceServiceCommand implements Callable<Integer> {
+    static final int BAD_INPUT = 3;
+
+    @Option(names = "--embedded", description = "Start embedded PostgreSQL and Redis instead of using DATABASE_URL and REDIS_URL.")
+    boolean embedded;
+
+    @Option(names = "--port", description = "HTTP port (default: PORT or 3002; 0 picks a free one).")
+    Integer port;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed a new tenant with an admin key, a reader key and N drifts.")
+    Integer seed;
+
+    @Option(names = "--keys-out", paramLabel = "FILE", description = "Write the seeded tenant and keys as JSON here (else print them once).")
+    Path keysOut;
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new ReferenceServiceCommand());
+        cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (e instanceof ConfigException) {
+                cmd.getErr().println("driftsentry-reference: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            throw e;
+        });
+        cli.setParameterExceptionHandler((e, a) -> {
+            e.getCommandLine().getErr().println("driftsentry-reference: " + e.getMessage() + " (see --help)");
+            return BAD_INPUT;
+        });
+        int code = cli.execute(args);
+        if (code != 0 || cli.getParseResult().isUsageHelpRequested() || cli.getParseResult().isVersionHelpRequested()
+                || cli.getParseResult().subcommand() != null) {
+            System.exit(code);
+        }
+        // Serving: the HTTP threads keep the JVM alive until SIGTERM runs the shutdown hook.
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (seed != null && seed < 0) {
+            throw new ConfigException("--seed " + seed + " is negative (fix: a number of drifts, e.g. --seed 1000)");
+        }
+        ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
+        if (port != null) {
+            config = config.withPort(port);
+        }
+        EmbeddedStores stores = null;
+        if (embedded) {
+            stores = EmbeddedStores.start();
+            config = config.withStores(stores.databaseUrl(), stores.redisUrl());
+        }
+        ReferenceService service;
+        try {
+            service = ReferenceService.start(config);
+        } catch (RuntimeException e) {
+            if (stores != null) {
+                stores.close();
+            }
+            throw e;
+        }
+        EmbeddedStores started = stores;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            service.close();
+            if (started != null) {
+                started.close();
+            }
+        }, "shutdown"));
+        if (seed != null) {
+            Seeder.Seeded seeded = new Seeder(service.database()).seed("seed-" + System.currentTimeMillis(), seed, 42);
+            publish(seeded, "http://127.0.0.1:" + service.port(), keysOut);
+        }
+        return 0;
+    }
+
+    static void publish(Seeder.Seeded seeded, String baseUrl, Path keysOut) throws Exception {
+        String json = KeysFile.json(seeded, baseUrl);
+        if (keysOut != null) {
+            KeysFile.write(keysOut, json);
+        } else {
+            System.out.println(json);
+        }
+    }
+
+    @Command(name = "seed", mixinStandardHelpOptions = true,
+            description = "Create a tenant, an admin key, a reader key and N drifts in DATABASE_URL, and print the keys once.")
+    static final class Seed implements Callable<Integer> {
+        @Option(names = "--drifts", defaultValue = "1000", description = "How many drifts (default ${DEFAULT-VALUE}).")
+        int drifts;
+
+        @Option(names = "--tenant", defaultValue = "load-test", description = "Tenant name (default ${DEFAULT-VALUE}).")
+        String tenant;
+
+        @Option(names = "--keys-out", paramLabel = "FILE", description = "Write the keys as JSON here instead of printing them.")
+        Path keysOut;
+
+        @Override
+        public Integer call() throws Exception {
+            if (drifts < 0) {
+                throw new ConfigException("--drifts " + drifts + " is negative (fix: e.g. --drifts 1000)");
+            }
+            ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
+            if (config.database() == null) {
+                throw new ConfigException(ServiceConfig.DATABASE_URL + " is not set (fix: set it to postgres://user:password@host:5432/database)");
+            }
+            try (Database database = new Database(config.database(), 2, new SimpleMeterRegistry())) {
+                publish(new Seeder(database).seed(tenant, drifts, System.nanoTime()), null, keysOut);
+            }
+            return 0;
+        }
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"driftsentry-reference " + ServiceConfig.buildVersion()};
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package com.driftsentry.reference.config;
+
+import com.driftsentry.reference.fault.FaultConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/** Everything the service reads from its environment, validated once at start. */
+public record ServiceConfig(
+        int port,
+        String version,
+        DatabaseUrl database,
+        String redisUrl,
+        int dbPoolSize,
+        List<String> corsOrigins,
+        boolean trustProxy,
+        RateLimit ipLimit,
+        RateLimit keyLimit,
+        RateLimit authFailureLimit,
+        Duration summaryCacheTtl,
+        Duration authCacheTtl,
+        int maxBodyBytes,
+        Duration shutdownTimeout,
+        FaultConfig faults) {
+
+    public static final String DATABASE_URL = "DATABASE_URL";
+    public static final String REDIS_URL = "REDIS_URL";
+
+    /** Reads the process environment; {@code port}, database and Redis may be overridden by the caller. */
+    public static ServiceConfig fromEnvironment(Map<String, String> env) {
+        Settings s = new Settings(env);
+        String redisUrl = s.text(REDIS_URL).orElse(null);
+        if (redisUrl != null && !redisUrl.startsWith("redis://") && !redisUrl.startsWith("rediss://")) {
+            throw new ConfigException(REDIS_URL + " is not a Redis URL (fix: redis://host:6379)");
+        }
+        return new ServiceConfig(
+                s.integer("PORT", 3002, 0, 65_535),
+                s.text("DRIFTSENTRY_VERSION", buildVersion()),
+                s.text(DATABASE_URL).map(v -> DatabaseUrl.parse(DATABASE_URL, v)).orElse(null),
+                redisUrl,
+                s.integer("DRIFTSENTRY_DB_POOL_SIZE", 10, 1, 200),
+                s.list("DRIFTSENTRY_CORS_ORIGINS"),
+                s.flag("DRIFTSENTRY_TRUST_PROXY", false),
+                s.rate("DRIFTSENTRY_RATE_LIMIT_IP", new RateLimit(1000, Duration.ofSeconds(1))),
+                s.rate("DRIFTSENTRY_RATE_LIMIT_KEY", new RateLimit(500, Duration.ofSeconds(1))),
+                s.rate("DRIFTSENTRY_RATE_LIMIT_AUTH_FAILURES", new RateLimit(10, Duration.ofMinutes(1))),
+                s.duration("DRIFTSENTRY_SUMMARY_CACHE_TTL", Duration.ofSeconds(5)),
+                s.duration("DRIFTSENTRY_AUTH_CACHE_TTL", Duration.ofSeconds(60)),
+                s.integer("DRIFTSENTRY_MAX_BODY_BYTES", 64 * 1024, 1024, 16 * 1024 * 1024),
+                s.duration("DRIFTSENTRY_SHUTDOWN_TIMEOUT", Duration.ofSeconds(20)),
+                FaultConfig.from(s));
+    }
+
+    public ServiceConfig withPort(int newPort) {
+        return new ServiceConfig(newPort, version, database, redisUrl, dbPoolSize, corsOrigins, trustProxy, ipLimit, keyLimit,
+                authFailureLimit, summaryCacheTtl, authCacheTtl, maxBodyBytes, shutdownTimeout, faults);
+    }
+
+    public ServiceConfig withStores(DatabaseUrl newDatabase, String newRedisUrl) {
+        return new ServiceConfig(port, version, newDatabase, newRedisUrl, dbPoolSize, corsOrigins, trustProxy, ipLimit, keyLimit,
+                authFailureLimit, summaryCacheTtl, authCacheTtl, maxBodyBytes, shutdownTimeout, faults);
+    }
+
+    /** Fails with the variable to set when a store was neither configured nor embedded. */
+    public ServiceConfig requireStores() {
+        if (database == null) {
+            throw new ConfigException(DATABASE_URL + " is not set (fix: set it to postgres://user:password@host:5432/database, or start with --embedded)");
+        }
+        if (redisUrl == null) {
+            throw new ConfigException(REDIS_URL + " is not set (fix: set it to redis://host:6379, or start with --embedded)");
+        }
+        return this;
+    }
+
+    public static String buildVersion() {
+        try (InputStream in = ServiceConfig.class.getResourceAsStream("/driftsentry-build.properties")) {
+            Properties p = new Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

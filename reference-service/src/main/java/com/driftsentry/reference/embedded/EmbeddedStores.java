@@ -1,0 +1,123 @@
+package com.driftsentry.reference.embedded;
+
+import com.driftsentry.reference.config.DatabaseUrl;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import redis.embedded.RedisServer;
+
+/**
+ * PostgreSQL and Redis as child processes of this JVM, on free loopback ports, for the embedded
+ * default. {@link #close()} stops both; a {@link Reaper} stops them too if this JVM dies without
+ * running its shutdown hooks, so no postgres or redis outlives the service.
+ */
+public final class EmbeddedStores implements AutoCloseable {
+    private final Path dataDir;
+    private final EmbeddedPostgres postgres;
+    private final RedisServer redis;
+    private final int redisPort;
+    private final Reaper reaper;
+
+    private EmbeddedStores(Path dataDir, EmbeddedPostgres postgres, RedisServer redis, int redisPort, Reaper reaper) {
+        this.dataDir = dataDir;
+        this.postgres = postgres;
+        this.redis = redis;
+        this.redisPort = redisPort;
+        this.reaper = reaper;
+    }
+
+    public static EmbeddedStores start() {
+        Path dataDir = null;
+        EmbeddedPostgres postgres = null;
+        try {
+            dataDir = Files.createTempDirectory("driftsentry-pg-");
+            postgres = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDir)
+                    .setCleanDataDirectory(true)
+                    .setRegisterShutdownHook(false)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("fsync", "off")
+                    .setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off")
+                    .setServerConfig("max_connections", "100")
+                    .start();
+            int redisPort = freePort();
+            RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+                    .setting("save \"\"").setting("appendonly no").onShutdownForceStop(false).build();
+            Reaper reaper = Reaper.watch(dataDir);
+            EmbeddedStores stores = new EmbeddedStores(dataDir, postgres, redis, redisPort, reaper);
+            stores.startRedis();
+            return stores;
+        } catch (IOException e) {
+            closeQuietly(postgres);
+            throw new UncheckedIOException("could not start embedded PostgreSQL and Redis", e);
+        }
+    }
+
+    public DatabaseUrl databaseUrl() {
+        return new DatabaseUrl("jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres", "postgres", "postgres");
+    }
+
+    public String redisUrl() {
+        return "redis://127.0.0.1:" + redisPort;
+    }
+
+    public int redisPort() {
+        return redisPort;
+    }
+
+    public Path postgresDataDir() {
+        return dataDir;
+    }
+
+    /** Stops Redis (for tests of readiness); {@link #startRedis()} brings it back on the same port. */
+    public void stopRedis() throws IOException {
+        redis.stop();
+    }
+
+    public void startRedis() throws IOException {
+        Set<Long> before = redisChildren().collect(Collectors.toSet());
+        redis.start();
+        redisChildren().filter(pid -> !before.contains(pid)).findFirst().ifPresent(reaper::redisStarted);
+    }
+
+    private static Stream<Long> redisChildren() {
+        return ProcessHandle.current().children()
+                .filter(p -> p.info().command().map(c -> c.contains("redis-server")).orElse(false))
+                .map(ProcessHandle::pid);
+    }
+
+    @Override
+    public void close() {
+        try {
+            redis.stop();
+        } catch (IOException | RuntimeException ignored) {
+            // the reaper below still kills it by port
+        }
+        closeQuietly(postgres);
+        reaper.disarm();
+    }
+
+    private static void closeQuietly(EmbeddedPostgres postgres) {
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException | RuntimeException ignored) {
+                // best effort on the way out
+            }
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

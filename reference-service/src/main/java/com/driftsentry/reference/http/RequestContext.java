@@ -1,0 +1,90 @@
+package com.driftsentry.reference.http;
+
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * What every request carries from first to last handler: a request id (the caller's when it is
+ * safe to echo, else a new one), the in-flight count graceful shutdown waits on, one access-log
+ * line and one timer sample per route and status.
+ */
+public final class RequestContext {
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final String ID = "requestId";
+    private static final String STARTED = "startedNanos";
+    private static final Logger access = LoggerFactory.getLogger("access");
+
+    private final MeterRegistry metrics;
+    private final AtomicInteger inFlight = new AtomicInteger();
+
+    public RequestContext(MeterRegistry metrics) {
+        this.metrics = metrics;
+    }
+
+    public void begin(Context ctx) {
+        inFlight.incrementAndGet();
+        String offered = ctx.header(HEADER);
+        String id = offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        ctx.attribute(ID, id);
+        ctx.attribute(STARTED, System.nanoTime());
+        ctx.header(HEADER, id);
+        MDC.put(ID, id);
+    }
+
+    public void end(Context ctx) {
+        try {
+            Long started = ctx.attribute(STARTED);
+            long nanos = started == null ? 0 : System.nanoTime() - started;
+            String route = routeOf(ctx);
+            int status = ctx.statusCode();
+            Timer.builder("http.server.requests")
+                    .description("HTTP requests by route and status")
+                    .tag("method", ctx.method().name())
+                    .tag("route", route)
+                    .tag("status", Integer.toString(status))
+                    .serviceLevelObjectives(ms(5), ms(10), ms(25), ms(50), ms(100), ms(250), ms(500), ms(1000), ms(2000))
+                    .register(metrics)
+                    .record(Duration.ofNanos(nanos));
+            access.atInfo()
+                    .addKeyValue("method", ctx.method().name())
+                    .addKeyValue("route", route)
+                    .addKeyValue("status", status)
+                    .addKeyValue("durationMs", nanos / 1_000_000.0)
+                    .log("request");
+        } finally {
+            MDC.remove(ID);
+            inFlight.decrementAndGet();
+        }
+    }
+
+    public int inFlight() {
+        return inFlight.get();
+    }
+
+    public static String requestId(Context ctx) {
+        String id = ctx.attribute(ID);
+        return id == null ? "none" : id;
+    }
+
+    private static String routeOf(Context ctx) {
+        try {
+            String path = ctx.endpointHandlerPath();
+            return path == null || path.isEmpty() || "*".equals(path) ? "unmatched" : path;
+        } catch (RuntimeException e) {
+            return "unmatched";
+        }
+    }
+
+    private static Duration ms(long millis) {
+        return Duration.ofMillis(millis);
+    }
+}
