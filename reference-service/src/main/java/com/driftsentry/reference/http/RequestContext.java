@@ -78,7 +78,8 @@ public final class RequestContext {
     private static String routeOf(Context ctx) {
         try {
             String path = ctx.endpointHandlerPath();
-            return path == null || path.isEmpty() || "*".equals(path) ? "unmatched" : path;
+            // Javalin reports an unmatched request with a sentence, not a path.
+            return path == null || !path.startsWith("/") || path.contains(" ") ? "unmatched" : path;
         } catch (RuntimeException e) {
             return "unmatched";
         }
