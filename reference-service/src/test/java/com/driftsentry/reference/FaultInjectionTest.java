@@ -1,0 +1,98 @@
+package com.driftsentry.reference;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.driftsentry.reference.fault.FaultConfig;
+import com.driftsentry.reference.seed.Seeder;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Each switch makes the build bad in exactly the way it names, and nowhere else. The crash switch is in ProcessLifecycleIT. */
+class FaultInjectionTest {
+
+    @Test
+    void errorRateAnswers500OnTheNamedRouteOnly() {
+        try (RunningService api = RunningService.start(Map.of(FaultConfig.ERROR_RATE, "0.5", FaultConfig.ROUTES, "/api/v1/dashboard"))) {
+            Seeder.Seeded t = api.seed("fault-errors", 3);
+            int errors = 0;
+            for (int i = 0; i < 200; i++) {
+                int code = api.as(t.readerKey()).get("/api/v1/dashboard/summary").statusCode();
+                assertTrue(code == 200 || code == 500, "only 200 or 500, got " + code);
+                errors += code == 500 ? 1 : 0;
+            }
+            assertTrue(errors > 60 && errors < 140, "about half of 200 failed: " + errors);
+            for (int i = 0; i < 50; i++) {
+                api.as(t.readerKey()).get("/api/v1/drifts").then().statusCode(200);
+            }
+            api.as(t.readerKey()).get("/api/v1/dashboard/summary?x=" + 1).then();
+        }
+    }
+
+    @Test
+    void latencyHitsTheConfiguredFractionOfTheNamedRoute() {
+        try (RunningService api = RunningService.start(Map.of(FaultConfig.LATENCY_MS, "150", FaultConfig.LATENCY_RATIO, "0.25",
+                FaultConfig.ROUTES, "/api/v1/drifts"))) {
+            Seeder.Seeded t = api.seed("fault-latency", 3);
+            api.as(t.readerKey()).get("/api/v1/drifts").then().statusCode(200);
+            int slow = 0;
+            for (int i = 0; i < 80; i++) {
+                long started = System.nanoTime();
+                api.as(t.readerKey()).get("/api/v1/drifts").then().statusCode(200);
+                slow += (System.nanoTime() - started) / 1_000_000 >= 150 ? 1 : 0;
+            }
+            assertTrue(slow >= 8 && slow <= 35, "about a quarter of 80 were slow: " + slow);
+            long started = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                api.as(t.readerKey()).get("/api/v1/dashboard/summary").then().statusCode(200);
+            }
+            assertTrue((System.nanoTime() - started) / 1_000_000 < 1_000, "other routes stay fast");
+        }
+    }
+
+    @Test
+    void unsetRoutesMeanEveryApiRouteButNotHealth() {
+        try (RunningService api = RunningService.start(Map.of(FaultConfig.ERROR_RATE, "1.0"))) {
+            Seeder.Seeded t = api.seed("fault-all", 1);
+            api.as(t.readerKey()).get("/api/v1/drifts").then().statusCode(500).body("detail", containsString("Injected"));
+            api.as(t.readerKey()).get("/api/v1/dashboard/summary").then().statusCode(500);
+            api.anonymous().get("/health/live").then().statusCode(200);
+            api.anonymous().get("/health/ready").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void neverReadyKeepsReadinessAt503WhileLivenessIsFine() {
+        try (RunningService api = RunningService.start(Map.of(FaultConfig.NEVER_READY, "true"))) {
+            api.anonymous().get("/health/live").then().statusCode(200);
+            api.anonymous().get("/health/ready").then().statusCode(503).body("checks.fault", containsString("NEVER_READY"));
+        }
+    }
+
+    @Test
+    void droppedHeadersAreMissingAndTheOthersStay() {
+        try (RunningService api = RunningService.start(Map.of(FaultConfig.DROP_HEADERS, "Strict-Transport-Security, x-frame-options"))) {
+            api.anonymous().get("/health/live").then().statusCode(200)
+                    .header("Strict-Transport-Security", nullValue()).header("X-Frame-Options", nullValue())
+                    .header("Content-Security-Policy", containsString("default-src"));
+        }
+    }
+
+    @Test
+    void noSwitchSetMeansNoFault() {
+        assertEquals(false, FaultConfig.from(new com.driftsentry.reference.config.Settings(Map.of())).any());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "DRIFTSENTRY_FAULT_LATENCY_MS|abc", "DRIFTSENTRY_FAULT_LATENCY_MS|-5", "DRIFTSENTRY_FAULT_LATENCY_RATIO|1.5",
+            "DRIFTSENTRY_FAULT_ERROR_RATE|5%", "DRIFTSENTRY_FAULT_ERROR_RATE|-0.1", "DRIFTSENTRY_FAULT_ROUTES|api/v1",
+            "DRIFTSENTRY_FAULT_NEVER_READY|maybe", "DRIFTSENTRY_FAULT_CRASH_AFTER_S|soon", "DRIFTSENTRY_FAULT_DROP_HEADERS|X-Powered-By"})
+    void malformedSwitchRefusesToStart(String variable, String value) {
+        ConfigErrors.assertConfigError(Map.of(variable, value), variable);
+    }
+}
