@@ -17,7 +17,9 @@ public final class KeysFile {
 
     public static String json(Seeder.Seeded seeded, String baseUrl) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
-        out.put("baseUrl", baseUrl);
+        if (baseUrl != null) {
+            out.put("baseUrl", baseUrl);
+        }
         out.put("tenantId", seeded.tenantId());
         out.put("tenantName", seeded.tenantName());
         out.put("adminKey", seeded.adminKey());
