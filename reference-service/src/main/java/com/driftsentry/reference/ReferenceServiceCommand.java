@@ -42,7 +42,14 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
                 cmd.getErr().println("driftsentry-reference: " + e.getMessage());
                 return BAD_INPUT;
             }
-            throw e;
+            // A start-up failure of the environment (port taken, store unreachable): one line, not a stack trace.
+            Throwable root = e;
+            while (root.getCause() != null) {
+                root = root.getCause();
+            }
+            cmd.getErr().println("driftsentry-reference: could not start: " + e.getMessage()
+                    + (root != e ? " (" + root.getMessage() + ")" : ""));
+            return 1;
         });
         cli.setParameterExceptionHandler((e, a) -> {
             e.getCommandLine().getErr().println("driftsentry-reference: " + e.getMessage() + " (see --help)");
