@@ -4,7 +4,11 @@ import io.javalin.http.Context;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -25,6 +29,7 @@ public final class RequestContext {
 
     private final MeterRegistry metrics;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public RequestContext(MeterRegistry metrics) {
         this.metrics = metrics;
@@ -33,7 +38,7 @@ public final class RequestContext {
     public void begin(Context ctx) {
         inFlight.incrementAndGet();
         String offered = ctx.header(HEADER);
-        String id = offered != null && SAFE_ID.matcher(offered).matches() ? offered : UUID.randomUUID().toString();
+        String id = offered != null && SAFE_ID.matcher(offered).matches() ? offered : newId();
         ctx.attribute(ID, id);
         ctx.attribute(STARTED, System.nanoTime());
         ctx.header(HEADER, id);
@@ -46,14 +51,7 @@ public final class RequestContext {
             long nanos = started == null ? 0 : System.nanoTime() - started;
             String route = routeOf(ctx);
             int status = ctx.statusCode();
-            Timer.builder("http.server.requests")
-                    .description("HTTP requests by route and status")
-                    .tag("method", ctx.method().name())
-                    .tag("route", route)
-                    .tag("status", Integer.toString(status))
-                    .serviceLevelObjectives(ms(5), ms(10), ms(25), ms(50), ms(100), ms(250), ms(500), ms(1000), ms(2000))
-                    .register(metrics)
-                    .record(Duration.ofNanos(nanos));
+            timer(ctx.method().name(), route, status).record(nanos, TimeUnit.NANOSECONDS);
             access.atInfo()
                     .addKeyValue("method", ctx.method().name())
                     .addKeyValue("route", route)
@@ -64,6 +62,22 @@ public final class RequestContext {
             MDC.remove(ID);
             inFlight.decrementAndGet();
         }
+    }
+
+    private Timer timer(String method, String route, int status) {
+        return timers.computeIfAbsent(method + ' ' + route + ' ' + status, k -> Timer.builder("http.server.requests")
+                .description("HTTP requests by route and status")
+                .tag("method", method)
+                .tag("route", route)
+                .tag("status", Integer.toString(status))
+                .serviceLevelObjectives(ms(5), ms(10), ms(25), ms(50), ms(100), ms(250), ms(500), ms(1000), ms(2000))
+                .register(metrics));
+    }
+
+    /** Request ids need to be unique, not unguessable: UUID.randomUUID's SecureRandom is a lock every thread queues on. */
+    private static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
     }
 
     public int inFlight() {
