@@ -31,7 +31,8 @@ class LogMaskingTest {
         encoder.start();
         String created;
         Seeder.Seeded t;
-        try (RunningService api = RunningService.start(Map.of(com.driftsentry.reference.fault.FaultConfig.ERROR_RATE, "0.3"))) {
+        try (RunningService api = RunningService.start(Map.of(
+                com.driftsentry.reference.fault.FaultConfig.ERROR_RATE, "0.3", com.driftsentry.reference.fault.FaultConfig.ROUTES, "/api/v1/dashboard"))) {
             t = api.seed("logs", 3);
             for (int i = 0; i < 10; i++) {
                 api.as(t.adminKey()).get("/api/v1/drifts");
@@ -40,7 +41,7 @@ class LogMaskingTest {
             api.as(t.readerKey() + "x").get("/api/v1/drifts");
             api.as(t.adminKey().substring(0, 15) + "C".repeat(32)).get("/api/v1/drifts");
             created = api.as(t.adminKey()).contentType("application/json").body("{\"name\":\"log\",\"role\":\"reader\"}")
-                    .post("/api/v1/keys").path("key");
+                    .post("/api/v1/keys").then().statusCode(201).extract().path("key");
         } finally {
             root.detachAppender(captured);
         }
