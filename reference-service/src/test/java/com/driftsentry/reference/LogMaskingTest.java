@@ -32,9 +32,9 @@ class LogMaskingTest {
         String created;
         Seeder.Seeded t;
         try (RunningService api = RunningService.start(Map.of(
-                com.driftsentry.reference.fault.FaultConfig.ERROR_RATE, "0.3", com.driftsentry.reference.fault.FaultConfig.ROUTES, "/api/v1/dashboard"))) {
+                com.driftsentry.reference.fault.FaultConfig.ERROR_RATE, "0.5", com.driftsentry.reference.fault.FaultConfig.ROUTES, "/api/v1/dashboard"))) {
             t = api.seed("logs", 3);
-            for (int i = 0; i < 10; i++) {
+            for (int i = 0; i < 20; i++) {
                 api.as(t.adminKey()).get("/api/v1/drifts");
                 api.as(t.readerKey()).header("X-Request-Id", "log-test-" + i).get("/api/v1/dashboard/summary");
             }
