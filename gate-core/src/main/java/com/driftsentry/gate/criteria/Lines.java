@@ -1,0 +1,51 @@
+package com.driftsentry.gate.criteria;
+
+import com.driftsentry.gate.environment.Threshold;
+import com.driftsentry.gate.evidence.GroupEvidence;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** Builds verdict lines the same way for every criterion, including the one rule no criterion may bend. */
+final class Lines {
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
+
+    private Lines() {
+    }
+
+    /** No data never passes: fewer samples than the minimum is INCONCLUSIVE, whatever the value. */
+    static VerdictLine line(Threshold t, String measured, long samples, String window, boolean withinBound, String reason) {
+        if (samples < t.minSamples()) {
+            return new VerdictLine(t.describe(), t.written(), measured, samples, t.minSamples(), window, Outcome.INCONCLUSIVE,
+                    "only " + samples + " sample(s), " + t.minSamples() + " needed to judge");
+        }
+        return new VerdictLine(t.describe(), t.written(), measured, samples, t.minSamples(), window,
+                withinBound ? Outcome.PASS : Outcome.FAIL, reason);
+    }
+
+    static String window(GroupEvidence g) {
+        if (g.windowStart() == null || g.windowEnd() == null) {
+            return "no requests";
+        }
+        double seconds = Duration.between(g.windowStart(), g.windowEnd()).toMillis() / 1000.0;
+        return String.format(Locale.ROOT, "%.1fs (%s–%sZ)", seconds, CLOCK.format(g.windowStart()), CLOCK.format(g.windowEnd()));
+    }
+
+    static double seconds(GroupEvidence g) {
+        if (g.windowStart() == null || g.windowEnd() == null) {
+            return 0;
+        }
+        return Duration.between(g.windowStart(), g.windowEnd()).toMillis() / 1000.0;
+    }
+
+    static String ms(double value) {
+        return String.format(Locale.ROOT, value < 10 ? "%.1f ms" : "%.0f ms", value);
+    }
+
+    static String percent(double fraction) {
+        return String.format(Locale.ROOT, fraction < 0.1 ? "%.2f%%" : "%.1f%%", fraction * 100);
+    }
+}

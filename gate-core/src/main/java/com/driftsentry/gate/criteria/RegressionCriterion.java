@@ -1,0 +1,44 @@
+package com.driftsentry.gate.criteria;
+
+import com.driftsentry.gate.environment.Threshold;
+import com.driftsentry.gate.evidence.Evidence;
+import com.driftsentry.gate.evidence.GroupEvidence;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.util.Optional;
+
+/**
+ * A percentile or an error rate is at most {@code maxRegression} worse than in the baseline run
+ * (the last promoted one). For error rates a 0.1 percentage-point floor keeps a 0% baseline from
+ * turning one error into an infinite regression.
+ */
+final class RegressionCriterion implements Criterion {
+    private static final double RATE_FLOOR = 0.001;
+
+    private final Threshold threshold;
+    private final Optional<Evidence> baseline;
+
+    RegressionCriterion(Threshold threshold, Optional<Evidence> baseline) {
+        this.threshold = threshold;
+        this.baseline = baseline;
+    }
+
+    @Override
+    public VerdictLine judge(Evidence evidence) {
+        GroupEvidence now = evidence.scope(threshold.scope());
+        if (baseline.isEmpty()) {
+            return new VerdictLine(threshold.describe(), threshold.written(), "no baseline", now.requests(), threshold.minSamples(),
+                    Lines.window(now), Outcome.INCONCLUSIVE, "no baseline evidence to compare with (set gates.load.baseline or -Dgate.baseline)");
+        }
+        GroupEvidence then = baseline.get().scope(threshold.scope());
+        boolean latency = threshold.metric().isLatency();
+        double current = latency ? LatencyCriterion.percentile(now, threshold.metric().percentile()) : ErrorRateCriterion.rate(now, threshold.metric());
+        double before = latency ? LatencyCriterion.percentile(then, threshold.metric().percentile()) : ErrorRateCriterion.rate(then, threshold.metric());
+        double allowed = latency ? before * (1 + threshold.value()) : Math.max(before * (1 + threshold.value()), before + RATE_FLOOR);
+        long samples = Math.min(latency ? now.histogram().getTotalCount() : now.requests(), latency ? then.histogram().getTotalCount() : then.requests());
+        String measured = latency ? Lines.ms(current) + " vs baseline " + Lines.ms(before) : Lines.percent(current) + " vs baseline " + Lines.percent(before);
+        boolean ok = current <= allowed;
+        return Lines.line(threshold, measured, samples, Lines.window(now), ok,
+                ok ? "within bound" : "worse than the baseline by more than " + threshold.written());
+    }
+}

@@ -1,0 +1,27 @@
+package com.driftsentry.gate.criteria;
+
+import com.driftsentry.gate.environment.Threshold;
+import com.driftsentry.gate.evidence.Evidence;
+import com.driftsentry.gate.evidence.GroupEvidence;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.util.Locale;
+
+/** Requests per second over the scope's window stay above a floor. */
+final class ThroughputCriterion implements Criterion {
+    private final Threshold threshold;
+
+    ThroughputCriterion(Threshold threshold) {
+        this.threshold = threshold;
+    }
+
+    @Override
+    public VerdictLine judge(Evidence evidence) {
+        GroupEvidence g = evidence.scope(threshold.scope());
+        double seconds = Lines.seconds(g);
+        double rate = seconds <= 0 ? 0 : g.requests() / seconds;
+        String measured = String.format(Locale.ROOT, "%.1f/s", rate);
+        boolean ok = rate >= threshold.value();
+        return Lines.line(threshold, measured, g.requests(), Lines.window(g), ok,
+                ok ? "within bound" : measured + " is under " + threshold.written());
+    }
+}

@@ -1,0 +1,20 @@
+package com.driftsentry.gate.environment;
+
+import java.util.Optional;
+
+/** A validated environment file with its secrets resolved (and registered for masking). */
+public record Environment(String name, String file, Target target, Optional<String> platformType, Optional<LoadGateConfig> load,
+                          Masker masker) {
+
+    /** Where the traffic goes. {@code embedded} means: start the reference service on this machine. */
+    public record Target(String baseUrl, boolean embedded, String apiKey, int seed, String expectedVersion) {
+        @Override
+        public String toString() {
+            return "Target[" + (embedded ? "embedded" : baseUrl) + ", apiKey=" + (apiKey == null ? "none" : Masker.MASK) + "]";
+        }
+    }
+
+    public LoadGateConfig requireLoad() {
+        return load.orElseThrow(() -> ConfigError.at(file, "gates.load", "is missing (fix: add a load gate with simulation, profile and thresholds)"));
+    }
+}

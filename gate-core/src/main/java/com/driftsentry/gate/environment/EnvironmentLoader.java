@@ -1,0 +1,131 @@
+package com.driftsentry.gate.environment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Reads {@code environments/<name>.yaml}: checks it against the schema, then reads every value
+ * into its type, then resolves secrets. Any problem is one {@link ConfigError} line naming the
+ * file, the field and what is expected; nothing is half-loaded.
+ */
+public final class EnvironmentLoader {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final JsonSchema SCHEMA = schema();
+
+    private final Path directory;
+    private final Map<String, String> overrides;
+    private final SecretResolverFactory secrets;
+
+    /** Makes the resolver once the file's region is known. */
+    @FunctionalInterface
+    public interface SecretResolverFactory {
+        SecretResolver create(Masker masker, String region);
+    }
+
+    public EnvironmentLoader(Path directory, Map<String, String> overrides, SecretResolverFactory secrets) {
+        this.directory = directory;
+        this.overrides = Map.copyOf(overrides);
+        this.secrets = secrets;
+    }
+
+    /** The loader a run uses: {@code environments/} found from the working directory, overrides from {@code -Dgate.*}. */
+    public static EnvironmentLoader fromSystem() {
+        Map<String, String> overrides = System.getProperties().stringPropertyNames().stream()
+                .filter(k -> k.startsWith("gate."))
+                .collect(Collectors.toMap(k -> k, System::getProperty));
+        return new EnvironmentLoader(findDirectory(Path.of("").toAbsolutePath()), overrides, SecretResolver::fromSystem);
+    }
+
+    public static Path findDirectory(Path start) {
+        Optional<Path> explicit = Optional.ofNullable(System.getProperty("gate.environments")).map(Path::of);
+        if (explicit.isPresent()) {
+            return explicit.get();
+        }
+        for (Path p = start; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve("environments/local.yaml"))) {
+                return p.resolve("environments");
+            }
+        }
+        throw new ConfigError("environments/: not found above " + start + " (fix: run from the repository, or pass -Dgate.environments=<dir>)");
+    }
+
+    public Environment load(String name) {
+        if (name == null || !name.matches("[a-z][a-z0-9-]{0,31}")) {
+            throw new ConfigError("-Denv=" + name + ": not an environment name (expected e.g. local, staging, production)");
+        }
+        Path file = directory.resolve(name + ".yaml");
+        if (!Files.isRegularFile(file)) {
+            throw new ConfigError("-Denv=" + name + ": no file " + display(file) + " (expected one of " + available() + ")");
+        }
+        return load(file);
+    }
+
+    public Environment load(Path path) {
+        String file = display(path);
+        JsonNode root;
+        try {
+            root = YAML.readTree(path.toFile());
+        } catch (IOException e) {
+            String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            throw new ConfigError(file + ": is not valid YAML: " + reason);
+        }
+        if (root == null || !root.isObject()) {
+            throw new ConfigError(file + ": is empty or not a YAML mapping (expected name, target and gates)");
+        }
+        List<ValidationMessage> problems = new ArrayList<>(SCHEMA.validate(root));
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
+            ValidationMessage first = problems.get(0);
+            throw new ConfigError(file + ": " + first.getMessage().replaceFirst("^\\$\\.?", "")
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s))" : ""));
+        }
+        if (!root.path("name").asText().equals(path.getFileName().toString().replaceFirst("\\.yaml$", ""))) {
+            throw ConfigError.at(file, "name", "'" + root.path("name").asText() + "' does not match the file name (expected "
+                    + path.getFileName().toString().replaceFirst("\\.yaml$", "") + ")");
+        }
+        Masker masker = new Masker();
+        String region = Optional.ofNullable(root.path("platform").path("region").textValue()).orElse("us-east-1");
+        try (SecretResolver resolver = secrets.create(masker, region)) {
+            return new EnvironmentReader(file, root, overrides, resolver, masker, path.getParent()).read();
+        }
+    }
+
+    private String available() {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".yaml"))
+                    .map(n -> n.replaceFirst("\\.yaml$", "")).sorted().collect(Collectors.joining(", "));
+        } catch (IOException e) {
+            return "the files in " + directory;
+        }
+    }
+
+    private static String display(Path path) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path abs = path.toAbsolutePath().normalize();
+        return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    private static JsonSchema schema() {
+        try (InputStream in = EnvironmentLoader.class.getResourceAsStream("environment.schema.json")) {
+            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+        } catch (IOException e) {
+            throw new IllegalStateException("the environment schema is missing from the build", e);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package com.driftsentry.gate.environment;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Turns a schema-valid tree into typed values, applying {@code -Dgate.*} overrides. */
+final class EnvironmentReader {
+    private final String file;
+    private final JsonNode root;
+    private final Map<String, String> overrides;
+    private final SecretResolver secrets;
+    private final Masker masker;
+    private final Path directory;
+    private final Quantities q;
+
+    EnvironmentReader(String file, JsonNode root, Map<String, String> overrides, SecretResolver secrets, Masker masker, Path directory) {
+        this.file = file;
+        this.root = root;
+        this.overrides = overrides;
+        this.secrets = secrets;
+        this.masker = masker;
+        this.directory = directory;
+        this.q = new Quantities(file);
+    }
+
+    Environment read() {
+        JsonNode load = root.path("gates").path("load");
+        return new Environment(root.get("name").asText(), file, target(),
+                Optional.ofNullable(root.path("platform").path("type").textValue()),
+                load.isMissingNode() ? Optional.empty() : Optional.of(load(load)), masker);
+    }
+
+    private Environment.Target target() {
+        JsonNode t = root.get("target");
+        String baseUrl = overrides.getOrDefault("gate.baseUrl", t.get("baseUrl").asText());
+        boolean embedded = "embedded".equals(baseUrl);
+        if (!embedded && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+            throw ConfigError.at(file, "target.baseUrl", "'" + baseUrl + "' is not an http(s) URL or 'embedded'");
+        }
+        String apiKey = secrets.resolve(file, "target.apiKey", overrides.getOrDefault("gate.apiKey", t.path("apiKey").textValue()));
+        return new Environment.Target(embedded ? null : baseUrl.replaceAll("/+$", ""), embedded, apiKey,
+                t.path("seed").asInt(1000), t.path("expectedVersion").textValue());
+    }
+
+    private LoadGateConfig load(JsonNode load) {
+        JsonNode p = load.get("profile");
+        LoadGateConfig.Profile profile = new LoadGateConfig.Profile(
+                q.rate("gates.load.profile.rampTo", value(p, "rampTo", "gate.rampTo")),
+                q.duration("gates.load.profile.over", value(p, "over", "gate.over")),
+                q.duration("gates.load.profile.hold", value(p, "hold", "gate.hold")));
+        List<Threshold> thresholds = new ArrayList<>();
+        JsonNode list = load.get("thresholds");
+        for (int i = 0; i < list.size(); i++) {
+            thresholds.add(new ThresholdReader(file, "gates.load.thresholds[" + i + "]").read(list.get(i)));
+        }
+        JsonNode abort = load.path("earlyAbort");
+        double maxErrorBound = thresholds.stream().filter(t -> t.metric().isRate() && t.bound() == Threshold.Bound.MAX)
+                .mapToDouble(Threshold::value).max().orElse(0);
+        LoadGateConfig.EarlyAbortConfig early = new LoadGateConfig.EarlyAbortConfig(
+                abort.path("window").asInt(100),
+                abort.has("errorRate") ? q.percent("gates.load.earlyAbort.errorRate", abort.get("errorRate").asText())
+                        : Math.max(0.10, 5 * maxErrorBound),
+                abort.has("slowRatio") ? q.percent("gates.load.earlyAbort.slowRatio", abort.get("slowRatio").asText()) : 0.10);
+        Optional<Path> baseline = Optional.ofNullable(overrides.getOrDefault("gate.baseline", load.path("baseline").textValue()))
+                .map(b -> directory.getParent().resolve(b));
+        return new LoadGateConfig(overrides.getOrDefault("gate.simulation", load.get("simulation").asText()), profile,
+                load.path("minRequests").asLong(0), List.copyOf(thresholds), early, baseline, file);
+    }
+
+    private String value(JsonNode node, String field, String override) {
+        return overrides.getOrDefault(override, node.get(field).asText());
+    }
+}

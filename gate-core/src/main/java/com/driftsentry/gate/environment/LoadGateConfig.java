@@ -1,0 +1,43 @@
+package com.driftsentry.gate.environment;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** The load gate of an environment: which simulation, how much load, and the thresholds that judge it. */
+public record LoadGateConfig(String simulation, Profile profile, long minRequests, List<Threshold> thresholds,
+                             EarlyAbortConfig earlyAbort, Optional<Path> baseline, String file) {
+
+    /** Open-model arrivals: ramp from 1 user/s to {@code rampToPerSecond} over {@code over}, then hold that rate. */
+    public record Profile(double rampToPerSecond, Duration over, Duration hold) {
+        public Duration total() {
+            return over.plus(hold);
+        }
+    }
+
+    /** Stop early when, over the last {@code window} requests, errors or slow requests pass these fractions. */
+    public record EarlyAbortConfig(int window, double errorRate, double slowRatio) {
+    }
+
+    /** Fails with the threshold's file and field when it names a scope the simulation does not have. */
+    public void requireScopes(Set<String> groups, String simulationName) {
+        for (Threshold t : thresholds) {
+            if (!"global".equals(t.scope()) && !groups.contains(t.scope())) {
+                throw ConfigError.at(file, t.field() + ".scope", "'" + t.scope() + "' is not a request group of " + simulationName
+                        + " (expected global or one of " + groups.stream().sorted().collect(Collectors.joining(", ")) + ")");
+            }
+        }
+    }
+
+    /** The tightest latency bound that applies to a request group (its own or global), if any. */
+    public Optional<Double> latencyBoundFor(String group) {
+        return thresholds.stream()
+                .filter(t -> t.metric().isLatency() && t.bound() == Threshold.Bound.MAX)
+                .filter(t -> t.scope().equals(group) || "global".equals(t.scope()))
+                .map(Threshold::value)
+                .min(Double::compare);
+    }
+}

@@ -1,0 +1,118 @@
+package com.driftsentry.gate.environment;
+
+import java.net.URI;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
+import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
+
+/**
+ * Replaces {@code ${env:NAME}} with an environment variable and {@code ${secret:NAME}} with an AWS
+ * Secrets Manager secret (a JSON secret may be picked into with {@code NAME#field}). Every value
+ * it resolves is registered with the {@link Masker} before it is returned.
+ */
+public final class SecretResolver implements AutoCloseable {
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|secret):([^}]+)}");
+
+    private final Function<String, String> environment;
+    private final Masker masker;
+    private final String region;
+    private final URI endpoint;
+    private SecretsManagerClient client;
+
+    public SecretResolver(Function<String, String> environment, Masker masker, String region, URI endpoint) {
+        this.environment = environment;
+        this.masker = masker;
+        this.region = region;
+        this.endpoint = endpoint;
+    }
+
+    public static SecretResolver fromSystem(Masker masker, String region) {
+        String endpoint = Optional.ofNullable(System.getProperty("gate.aws.endpoint")).orElse(System.getenv("GATE_AWS_ENDPOINT"));
+        return new SecretResolver(System::getenv, masker, region, endpoint == null ? null : URI.create(endpoint));
+    }
+
+    /** The text with every reference resolved; a missing value is a {@link ConfigError} naming the field. */
+    public String resolve(String file, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = "env".equals(m.group(1)) ? env(file, field, m.group(2)) : secret(file, field, m.group(2));
+            m.appendReplacement(out, Matcher.quoteReplacement(masker.register(value)));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    public static boolean isReference(String text) {
+        return text != null && REFERENCE.matcher(text).find();
+    }
+
+    private String env(String file, String field, String name) {
+        String value = environment.apply(name);
+        if (value == null || value.isEmpty()) {
+            throw ConfigError.at(file, field, "environment variable " + name + " is not set (fix: export " + name + "=…)");
+        }
+        return value;
+    }
+
+    private String secret(String file, String field, String reference) {
+        String[] parts = reference.split("#", 2);
+        String value;
+        try {
+            value = client().getSecretValue(b -> b.secretId(parts[0])).secretString();
+        } catch (SecretsManagerException e) {
+            throw ConfigError.at(file, field, "secret " + parts[0] + " could not be read from AWS Secrets Manager in " + region
+                    + ": " + e.awsErrorDetails().errorCode() + " (fix: check the name and the caller's secretsmanager:GetSecretValue permission)");
+        } catch (RuntimeException e) {
+            throw ConfigError.at(file, field, "secret " + parts[0] + " could not be read from AWS Secrets Manager: "
+                    + e.getClass().getSimpleName() + " (fix: check AWS credentials and network)");
+        }
+        if (value == null) {
+            throw ConfigError.at(file, field, "secret " + parts[0] + " has no string value");
+        }
+        return parts.length == 1 ? value : jsonField(file, field, parts[0], parts[1], value);
+    }
+
+    private String jsonField(String file, String field, String name, String key, String json) {
+        try {
+            Map<?, ?> map = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+            Object v = map.get(key);
+            if (v != null) {
+                return v.toString();
+            }
+        } catch (Exception ignored) {
+            // reported below
+        }
+        throw ConfigError.at(file, field, "secret " + name + " has no JSON field '" + key + "'");
+    }
+
+    private synchronized SecretsManagerClient client() {
+        if (client == null) {
+            SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
+                    .region(Region.of(region))
+                    .httpClientBuilder(UrlConnectionHttpClient.builder());
+            if (endpoint != null) {
+                builder.endpointOverride(endpoint);
+            }
+            client = builder.build();
+        }
+        return client;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client != null) {
+            client.close();
+        }
+    }
+}
