@@ -35,6 +35,9 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
     @Option(names = "--keys-out", paramLabel = "FILE", description = "Write the seeded tenant and keys as JSON here (else print them once).")
     Path keysOut;
 
+    @Option(names = "--exit-with", paramLabel = "PID", description = "Stop (cleanly) when this process ends: for tools that start the service and may die.")
+    Long exitWith;
+
     public static void main(String[] args) {
         CommandLine cli = new CommandLine(new ReferenceServiceCommand());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
@@ -93,6 +96,11 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
                 started.close();
             }
         }, "shutdown"));
+        if (exitWith != null) {
+            ProcessHandle.of(exitWith).ifPresentOrElse(
+                    owner -> owner.onExit().thenRun(() -> System.exit(0)),
+                    () -> System.exit(0));
+        }
         if (seed != null) {
             Seeder.Seeded seeded = new Seeder(service.database()).seed("seed-" + System.currentTimeMillis(), seed, 42);
             publish(seeded, "http://127.0.0.1:" + service.port(), keysOut);

@@ -32,6 +32,17 @@ public record LoadGateConfig(String simulation, Profile profile, long minRequest
         }
     }
 
+    /**
+     * The thresholds that apply to a simulation the environment was not written for (chosen with
+     * {@code -Dgate.simulation}): those on its groups or global. The others are returned in
+     * {@code dropped} so the run can say which bounds it did not judge.
+     */
+    public LoadGateConfig applicableTo(Set<String> groups, List<Threshold> dropped) {
+        List<Threshold> kept = thresholds.stream().filter(t -> "global".equals(t.scope()) || groups.contains(t.scope())).toList();
+        thresholds.stream().filter(t -> !kept.contains(t)).forEach(dropped::add);
+        return new LoadGateConfig(simulation, profile, minRequests, kept, earlyAbort, baseline, file);
+    }
+
     /** The tightest latency bound that applies to a request group (its own or global), if any. */
     public Optional<Double> latencyBoundFor(String group) {
         return thresholds.stream()

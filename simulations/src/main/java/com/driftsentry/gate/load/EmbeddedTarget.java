@@ -1,0 +1,101 @@
+package com.driftsentry.gate.load;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The embedded default: the reference service started from this JVM's classpath as a process of
+ * its own (embedded PostgreSQL and Redis, seeded), so that the load generator and the system under
+ * test do not share a heap. It stops when closed, and on its own if this JVM dies first.
+ */
+public final class EmbeddedTarget implements AutoCloseable {
+    private static final String MAIN = "com.driftsentry.reference.ReferenceServiceCommand";
+
+    private final Process process;
+    private final String baseUrl;
+    private final String adminKey;
+    private final String readerKey;
+
+    private EmbeddedTarget(Process process, String baseUrl, String adminKey, String readerKey) {
+        this.process = process;
+        this.baseUrl = baseUrl;
+        this.adminKey = adminKey;
+        this.readerKey = readerKey;
+    }
+
+    /** Starts the service with {@code seed} drifts; {@code env} adds settings such as DRIFTSENTRY_FAULT_* switches. */
+    public static EmbeddedTarget start(int seed, Map<String, String> env, Path workDir) {
+        try {
+            Files.createDirectories(workDir);
+            Path keys = workDir.resolve("embedded-keys.json");
+            Files.deleteIfExists(keys);
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), MAIN,
+                    "--embedded", "--port", "0", "--seed", Integer.toString(seed), "--keys-out", keys.toString(),
+                    "--exit-with", Long.toString(ProcessHandle.current().pid())));
+            ProcessBuilder pb = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("embedded-service.log").toFile());
+            pb.environment().putAll(env);
+            // The access log of every request would cost the service more than the requests do.
+            pb.environment().putIfAbsent("DRIFTSENTRY_ACCESS_LOG_LEVEL", "WARN");
+            Process process = pb.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.exists(keys)) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the embedded reference service exited with " + process.exitValue()
+                            + "; see " + workDir.resolve("embedded-service.log"));
+                }
+                if (System.nanoTime() > deadline) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException("the embedded reference service did not start within 120 s");
+                }
+                Thread.sleep(100);
+            }
+            JsonNode k = new ObjectMapper().readTree(keys.toFile());
+            Files.delete(keys);
+            return new EmbeddedTarget(process, k.get("baseUrl").asText(), k.get("adminKey").asText(), k.get("readerKey").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return baseUrl;
+    }
+
+    public String adminKey() {
+        return adminKey;
+    }
+
+    public String readerKey() {
+        return readerKey;
+    }
+
+    @Override
+    public void close() {
+        if (!process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

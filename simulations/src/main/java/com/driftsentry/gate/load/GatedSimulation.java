@@ -1,0 +1,97 @@
+package com.driftsentry.gate.load;
+
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.group;
+import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import com.driftsentry.gate.environment.LoadGateConfig;
+import io.gatling.javaapi.core.Assertion;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What every gated simulation shares, so that a simulation itself reads like Gatling's demo:
+ * named chains, scenarios, {@code setUp} last. The target, keys, load profile and thresholds come
+ * from the environment; every request made with {@link #call} is recorded into the gate's evidence
+ * and watched for an early abort.
+ */
+public abstract class GatedSimulation extends Simulation {
+    private static final String STATUS = "gate.status";
+    private static final String RESPONSE_TIME = "gate.rt";
+    private static final String STARTED = "gate.t0";
+
+    protected final GateRun gate;
+
+    protected GatedSimulation(String... groups) {
+        this.gate = GateRun.start(getClass().getSimpleName(), Set.copyOf(Arrays.asList(groups)));
+    }
+
+    /** HTTP towards the environment's target; requests carry the reader key unless they say otherwise. */
+    protected HttpProtocolBuilder protocol() {
+        return http.baseUrl(gate.baseUrl())
+                .acceptHeader("application/json")
+                .header("X-API-Key", gate.readerKey())
+                .userAgentHeader("driftsentry-gate/" + getClass().getSimpleName())
+                .shareConnections();
+    }
+
+    /**
+     * One recorded request in a request group (a threshold scope). {@code expected} lists the
+     * statuses the scenario counts as success; anything else is an error in the evidence and a KO
+     * in Gatling's report.
+     */
+    protected ChainBuilder call(String group, HttpRequestActionBuilder request, Integer... expected) {
+        List<Integer> ok = expected.length == 0 ? List.of(200) : List.of(expected);
+        return exec(session -> session.removeAll(STATUS, RESPONSE_TIME).set(STARTED, System.currentTimeMillis()))
+                .exec(group(group).on(exec(request.check(
+                        status().saveAs(STATUS),
+                        responseTimeInMillis().saveAs(RESPONSE_TIME),
+                        status().in(ok)))))
+                .exec(session -> record(group, ok, session))
+                .exec(stopLoadGeneratorIf(session -> "gate early abort: " + gate.abortReason(), session -> gate.aborted()));
+    }
+
+    private Session record(String group, List<Integer> ok, Session session) {
+        long now = System.currentTimeMillis();
+        int status = session.contains(STATUS) ? session.getInt(STATUS) : 0;
+        long rt = session.contains(RESPONSE_TIME) ? session.getInt(RESPONSE_TIME) : now - session.getLong(STARTED);
+        gate.record(group, status, rt, ok.contains(status), now);
+        return session.removeAll(STATUS, RESPONSE_TIME);
+    }
+
+    /** The environment's open-model profile, scaled by this scenario's share of the arrivals. */
+    protected PopulationBuilder openLoad(ScenarioBuilder scenario, double share) {
+        LoadGateConfig.Profile p = gate.load().profile();
+        double peak = Math.max(0.01, p.rampToPerSecond() * share);
+        return scenario.injectOpen(
+                rampUsersPerSec(Math.min(1.0, peak)).to(peak).during(p.over()),
+                constantUsersPerSec(peak).during(p.hold()));
+    }
+
+    protected Assertion[] assertions() {
+        return GatlingAssertions.from(gate.load().thresholds()).toArray(Assertion[]::new);
+    }
+
+    @Override
+    public void before() {
+        gate.beforeRun();
+    }
+
+    @Override
+    public void after() {
+        gate.finish();
+    }
+}

@@ -1,0 +1,21 @@
+package com.driftsentry.gate.simulations;
+
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import com.driftsentry.gate.load.GatedSimulation;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+
+/** Health endpoints only: safe against production. Group: health. */
+public class HealthSimulation extends GatedSimulation {
+    ChainBuilder live = call("health", http("live").get("/health/live"));
+    ChainBuilder ready = call("health", http("ready").get("/health/ready"));
+
+    ScenarioBuilder probes = scenario("health probes").exec(live, ready);
+
+    public HealthSimulation() {
+        super("health");
+        setUp(openLoad(probes, 1.0)).protocols(protocol()).assertions(assertions());
+    }
+}
