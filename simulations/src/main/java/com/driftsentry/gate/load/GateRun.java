@@ -44,6 +44,20 @@ public final class GateRun {
     private final EarlyAbort abort;
     private final Path outputDir;
     private Optional<Evidence.CacheCounters> cacheBefore = Optional.empty();
+    private final java.util.List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private Judging judging = (load, evidence, baseline) -> Judge.judge(environment.name(), targetDescription(), load, evidence, baseline).lines();
+
+    /** Sees every recorded response (the stress simulation buckets them by load level). */
+    @FunctionalInterface
+    public interface Listener {
+        void recorded(String group, int status, long responseTimeMs, boolean expected, long endEpochMs);
+    }
+
+    /** Turns the run's evidence into verdict lines; the default judges each threshold over the whole run. */
+    @FunctionalInterface
+    public interface Judging {
+        java.util.List<com.driftsentry.gate.verdict.VerdictLine> lines(LoadGateConfig load, Evidence evidence, Optional<Evidence> baseline);
+    }
 
     private GateRun(String simulation, Environment environment, LoadGateConfig load, EmbeddedTarget embedded, Path outputDir) {
         this.simulation = simulation;
@@ -100,6 +114,14 @@ public final class GateRun {
                 + load.profile().hold().toSeconds() + " s, " + load.thresholds().size() + " thresholds";
     }
 
+    private String targetDescription() {
+        return embedded != null ? "embedded reference service (" + baseUrl + ")" : baseUrl;
+    }
+
+    public String environmentName() {
+        return environment.name();
+    }
+
     public String baseUrl() {
         return baseUrl;
     }
@@ -116,8 +138,17 @@ public final class GateRun {
         return load;
     }
 
+    public void onRecord(Listener listener) {
+        listeners.add(listener);
+    }
+
+    public void judgeWith(Judging judging) {
+        this.judging = judging;
+    }
+
     public void record(String group, int status, long responseTimeMs, boolean expected, long endEpochMs) {
         recorder.record(group, status, responseTimeMs, expected, endEpochMs);
+        listeners.forEach(l -> l.recorded(group, status, responseTimeMs, expected, endEpochMs));
         double bound = load.latencyBoundFor(group).orElse(Double.MAX_VALUE);
         abort.observe(!expected, responseTimeMs > bound);
     }
@@ -148,8 +179,7 @@ public final class GateRun {
                 .map(after -> TargetMetrics.delta(before, after))).orElse(null);
         Evidence evidence = recorder.snapshot(simulation, environment.name(), cache);
         Optional<Evidence> baseline = load.baseline().filter(java.nio.file.Files::exists).map(EvidenceFile::read);
-        String target = embedded != null ? "embedded reference service (" + baseUrl + ")" : baseUrl;
-        Verdict verdict = Judge.judge(environment.name(), target, load, evidence, baseline);
+        Verdict verdict = Verdict.of("load", environment.name(), simulation, targetDescription(), judging.lines(load, evidence, baseline));
         try {
             EvidenceFile.write(evidence, outputDir.resolve("evidence.json"));
             Reports.write(verdict, outputDir, environment.masker());
