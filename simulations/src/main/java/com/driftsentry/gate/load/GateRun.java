@@ -45,7 +45,7 @@ public final class GateRun {
     private final Path outputDir;
     private Optional<Evidence.CacheCounters> cacheBefore = Optional.empty();
     private final java.util.List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private Judging judging = (load, evidence, baseline) -> Judge.judge(environment.name(), targetDescription(), load, evidence, baseline).lines();
+    private Judging judging = (load, evidence, baseline) -> Judge.judge(environmentName(), targetDescription(), load, evidence, baseline).lines();
 
     /** Sees every recorded response (the stress simulation buckets them by load level). */
     @FunctionalInterface
