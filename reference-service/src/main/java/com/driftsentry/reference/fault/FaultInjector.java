@@ -2,15 +2,22 @@ package com.driftsentry.reference.fault;
 
 import com.driftsentry.reference.http.ApiProblem;
 import io.javalin.http.Context;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Applies the latency and error switches to the routes they name; the crash switch is armed at start. */
+/**
+ * Applies the latency and error switches to the routes they name; the crash switch is armed at
+ * start. The fractions are exact and evenly spread rather than random (error diffusion over a
+ * request counter): a ratio of 0.02 hits exactly 2 of every 100 matching requests, so a gate's
+ * reaction to a given fault is reproducible from run to run.
+ */
 public final class FaultInjector {
     private static final Logger log = LoggerFactory.getLogger(FaultInjector.class);
 
     private final FaultConfig faults;
+    private final AtomicLong latencyCount = new AtomicLong();
+    private final AtomicLong errorCount = new AtomicLong();
 
     public FaultInjector(FaultConfig faults) {
         this.faults = faults;
@@ -20,13 +27,18 @@ public final class FaultInjector {
         if (!faults.appliesTo(ctx.path())) {
             return;
         }
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        if (faults.latencyMs() > 0 && random.nextDouble() < faults.latencyRatio()) {
+        if (faults.latencyMs() > 0 && hits(latencyCount, faults.latencyRatio())) {
             Thread.sleep(faults.latencyMs());
         }
-        if (faults.errorRate() > 0 && random.nextDouble() < faults.errorRate()) {
+        if (faults.errorRate() > 0 && hits(errorCount, faults.errorRate())) {
             throw new ApiProblem(500, "Internal Server Error", "Injected fault (DRIFTSENTRY_FAULT_ERROR_RATE)");
         }
+    }
+
+    /** True for the n-th request when floor(n × ratio) steps up: exactly ratio of all requests, evenly spaced. */
+    static boolean hits(AtomicLong counter, double ratio) {
+        long n = counter.incrementAndGet();
+        return (long) Math.floor(n * ratio) > (long) Math.floor((n - 1) * ratio);
     }
 
     /** Exits the whole process with status 70 after the configured delay, as a crashing build would. */

@@ -1,0 +1,90 @@
+package com.driftsentry.gate.simulations;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The load gate end to end: real Gatling, real reference service (embedded PostgreSQL + Redis),
+ * a few seconds of load each, and the verdict and exit code a pipeline would see.
+ */
+class LoadGateEndToEndTest {
+
+    @Test
+    void healthyBuildPasses() throws Exception {
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of(), Map.of());
+        assertEquals("PASS", run.verdict().get("outcome").asText(), run.output);
+        assertEquals(0, run.exitCode, run.output);
+        assertTrue(run.output.contains("load gate on e2e: PASS"), "the console shows the verdict table");
+        assertTrue(run.verdict().get("lines").size() >= 6);
+        assertTrue(Files.exists(run.gateDir.resolve("verdict.md")) && Files.exists(run.gateDir.resolve("verdict-junit.xml"))
+                && Files.exists(run.gateDir.resolve("evidence.json")));
+    }
+
+    @Test
+    void fivePercentErrorsOnOneRouteFailNamingTheCriterion() throws Exception {
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of(),
+                Map.of("DRIFTSENTRY_FAULT_ERROR_RATE", "0.05", "DRIFTSENTRY_FAULT_ROUTES", "/api/v1/dashboard"));
+        assertEquals("FAIL", run.verdict().get("outcome").asText());
+        assertEquals(1, run.exitCode);
+        JsonNode errors = run.line("global errorRate");
+        assertEquals("FAIL", errors.get("outcome").asText());
+        assertTrue(errors.get("measured").asText().matches("[0-9.]+% \\(\\d+ of \\d+\\)"), errors.toString());
+        assertEquals("FAIL", run.line("global serverErrorRate").get("outcome").asText());
+        assertEquals("PASS", run.line("drifts p99").get("outcome").asText(), "latency was not touched");
+    }
+
+    @Test
+    void slowTwoPercentOfOneRouteFailsThatGroupsP99WhileAnotherGroupPasses() throws Exception {
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of(),
+                Map.of("DRIFTSENTRY_FAULT_LATENCY_MS", "1000", "DRIFTSENTRY_FAULT_LATENCY_RATIO", "0.02",
+                        "DRIFTSENTRY_FAULT_ROUTES", "/api/v1/drifts"));
+        assertEquals("FAIL", run.verdict().get("outcome").asText(), run.output);
+        JsonNode drifts = run.line("drifts p99");
+        assertEquals("FAIL", drifts.get("outcome").asText(), drifts.toString());
+        double p99 = Double.parseDouble(drifts.get("measured").asText().replaceAll("[^0-9.]", ""));
+        assertTrue(p99 >= 1000, "p99 shows the injected second: " + drifts);
+        assertEquals("PASS", run.line("dashboard p99").get("outcome").asText());
+        assertEquals("PASS", run.line("global errorRate").get("outcome").asText());
+        assertEquals(1, run.exitCode);
+    }
+
+    @Test
+    void zeroTrafficIsInconclusiveNeverAPass() throws Exception {
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of("gate.rampTo", "0.01/s", "gate.over", "1s", "gate.hold", "1s"), Map.of());
+        assertEquals("INCONCLUSIVE", run.verdict().get("outcome").asText(), run.output);
+        assertEquals(4, run.exitCode);
+        assertEquals("INCONCLUSIVE", run.line("global requests").get("outcome").asText());
+        assertEquals(0, run.line("drifts p99").get("samples").asLong());
+    }
+
+    @Test
+    void earlyAbortStopsAClearlyFailingRunWithinTenSecondsOfLoad() throws Exception {
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of("gate.hold", "60s"),
+                Map.of("DRIFTSENTRY_FAULT_ERROR_RATE", "0.5"));
+        assertEquals("FAIL", run.verdict().get("outcome").asText());
+        JsonNode stop = run.line("run completed");
+        assertTrue(stop.get("measured").asText().contains("stopped early"), stop.toString());
+        assertTrue(stop.get("measured").asText().contains("error rate"), stop.toString());
+        String window = run.line("global errorRate").get("window").asText();
+        double seconds = Double.parseDouble(window.substring(0, window.indexOf('s')));
+        assertTrue(seconds < 10, "load lasted " + window);
+        assertTrue(run.wallMillis < Duration.ofSeconds(50).toMillis(), "the 60 s run ended early: " + run.wallMillis + " ms");
+        assertEquals(1, run.exitCode);
+    }
+
+    @Test
+    void environmentGatedByAnotherSimulationIsBadInputExit3BeforeAnyLoad() throws Exception {
+        Instant before = Instant.now();
+        GatlingProcess run = GatlingProcess.run("HealthSimulation", Map.of(), Map.of());
+        assertEquals(3, run.exitCode, run.output);
+        assertTrue(run.output.contains("driftgate load: ") && run.output.contains("gates.load.simulation"), run.output);
+        assertTrue(Duration.between(before, Instant.now()).toSeconds() < 30);
+    }
+}
