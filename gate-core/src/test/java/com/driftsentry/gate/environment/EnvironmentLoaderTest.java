@@ -1,0 +1,145 @@
+package com.driftsentry.gate.environment;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EnvironmentLoaderTest {
+    static final String VALID = """
+            name: qa
+            target: { baseUrl: "https://qa.example", apiKey: "${env:QA_KEY}" }
+            gates:
+              load:
+                simulation: ApiMixSimulation
+                profile: { rampTo: 20/s, over: 30s, hold: 2m }
+                minRequests: 500
+                earlyAbort: { window: 100 }
+                thresholds:
+                  - { scope: global,    metric: p99, max: 500ms }
+                  - { scope: dashboard, metric: p99, max: 2s }
+                  - { scope: global,    metric: errorRate, max: 0.5% }
+                  - { scope: global,    metric: p99, maxRegression: 20% }
+                  - { scope: global,    metric: cacheHitRatio, min: 80% }
+                  - { scope: global,    metric: throughput, min: 10/s }
+            """;
+
+    @TempDir
+    Path dir;
+
+    EnvironmentLoader loader(Map<String, String> env, Map<String, String> overrides) {
+        return new EnvironmentLoader(dir, overrides, (masker, region) -> new SecretResolver(env::get, masker, region, null));
+    }
+
+    Environment load(String yaml) throws Exception {
+        Files.writeString(dir.resolve("qa.yaml"), yaml);
+        return loader(Map.of("QA_KEY", "qa-secret-key-123"), Map.of()).load("qa");
+    }
+
+    @Test
+    void aValidFileReadsIntoTypedValues() throws Exception {
+        Environment env = load(VALID);
+        LoadGateConfig load = env.requireLoad();
+        assertEquals("https://qa.example", env.target().baseUrl());
+        assertEquals("qa-secret-key-123", env.target().apiKey());
+        assertEquals(20.0, load.profile().rampToPerSecond());
+        assertEquals(150, load.profile().total().toSeconds());
+        assertEquals(500.0, load.thresholds().get(0).value());
+        assertEquals(100, load.thresholds().get(0).minSamples(), "a p99 needs 100 samples by default");
+        assertEquals(2000.0, load.thresholds().get(1).value());
+        assertEquals(0.005, load.thresholds().get(2).value(), 1e-12);
+        assertEquals(Threshold.Bound.MAX_REGRESSION, load.thresholds().get(3).bound());
+        assertEquals(0.10, load.earlyAbort().errorRate(), "abort bound defaults to 10% or 5x the error bound");
+        assertFalse(env.target().toString().contains("qa-secret"), "a target prints without its key");
+        assertEquals("key ****", env.masker().mask("key qa-secret-key-123"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown key|earlyAbort: { window: 100 }|earlyAbort: { window: 100, timeout: 5s }|property 'timeout' is not defined",
+            "missing field|profile: { rampTo: 20/s, over: 30s, hold: 2m }|minRequests: 7|required property 'profile' not found",
+            "bad duration|over: 30s|over: thirty seconds|gates.load.profile.over: 'thirty seconds' is not a duration",
+            "bad rate|rampTo: 20/s|rampTo: fast|gates.load.profile.rampTo: 'fast' is not a rate",
+            "bad percentage|max: 0.5%|max: half|gates.load.thresholds[2].max: 'half' is not a percentage",
+            "percentage over 100|max: 0.5%|max: 150%|is not a percentage",
+            "unknown metric|metric: errorRate|metric: errRate|metric",
+            "wrong bound for metric|max: 2s|min: 2s|gates.load.thresholds[1].min: a latency takes max",
+            "two bounds|max: 2s|max: 2s, min: 1ms|needs exactly one of max, min or maxRegression",
+            "regression on throughput|min: 10/s|maxRegression: 10%|applies to a percentile or an error rate",
+            "cache ratio on a group|{ scope: global,    metric: cacheHitRatio|{ scope: drifts, metric: cacheHitRatio|its scope is global",
+            "bad url|https://qa.example|qa.example|target.baseUrl"})
+    void badInputIsOneLineNamingFileAndField(String what, String from, String to, String expected) {
+        String yaml = from.startsWith("profile:") ? VALID.replace("    profile: { rampTo: 20/s, over: 30s, hold: 2m }\n", "")
+                : VALID.replace(from, to);
+        ConfigError e = assertThrows(ConfigError.class, () -> load(yaml));
+        assertTrue(e.getMessage().startsWith("qa.yaml: ") || e.getMessage().startsWith(dir.resolve("qa.yaml").toString()), e.getMessage());
+        assertTrue(e.getMessage().contains(expected), what + ": " + e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void unknownScopeIsNamedWithTheGroupsThatExist() throws Exception {
+        LoadGateConfig load = load(VALID.replace("scope: dashboard", "scope: dashbord")).requireLoad();
+        ConfigError e = assertThrows(ConfigError.class, () -> load.requireScopes(Set.of("drifts", "dashboard", "writes"), "ApiMixSimulation"));
+        assertTrue(e.getMessage().contains("gates.load.thresholds[1].scope: 'dashbord' is not a request group of ApiMixSimulation"), e.getMessage());
+        assertTrue(e.getMessage().contains("dashboard, drifts, writes"), e.getMessage());
+    }
+
+    @Test
+    void missingEnvironmentVariableNamesItAndTheField() throws Exception {
+        Files.writeString(dir.resolve("qa.yaml"), VALID);
+        ConfigError e = assertThrows(ConfigError.class, () -> loader(Map.of(), Map.of()).load("qa"));
+        assertTrue(e.getMessage().contains("target.apiKey: environment variable QA_KEY is not set"), e.getMessage());
+    }
+
+    @Test
+    void unknownEnvironmentListsTheOnesThereAre() throws Exception {
+        Files.writeString(dir.resolve("qa.yaml"), VALID);
+        ConfigError e = assertThrows(ConfigError.class, () -> loader(Map.of(), Map.of()).load("stagin"));
+        assertTrue(e.getMessage().startsWith("-Denv=stagin: no file") && e.getMessage().contains("expected one of qa"), e.getMessage());
+        assertThrows(ConfigError.class, () -> loader(Map.of(), Map.of()).load("../etc/passwd"));
+    }
+
+    @Test
+    void malformedYamlAndWrongNameAreRefused() throws Exception {
+        ConfigError yaml = assertThrows(ConfigError.class, () -> load("name: qa\ntarget: [unclosed\n"));
+        assertTrue(yaml.getMessage().contains("is not valid YAML"), yaml.getMessage());
+        ConfigError name = assertThrows(ConfigError.class, () -> load(VALID.replace("name: qa", "name: prod")));
+        assertTrue(name.getMessage().contains("name: 'prod' does not match the file name"), name.getMessage());
+    }
+
+    @Test
+    void overridesFromSystemPropertiesWin() throws Exception {
+        Files.writeString(dir.resolve("qa.yaml"), VALID);
+        Environment env = loader(Map.of("QA_KEY", "k-1234"), Map.of("gate.baseUrl", "http://127.0.0.1:9999/", "gate.hold", "5s")).load("qa");
+        assertEquals("http://127.0.0.1:9999", env.target().baseUrl());
+        assertEquals(5, env.requireLoad().profile().hold().toSeconds());
+        ConfigError bad = assertThrows(ConfigError.class,
+                () -> loader(Map.of("QA_KEY", "k-1234"), Map.of("gate.baseUrl", "ftp://x")).load("qa"));
+        assertTrue(bad.getMessage().contains("target.baseUrl"), bad.getMessage());
+    }
+
+    @Test
+    void theShippedEnvironmentsAreValid() {
+        Path shipped = EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath());
+        EnvironmentLoader real = new EnvironmentLoader(shipped, Map.of(),
+                (masker, region) -> new SecretResolver(name -> "stand-in-" + name, masker, region, null) {
+                    @Override
+                    public String resolve(String file, String field, String text) {
+                        return text == null ? null : masker.register(text.replaceAll("\\$\\{secret:[^}]+}", "stand-in-secret"));
+                    }
+                });
+        assertTrue(real.load("local").target().embedded());
+        assertEquals("HealthSimulation", real.load("production").requireLoad().simulation(), "production gets only safe traffic");
+        assertEquals("ApiMixSimulation", real.load("staging").requireLoad().simulation());
+    }
+}
