@@ -19,6 +19,8 @@ public final class JUnitXml {
         xml.append("<testsuite name=\"").append(attr("driftsentry." + v.gate() + "." + v.environment())).append("\" tests=\"")
                 .append(v.lines().size()).append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" timestamp=\"")
                 .append(v.judgedAt()).append("\">\n");
+        xml.append("  <properties>\n    <property name=\"target\" value=\"").append(attr(v.target()))
+                .append("\"/>\n    <property name=\"outcome\" value=\"").append(v.outcome()).append("\"/>\n  </properties>\n");
         for (VerdictLine l : v.lines()) {
             xml.append("  <testcase classname=\"").append(attr(v.gate() + "." + v.subject())).append("\" name=\"")
                     .append(attr(l.criterion())).append("\" time=\"0\">\n");
