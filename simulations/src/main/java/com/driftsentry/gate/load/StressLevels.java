@@ -72,7 +72,8 @@ public final class StressLevels {
             }
         }
         double peak = load.profile().rampToPerSecond();
-        String measured = String.format(Locale.ROOT, "knee at %.0f users/s", knee);
+        String measured = broken ? String.format(Locale.ROOT, "knee at %.0f users/s", knee)
+                : String.format(Locale.ROOT, "no break up to %.0f users/s (add levels to find the knee)", knee);
         lines.add(new VerdictLine("highest passing rate >= peak", String.format(Locale.ROOT, "%.0f users/s", peak), measured,
                 whole.global().requests(), 0, "run", knee >= peak ? Outcome.PASS : Outcome.FAIL,
                 knee >= peak ? "the service holds the configured peak" : "the service broke below the configured peak"));
