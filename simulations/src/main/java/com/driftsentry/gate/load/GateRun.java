@@ -13,7 +13,16 @@ import com.driftsentry.gate.report.ConsoleTable;
 import com.driftsentry.gate.report.Reports;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.environment.Threshold;
+import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -44,7 +53,7 @@ public final class GateRun {
     private final EarlyAbort abort;
     private final Path outputDir;
     private Optional<Evidence.CacheCounters> cacheBefore = Optional.empty();
-    private final java.util.List<Listener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private Judging judging = (load, evidence, baseline) -> Judge.judge(environmentName(), targetDescription(), load, evidence, baseline).lines();
 
     /** Sees every recorded response (the stress simulation buckets them by load level). */
@@ -56,7 +65,7 @@ public final class GateRun {
     /** Turns the run's evidence into verdict lines; the default judges each threshold over the whole run. */
     @FunctionalInterface
     public interface Judging {
-        java.util.List<com.driftsentry.gate.verdict.VerdictLine> lines(LoadGateConfig load, Evidence evidence, Optional<Evidence> baseline);
+        List<VerdictLine> lines(LoadGateConfig load, Evidence evidence, Optional<Evidence> baseline);
     }
 
     private GateRun(String simulation, Environment environment, LoadGateConfig load, EmbeddedTarget embedded, Path outputDir) {
@@ -81,7 +90,7 @@ public final class GateRun {
                         + ", not " + simulation + " (fix: -Dgate.simulationClass=com.driftsentry.gate.simulations." + load.simulation() + ")");
             }
             if (System.getProperty("gate.simulation") != null) {
-                java.util.List<com.driftsentry.gate.environment.Threshold> dropped = new java.util.ArrayList<>();
+                List<Threshold> dropped = new ArrayList<>();
                 load = load.applicableTo(groups, dropped);
                 dropped.forEach(t -> System.out.println("driftgate load: not judged by " + simulation + " (no group " + t.scope() + "): " + t.describe()));
             }
@@ -104,9 +113,9 @@ public final class GateRun {
     }
 
     /** The DRIFTSENTRY_FAULT_* switches of this shell, passed to the embedded service only. */
-    private static java.util.Map<String, String> faultSettings() {
+    private static Map<String, String> faultSettings() {
         return System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("DRIFTSENTRY_"))
-                .collect(Collectors.toMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue));
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     private static String describe(LoadGateConfig load) {
@@ -178,7 +187,7 @@ public final class GateRun {
         Evidence.CacheCounters cache = cacheBefore.flatMap(before -> new TargetMetrics(baseUrl).cacheCounters()
                 .map(after -> TargetMetrics.delta(before, after))).orElse(null);
         Evidence evidence = recorder.snapshot(simulation, environment.name(), cache);
-        Optional<Evidence> baseline = load.baseline().filter(java.nio.file.Files::exists).map(EvidenceFile::read);
+        Optional<Evidence> baseline = load.baseline().filter(Files::exists).map(EvidenceFile::read);
         Verdict verdict = Verdict.of("load", environment.name(), simulation, targetDescription(), judging.lines(load, evidence, baseline));
         try {
             EvidenceFile.write(evidence, outputDir.resolve("evidence.json"));
@@ -205,9 +214,9 @@ public final class GateRun {
     /** The newest Gatling run folder of this simulation, where its HTML report is being written. */
     private Optional<Path> gatlingRunDirectory() {
         Path results = Path.of(System.getProperty("gate.output", "target"), "gatling");
-        try (java.util.stream.Stream<Path> dirs = java.nio.file.Files.list(results)) {
+        try (Stream<Path> dirs = Files.list(results)) {
             return dirs.filter(d -> d.getFileName().toString().startsWith(simulation.toLowerCase() + "-"))
-                    .max(java.util.Comparator.comparing(d -> d.getFileName().toString()));
+                    .max(Comparator.comparing(d -> d.getFileName().toString()));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -1,20 +1,14 @@
 package com.driftsentry.gate.load;
 
-import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.group;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
-import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
-import static io.gatling.javaapi.core.CoreDsl.stopLoadGeneratorIf;
 import static io.gatling.javaapi.http.HttpDsl.http;
-import static io.gatling.javaapi.http.HttpDsl.status;
 
 import com.driftsentry.gate.environment.LoadGateConfig;
 import io.gatling.javaapi.core.Assertion;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
@@ -29,10 +23,6 @@ import java.util.Set;
  * and watched for an early abort.
  */
 public abstract class GatedSimulation extends Simulation {
-    private static final String STATUS = "gate.status";
-    private static final String RESPONSE_TIME = "gate.rt";
-    private static final String STARTED = "gate.t0";
-
     protected final GateRun gate;
 
     protected GatedSimulation(String... groups) {
@@ -55,21 +45,7 @@ public abstract class GatedSimulation extends Simulation {
      */
     protected ChainBuilder call(String group, HttpRequestActionBuilder request, Integer... expected) {
         List<Integer> ok = expected.length == 0 ? List.of(200) : List.of(expected);
-        return exec(session -> session.removeAll(STATUS, RESPONSE_TIME).set(STARTED, System.currentTimeMillis()))
-                .exec(group(group).on(exec(request.check(
-                        status().saveAs(STATUS),
-                        responseTimeInMillis().saveAs(RESPONSE_TIME),
-                        status().in(ok)))))
-                .exec(session -> record(group, ok, session))
-                .exec(stopLoadGeneratorIf(session -> "gate early abort: " + gate.abortReason(), session -> gate.aborted()));
-    }
-
-    private Session record(String group, List<Integer> ok, Session session) {
-        long now = System.currentTimeMillis();
-        int status = session.contains(STATUS) ? session.getInt(STATUS) : 0;
-        long rt = session.contains(RESPONSE_TIME) ? session.getInt(RESPONSE_TIME) : now - session.getLong(STARTED);
-        gate.record(group, status, rt, ok.contains(status), now);
-        return session.removeAll(STATUS, RESPONSE_TIME);
+        return RecordedCall.chain(group, request, ok, gate::record, gate::aborted, gate::abortReason);
     }
 
     /** The environment's open-model profile, scaled by this scenario's share of the arrivals. */

@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# What the gate's per-request recording costs the load generator: the top request rate of Gatling
+# with the recording and without it, and of wrk, against one nginx static file on 127.0.0.1, in
+# one run, alternating so drift in the machine's load hits both alike. Rates are counted from
+# nginx's access log, so every tool is measured the same way.
+# Needs: nginx, wrk (apt), `mvn -B -q install -DskipTests` done once.
+# Usage: benchmarks/recording-overhead.sh [seconds per run, default 15] [rounds, default 2]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-15}
+rounds=${2:-2}
+for tool in wrk nginx; do command -v $tool >/dev/null || { echo "missing $tool: apt-get install -y wrk nginx" >&2; exit 3; }; done
+
+work=$(mktemp -d /tmp/overhead-XXXXXX)
+chmod 755 "$work"
+port=18090
+cleanup() { [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
+trap cleanup EXIT
+printf 'driftsentry-ok!\n' > "$work/static.txt"; chmod 644 "$work/static.txt"
+cat > "$work/nginx.conf" <<CONF
+worker_processes auto;
+pid $work/nginx.pid;
+error_log $work/error.log;
+events { worker_connections 4096; }
+http {
+  access_log $work/access.log;
+  server { listen 127.0.0.1:$port; location / { root $work; } }
+}
+CONF
+nginx -c "$work/nginx.conf"
+
+mvn -B -q -o -pl simulations dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
+mvn -B -q -o -pl simulations test-compile >/dev/null
+cp="simulations/target/test-classes:simulations/target/classes:$(cat "$work/cp.txt")"
+
+count() { wc -l < "$work/access.log" 2>/dev/null || echo 0; }
+
+# measure <label> <command...>: requests/s seen by nginx during the command
+measure() {
+  local label=$1 before after start end
+  shift
+  before=$(count); start=$(date +%s.%N)
+  "$@" > "$work/$label.log" 2>&1 || { echo "$label failed:"; tail -5 "$work/$label.log"; exit 1; }
+  end=$(date +%s.%N); after=$(count)
+  awk -v n=$((after - before)) -v s="$start" -v e="$end" -v secs="$secs" -v l="$label" \
+    'BEGIN { printf "%-18s %9.0f req/s  (%d requests)\n", l, n / secs, n }'
+}
+
+gatling() {
+  java -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED -Dbench.url="http://127.0.0.1:$port/static.txt" \
+    -Dbench.recording="$1" -Dbench.seconds="$secs" -Dbench.users=50 -cp "$cp" io.gatling.app.Gatling \
+    -s com.driftsentry.gate.bench.RecordingOverheadSimulation -rf "$work/gatling" -nr
+}
+
+echo "top request rate on a static file, ${secs}s per run, 50 connections/users, $(nproc) cores, $(date -u +%FT%TZ)"
+for r in $(seq 1 "$rounds"); do
+  measure "gatling-plain-$r" gatling false
+  measure "gatling-recorded-$r" gatling true
+  measure "wrk-$r" wrk -t2 -c50 -d"${secs}s" "http://127.0.0.1:$port/static.txt"
+done

@@ -1,0 +1,50 @@
+package com.driftsentry.gate.bench;
+
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+
+import com.driftsentry.gate.abort.EarlyAbort;
+import com.driftsentry.gate.environment.LoadGateConfig;
+import com.driftsentry.gate.evidence.EvidenceRecorder;
+import com.driftsentry.gate.load.RecordedCall;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Benchmark, not a gate: the load generator's top rate on one cheap endpoint, with the gate's
+ * recording ({@code -Dbench.recording=true}) or plain Gatling ({@code false}). Closed model on
+ * purpose: it measures how fast the generator can go, not how a service behaves.
+ * See benchmarks/recording-overhead.sh.
+ */
+public class RecordingOverheadSimulation extends Simulation {
+    static final String URL = System.getProperty("bench.url", "http://127.0.0.1:18090/static.txt");
+    static final boolean RECORDING = Boolean.parseBoolean(System.getProperty("bench.recording", "true"));
+    static final int USERS = Integer.getInteger("bench.users", 50);
+    static final Duration LENGTH = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
+
+    final EvidenceRecorder recorder = new EvidenceRecorder();
+    final EarlyAbort abort = new EarlyAbort(new LoadGateConfig.EarlyAbortConfig(100, 0.5, 1.0));
+
+    ChainBuilder get = RECORDING
+            ? RecordedCall.chain("static", http("static").get(URL), List.of(200),
+                    (group, status, rt, expected, end) -> {
+                        recorder.record(group, status, rt, expected, end);
+                        abort.observe(!expected, false);
+                    }, abort::tripped, () -> abort.reason().orElse(""))
+            : exec(http("static").get(URL));
+
+    {
+        setUp(scenario(RECORDING ? "recorded" : "plain").during(LENGTH).on(get).injectOpen(atOnceUsers(USERS)))
+                .protocols(http.shareConnections());
+    }
+
+    @Override
+    public void after() {
+        long n = recorder.snapshot("bench", "bench", null).global().requests();
+        System.out.println("bench recorded " + n + " responses" + (RECORDING ? "" : " (recording off)"));
+    }
+}
