@@ -35,6 +35,8 @@ public abstract class GatedSimulation extends Simulation {
                 .acceptHeader("application/json")
                 .header("X-API-Key", gate.readerKey())
                 .userAgentHeader("driftsentry-gate/" + getClass().getSimpleName())
+                // Measure what the server answers, never Gatling's HTTP cache.
+                .disableCaching()
                 .shareConnections();
     }
 

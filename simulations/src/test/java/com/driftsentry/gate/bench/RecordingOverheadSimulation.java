@@ -39,7 +39,7 @@ public class RecordingOverheadSimulation extends Simulation {
 
     {
         setUp(scenario(RECORDING ? "recorded" : "plain").during(LENGTH).on(get).injectOpen(atOnceUsers(USERS)))
-                .protocols(http.shareConnections());
+                .protocols(http.shareConnections().disableCaching());
     }
 
     @Override

@@ -27,18 +27,8 @@ final class GatlingProcess {
 
     static GatlingProcess run(String simulation, Map<String, String> properties, Map<String, String> env) throws Exception {
         Path work = Files.createTempDirectory(Path.of("target"), "e2e-");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "--add-opens=java.base/java.lang=ALL-UNNAMED",
-                "-Denv=e2e", "-Dgate.environments=" + Path.of("src/test/resources/e2e-environments").toAbsolutePath(),
-                "-Dgate.output=" + work.toAbsolutePath()));
-        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
-                "-s", "com.driftsentry.gate.simulations." + simulation, "-rf", work.resolve("gatling").toAbsolutePath().toString(), "-nr"));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("output.log").toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("DRIFTSENTRY_"));
-        pb.environment().putAll(env);
+        Process p = start(simulation, properties, env, work);
         long started = System.nanoTime();
-        Process p = pb.start();
         if (!p.waitFor(180, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new IllegalStateException("Gatling did not finish in 180 s; see " + work.resolve("output.log"));
@@ -51,6 +41,21 @@ final class GatlingProcess {
             // no gate output: the assertions on it will say so
         }
         return new GatlingProcess(p.exitValue(), Files.readString(work.resolve("output.log")), gate, wall);
+    }
+
+    /** Starts Gatling without waiting; the output goes to {@code work/output.log}. */
+    static Process start(String simulation, Map<String, String> properties, Map<String, String> env, Path work) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-Denv=e2e", "-Dgate.environments=" + Path.of("src/test/resources/e2e-environments").toAbsolutePath(),
+                "-Dgate.output=" + work.toAbsolutePath()));
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
+                "-s", "com.driftsentry.gate.simulations." + simulation, "-rf", work.resolve("gatling").toAbsolutePath().toString(), "-nr"));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(work.resolve("output.log").toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("DRIFTSENTRY_"));
+        pb.environment().putAll(env);
+        return pb.start();
     }
 
     JsonNode verdict() throws IOException {
