@@ -95,6 +95,10 @@ public final class GateRun {
                 dropped.forEach(t -> System.out.println("driftgate load: not judged by " + simulation + " (no group " + t.scope() + "): " + t.describe()));
             }
             load.requireScopes(groups, simulation);
+            if (!env.target().embedded() && env.target().apiKey() == null && !groups.equals(Set.of("health"))) {
+                throw new ConfigError(env.file() + ": target.apiKey: " + simulation + " calls the authenticated API and needs a key"
+                        + " (fix: apiKey: ${env:DRIFTSENTRY_API_KEY} or ${secret:<name>})");
+            }
             Path out = Path.of(System.getProperty("gate.output", "target"), "gate", simulation.toLowerCase() + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             EmbeddedTarget target = env.target().embedded() ? EmbeddedTarget.start(env.target().seed(), faultSettings(), out) : null;

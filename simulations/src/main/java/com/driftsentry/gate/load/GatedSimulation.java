@@ -31,9 +31,11 @@ public abstract class GatedSimulation extends Simulation {
 
     /** HTTP towards the environment's target; requests carry the reader key unless they say otherwise. */
     protected HttpProtocolBuilder protocol() {
-        return http.baseUrl(gate.baseUrl())
-                .acceptHeader("application/json")
-                .header("X-API-Key", gate.readerKey())
+        HttpProtocolBuilder protocol = http.baseUrl(gate.baseUrl()).acceptHeader("application/json");
+        if (gate.readerKey() != null) {
+            protocol = protocol.header("X-API-Key", gate.readerKey());
+        }
+        return protocol
                 .userAgentHeader("driftsentry-gate/" + getClass().getSimpleName())
                 // Measure what the server answers, never Gatling's HTTP cache.
                 .disableCaching()
