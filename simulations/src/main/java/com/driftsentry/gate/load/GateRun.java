@@ -53,6 +53,7 @@ public final class GateRun {
     private final EarlyAbort abort;
     private final Path outputDir;
     private Optional<Evidence.CacheCounters> cacheBefore = Optional.empty();
+    private final Map<String, Double> latencyBounds = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private Judging judging = (load, evidence, baseline) -> Judge.judge(environmentName(), targetDescription(), load, evidence, baseline).lines();
 
@@ -162,7 +163,7 @@ public final class GateRun {
     public void record(String group, int status, long responseTimeMs, boolean expected, long endEpochMs) {
         recorder.record(group, status, responseTimeMs, expected, endEpochMs);
         listeners.forEach(l -> l.recorded(group, status, responseTimeMs, expected, endEpochMs));
-        double bound = load.latencyBoundFor(group).orElse(Double.MAX_VALUE);
+        double bound = latencyBounds.computeIfAbsent(group, g -> load.latencyBoundFor(g).orElse(Double.MAX_VALUE));
         abort.observe(!expected, responseTimeMs > bound);
     }
 
