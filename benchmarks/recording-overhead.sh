@@ -35,15 +35,19 @@ cp="simulations/target/test-classes:simulations/target/classes:$(cat "$work/cp.t
 
 count() { wc -l < "$work/access.log" 2>/dev/null || echo 0; }
 
-# measure <label> <command...>: requests/s seen by nginx during the command
+# measure <label> <command...>: requests/s seen by nginx during the command. Besides the mean, the
+# median of the per-second counts after the first 5 s (JIT warm-up) and before the last second:
+# the steady rate, robust against a neighbour's burst on this shared machine.
 measure() {
-  local label=$1 before after start end
+  local label=$1 before after
   shift
-  before=$(count); start=$(date +%s.%N)
+  before=$(count)
   "$@" > "$work/$label.log" 2>&1 || { echo "$label failed:"; tail -5 "$work/$label.log"; exit 1; }
-  end=$(date +%s.%N); after=$(count)
-  awk -v n=$((after - before)) -v s="$start" -v e="$end" -v secs="$secs" -v l="$label" \
-    'BEGIN { printf "%-18s %9.0f req/s  (%d requests)\n", l, n / secs, n }'
+  after=$(count)
+  tail -n +"$((before + 1))" "$work/access.log" | head -n "$((after - before))" | awk '{print $4}' | sort | uniq -c | awk '{print $1}' > "$work/$label.sec"
+  steady=$(sed '1,5d;$d' "$work/$label.sec" | sort -n | awk '{a[NR]=$1} END {print (NR ? a[int((NR+1)/2)] : 0)}')
+  awk -v n=$((after - before)) -v secs="$secs" -v l="$label" -v m="$steady" \
+    'BEGIN { printf "%-18s %9.0f req/s mean  %9d req/s steady median  (%d requests)\n", l, n / secs, m, n }'
 }
 
 gatling() {
@@ -53,6 +57,21 @@ gatling() {
 }
 
 echo "top request rate on a static file, ${secs}s per run, 50 connections/users, $(nproc) cores, $(date -u +%FT%TZ)"
+# Side by side: both generators at once, sharing the same CPUs at the same moments, so the machine's
+# noise hits them alike; the ratio of what nginx served each (told apart by user agent) is the cost.
+for r in $(seq 1 "$rounds"); do
+  before=$(count)
+  gatling false > "$work/together-plain-$r.log" 2>&1 &
+  p1=$!
+  gatling true > "$work/together-recorded-$r.log" 2>&1 &
+  p2=$!
+  wait $p1 $p2
+  after=$(count)
+  tail -n +"$((before + 1))" "$work/access.log" | head -n "$((after - before))" > "$work/together-$r.log"
+  plain=$(grep -c '"bench-plain"' "$work/together-$r.log" || true)
+  recorded=$(grep -c '"bench-recorded"' "$work/together-$r.log" || true)
+  awk -v p="$plain" -v r="$recorded" -v n="$r" 'BEGIN { printf "together-%d         plain %d, recorded %d requests: recorded/plain %.2f\n", n, p, r, r / p }'
+done
 for r in $(seq 1 "$rounds"); do
   measure "gatling-plain-$r" gatling false
   measure "gatling-recorded-$r" gatling true

@@ -22,8 +22,19 @@ public final class EvidenceRecorder {
         final ConcurrentHistogram histogram = new ConcurrentHistogram(GroupEvidence.HIGHEST_MS, GroupEvidence.DIGITS);
         final Map<String, LongAdder> classes = new ConcurrentHashMap<>();
         final LongAdder unexpected = new LongAdder();
+        final LongAdder sent = new LongAdder();
+        final LongAdder responded = new LongAdder();
         final AtomicLong first = new AtomicLong(Long.MAX_VALUE);
         final AtomicLong last = new AtomicLong(Long.MIN_VALUE);
+    }
+
+    /**
+     * Counts a request as it leaves. Requests counted here that are never {@link #record recorded}
+     * appear in the evidence as requests without a response (status class {@code none}, unexpected).
+     * Callers that record every outcome themselves, status 0 included, need not call it.
+     */
+    public void sent(String group) {
+        groups.computeIfAbsent(group, k -> new Group()).sent.increment();
     }
 
     /**
@@ -32,6 +43,7 @@ public final class EvidenceRecorder {
      */
     public void record(String group, int status, long responseTimeMs, boolean expected, long endEpochMs) {
         Group g = groups.computeIfAbsent(group, k -> new Group());
+        g.responded.increment();
         g.histogram.recordValue(Math.max(0, Math.min(responseTimeMs, GroupEvidence.HIGHEST_MS)));
         g.classes.computeIfAbsent(statusClass(status), k -> new LongAdder()).increment();
         if (!expected) {
@@ -52,8 +64,10 @@ public final class EvidenceRecorder {
         groups.forEach((name, g) -> {
             Map<String, Long> classes = GroupEvidence.zeroClasses();
             g.classes.forEach((k, v) -> classes.put(k, v.sum()));
+            long unanswered = Math.max(0, g.sent.sum() - g.responded.sum());
+            classes.merge("none", unanswered, Long::sum);
             boolean any = g.first.get() != Long.MAX_VALUE;
-            frozen.put(name, new GroupEvidence(name, g.histogram.copy(), classes, g.unexpected.sum(),
+            frozen.put(name, new GroupEvidence(name, g.histogram.copy(), classes, g.unexpected.sum() + unanswered,
                     any ? Instant.ofEpochMilli(g.first.get()) : null, any ? Instant.ofEpochMilli(g.last.get()) : null));
         });
         return new Evidence(simulation, environment, frozen, cache, stops);

@@ -26,6 +26,22 @@ class EvidenceTest {
     }
 
     @Test
+    void requestsSentButNeverAnsweredCountAsErrorsWithoutResponse() {
+        EvidenceRecorder recorder = new EvidenceRecorder();
+        for (int i = 0; i < 10; i++) {
+            recorder.sent("drifts");
+        }
+        for (int i = 0; i < 7; i++) {
+            recorder.record("drifts", 200, 15, true, 1_000 + i);
+        }
+        GroupEvidence g = recorder.snapshot("S", "e", null).groups().get("drifts");
+        assertEquals(10, g.requests());
+        assertEquals(3L, g.statusClasses().get("none"));
+        assertEquals(3, g.unexpected());
+        assertEquals(7, g.histogram().getTotalCount(), "no response, no response time");
+    }
+
+    @Test
     void mergingAddsHistogramsCountsAndWidensWindows() {
         Evidence a = new Evidences().add("drifts", 100, 10, 200).build();
         Evidence b = new Evidences().add("drifts", 100, 1000, 200).add("dashboard", 50, 5, 200).build();

@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * an early abort, and at the end judges, writes the evidence and reports, and sets the exit code
  * so that the build fails exactly when the verdict does.
  */
-public final class GateRun {
+public final class GateRun implements RecordedCall.Sink {
     /** Exit codes as in DESIGN.md: 1 failed, 3 bad input, 4 inconclusive. */
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 3;
@@ -53,6 +53,7 @@ public final class GateRun {
     private final EarlyAbort abort;
     private final Path outputDir;
     private Optional<Evidence.CacheCounters> cacheBefore = Optional.empty();
+    private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Double> latencyBounds = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private Judging judging = (load, evidence, baseline) -> Judge.judge(environmentName(), targetDescription(), load, evidence, baseline).lines();
@@ -100,6 +101,9 @@ public final class GateRun {
                 throw new ConfigError(env.file() + ": target.apiKey: " + simulation + " calls the authenticated API and needs a key"
                         + " (fix: apiKey: ${env:DRIFTSENTRY_API_KEY} or ${secret:<name>})");
             }
+            if (!env.target().embedded()) {
+                requireAnswers(env);
+            }
             Path out = Path.of(System.getProperty("gate.output", "target"), "gate", simulation.toLowerCase() + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
             EmbeddedTarget target = env.target().embedded() ? EmbeddedTarget.start(env.target().seed(), faultSettings(), out) : null;
@@ -114,6 +118,22 @@ public final class GateRun {
             System.err.println("driftgate load: " + e.getMessage());
             System.exit(BAD_INPUT);
             throw e;
+        }
+    }
+
+    /** A target that does not answer at all is bad input, found in seconds, not a run full of errors. */
+    private static void requireAnswers(Environment env) {
+        String url = env.target().baseUrl() + "/health/live";
+        try {
+            java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build()
+                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(java.time.Duration.ofSeconds(10)).build(),
+                            java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new ConfigError(env.file() + ": target.baseUrl: " + url + " does not answer (" + e.getClass().getSimpleName()
+                    + ") (fix: check the URL, or that the stage is up)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigError("interrupted while reaching " + url);
         }
     }
 
@@ -160,6 +180,13 @@ public final class GateRun {
         this.judging = judging;
     }
 
+    @Override
+    public String sent(String group) {
+        recorder.sent(group);
+        return "gate-" + requestIds.incrementAndGet();
+    }
+
+    @Override
     public void record(String group, int status, long responseTimeMs, boolean expected, long endEpochMs) {
         recorder.record(group, status, responseTimeMs, expected, endEpochMs);
         listeners.forEach(l -> l.recorded(group, status, responseTimeMs, expected, endEpochMs));

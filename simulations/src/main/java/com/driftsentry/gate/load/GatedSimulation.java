@@ -49,7 +49,7 @@ public abstract class GatedSimulation extends Simulation {
      */
     protected ChainBuilder call(String group, HttpRequestActionBuilder request, Integer... expected) {
         List<Integer> ok = expected.length == 0 ? List.of(200) : List.of(expected);
-        return RecordedCall.chain(group, request, ok, gate::record, gate::aborted, gate::abortReason);
+        return RecordedCall.chain(group, request, ok, gate, gate::aborted, gate::abortReason);
     }
 
     /** The environment's open-model profile, scaled by this scenario's share of the arrivals. */

@@ -30,16 +30,24 @@ public class RecordingOverheadSimulation extends Simulation {
     final EarlyAbort abort = new EarlyAbort(new LoadGateConfig.EarlyAbortConfig(100, 0.5, 1.0));
 
     ChainBuilder get = RECORDING
-            ? RecordedCall.chain("static", http("static").get(URL), List.of(200),
-                    (group, status, rt, expected, end) -> {
-                        recorder.record(group, status, rt, expected, end);
-                        abort.observe(!expected, false);
+            ? RecordedCall.chain("static", http("static").get(URL), List.of(200), new RecordedCall.Sink() {
+                        @Override
+                        public String sent(String group) {
+                            recorder.sent(group);
+                            return "bench";
+                        }
+
+                        @Override
+                        public void record(String group, int status, long rt, boolean expected, long end) {
+                            recorder.record(group, status, rt, expected, end);
+                            abort.observe(!expected, false);
+                        }
                     }, abort::tripped, () -> abort.reason().orElse(""))
             : exec(http("static").get(URL));
 
     {
         setUp(scenario(RECORDING ? "recorded" : "plain").during(LENGTH).on(get).injectOpen(atOnceUsers(USERS)))
-                .protocols(http.shareConnections().disableCaching());
+                .protocols(http.shareConnections().disableCaching().userAgentHeader(RECORDING ? "bench-recorded" : "bench-plain"));
     }
 
     @Override

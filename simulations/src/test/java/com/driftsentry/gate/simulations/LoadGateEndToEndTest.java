@@ -87,4 +87,13 @@ class LoadGateEndToEndTest {
         assertTrue(run.output.contains("driftgate load: ") && run.output.contains("gates.load.simulation"), run.output);
         assertTrue(Duration.between(before, Instant.now()).toSeconds() < 30);
     }
+
+    @Test
+    void aTargetThatDoesNotAnswerIsBadInputWithinSeconds() throws Exception {
+        GatlingProcess run = GatlingProcess.run("HealthSimulation", Map.of("gate.baseUrl", "http://127.0.0.1:9",
+                "gate.simulation", "HealthSimulation"), Map.of());
+        assertEquals(3, run.exitCode, run.output);
+        assertTrue(run.output.contains("target.baseUrl: http://127.0.0.1:9/health/live does not answer"), run.output);
+        assertTrue(run.wallMillis < 30_000, "failed in " + run.wallMillis + " ms");
+    }
 }
