@@ -6,6 +6,7 @@ import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.environment.LoadGateConfig;
+import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.EvidenceFile;
 import com.driftsentry.gate.evidence.EvidenceRecorder;
@@ -13,22 +14,28 @@ import com.driftsentry.gate.report.ConsoleTable;
 import com.driftsentry.gate.report.Reports;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
-import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
-import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * One gated load run, from environment to verdict: loads {@code -Denv} (default {@code local}),
@@ -53,8 +60,8 @@ public final class GateRun implements RecordedCall.Sink {
     private final EarlyAbort abort;
     private final Path outputDir;
     private Optional<Evidence.CacheCounters> cacheBefore = Optional.empty();
-    private final java.util.concurrent.atomic.AtomicLong requestIds = new java.util.concurrent.atomic.AtomicLong();
-    private final Map<String, Double> latencyBounds = new java.util.concurrent.ConcurrentHashMap<>();
+    private final AtomicLong requestIds = new AtomicLong();
+    private final Map<String, Double> latencyBounds = new ConcurrentHashMap<>();
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private Judging judging = (load, evidence, baseline) -> Judge.judge(environmentName(), targetDescription(), load, evidence, baseline).lines();
 
@@ -125,9 +132,9 @@ public final class GateRun implements RecordedCall.Sink {
     private static void requireAnswers(Environment env) {
         String url = env.target().baseUrl() + "/health/live";
         try {
-            java.net.http.HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(5)).build()
-                    .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url)).timeout(java.time.Duration.ofSeconds(10)).build(),
-                            java.net.http.HttpResponse.BodyHandlers.discarding());
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
+                    .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                            HttpResponse.BodyHandlers.discarding());
         } catch (IOException e) {
             throw new ConfigError(env.file() + ": target.baseUrl: " + url + " does not answer (" + e.getClass().getSimpleName()
                     + ") (fix: check the URL, or that the stage is up)");
