@@ -96,4 +96,16 @@ class LoadGateEndToEndTest {
         assertTrue(run.output.contains("target.baseUrl: http://127.0.0.1:9/health/live does not answer"), run.output);
         assertTrue(run.wallMillis < 30_000, "failed in " + run.wallMillis + " ms");
     }
+
+    @Test
+    void stressRunJudgesEachLevelAndReportsTheKnee() throws Exception {
+        GatlingProcess run = GatlingProcess.run("StressSimulation", Map.of("gate.simulation", "StressSimulation",
+                "gate.stress.levels", "3", "gate.stress.levelSeconds", "3"), Map.of());
+        JsonNode knee = run.line("highest passing rate");
+        assertTrue(knee.get("measured").asText().contains("users/s"), knee.toString());
+        assertTrue(run.line("level 1 (25 users/s)").get("criterion").asText().contains("global errorRate"));
+        assertTrue(run.line("level 3 (75 users/s)").has("measured"));
+        assertEquals(knee.get("outcome").asText(), run.verdict().get("outcome").asText(), "the knee line decides");
+        assertEquals("PASS".equals(knee.get("outcome").asText()) ? 0 : 1, run.exitCode);
+    }
 }
