@@ -56,6 +56,7 @@ public final class ReferenceService implements AutoCloseable {
     private final Authenticator authenticator;
     private final RequestContext requests = new RequestContext(metrics);
     private final Draining draining = new Draining();
+    private final FaultInjector faults;
     private final Javalin app;
 
     private ReferenceService(ServiceConfig config) {
@@ -73,7 +74,7 @@ public final class ReferenceService implements AutoCloseable {
         AuditLog audit = new AuditLog(tx, mapper);
         SummaryCache summaries = new SummaryCache(redis, config.summaryCacheTtl());
         JsonBodies bodies = new JsonBodies(mapper, config.maxBodyBytes());
-        FaultInjector faults = new FaultInjector(config.faults());
+        this.faults = new FaultInjector(config.faults());
         SecurityHeaders headers = new SecurityHeaders(config.faults().droppedHeaders());
         Cors cors = new Cors(config.corsOrigins());
         Problems problems = new Problems(mapper);
@@ -132,7 +133,7 @@ public final class ReferenceService implements AutoCloseable {
     public static ReferenceService start(ServiceConfig config) {
         ReferenceService service = new ReferenceService(config);
         service.app.start("0.0.0.0", config.port());
-        new FaultInjector(config.faults()).armCrash();
+        service.faults.armCrash();
         log.atInfo().addKeyValue("port", service.port()).addKeyValue("version", config.version())
                 .addKeyValue("database", config.database().toString()).addKeyValue("redis", redisHost(config.redisUrl()))
                 .addKeyValue("faults", config.faults().any() ? config.faults().toString() : "none")

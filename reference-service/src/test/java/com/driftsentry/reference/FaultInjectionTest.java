@@ -29,7 +29,6 @@ class FaultInjectionTest {
             for (int i = 0; i < 50; i++) {
                 api.as(t.readerKey()).get("/api/v1/drifts").then().statusCode(200);
             }
-            api.as(t.readerKey()).get("/api/v1/dashboard/summary?x=" + 1).then();
         }
     }
 

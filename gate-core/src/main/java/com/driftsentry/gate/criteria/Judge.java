@@ -1,6 +1,7 @@
 package com.driftsentry.gate.criteria;
 
 import com.driftsentry.gate.environment.LoadGateConfig;
+import com.driftsentry.gate.environment.Metric;
 import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.verdict.Outcome;
@@ -32,7 +33,7 @@ public final class Judge {
     public static Verdict judge(String environment, String target, LoadGateConfig gate, Evidence evidence, Optional<Evidence> baseline) {
         List<VerdictLine> lines = new ArrayList<>();
         if (gate.minRequests() > 0) {
-            lines.add(new RequestCountCriterion(new Threshold("global", com.driftsentry.gate.environment.Metric.REQUESTS,
+            lines.add(new RequestCountCriterion(new Threshold("global", Metric.REQUESTS,
                     Threshold.Bound.MIN, gate.minRequests(), gate.minRequests(), Long.toString(gate.minRequests()),
                     "gates.load.minRequests")).judge(evidence));
         }

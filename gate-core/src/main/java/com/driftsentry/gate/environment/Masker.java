@@ -2,7 +2,6 @@ package com.driftsentry.gate.environment;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -34,9 +33,5 @@ public final class Masker {
             masked = masked.replace(secret, MASK);
         }
         return masked;
-    }
-
-    public Set<String> secretsForTests() {
-        return Set.copyOf(secrets);
     }
 }

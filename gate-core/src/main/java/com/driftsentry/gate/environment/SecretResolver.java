@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerExcept
  * Secrets Manager secret (a JSON secret may be picked into with {@code NAME#field}). Every value
  * it resolves is registered with the {@link Masker} before it is returned.
  */
-public class SecretResolver implements AutoCloseable {
+public final class SecretResolver implements AutoCloseable {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|secret):([^}]+)}");
 
     private final Function<String, String> environment;
@@ -51,10 +51,6 @@ public class SecretResolver implements AutoCloseable {
         }
         m.appendTail(out);
         return out.toString();
-    }
-
-    public static boolean isReference(String text) {
-        return text != null && REFERENCE.matcher(text).find();
     }
 
     private String env(String file, String field, String name) {

@@ -129,17 +129,18 @@ class EnvironmentLoaderTest {
     }
 
     @Test
-    void theShippedEnvironmentsAreValid() {
-        Path shipped = EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath());
-        EnvironmentLoader real = new EnvironmentLoader(shipped, Map.of(),
-                (masker, region) -> new SecretResolver(name -> "stand-in-" + name, masker, region, null) {
-                    @Override
-                    public String resolve(String file, String field, String text) {
-                        return text == null ? null : masker.register(text.replaceAll("\\$\\{secret:[^}]+}", "stand-in-secret"));
-                    }
-                });
-        assertTrue(real.load("local").target().embedded());
-        assertEquals("HealthSimulation", real.load("production").requireLoad().simulation(), "production gets only safe traffic");
-        assertEquals("ApiMixSimulation", real.load("staging").requireLoad().simulation());
+    void theShippedEnvironmentsAreValid() throws Exception {
+        System.setProperty("aws.accessKeyId", "AKIDSTANDIN");
+        System.setProperty("aws.secretAccessKey", "standin-secret");
+        try (SecretsManagerStandIn aws = new SecretsManagerStandIn(Map.of(
+                "driftsentry/staging/load-api-key", "stand-in-staging-key",
+                "driftsentry/production/smoke-api-key", "stand-in-production-key"))) {
+            Path shipped = EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath());
+            EnvironmentLoader real = new EnvironmentLoader(shipped, Map.of(),
+                    (masker, region) -> new SecretResolver(name -> null, masker, region, aws.endpoint()));
+            assertTrue(real.load("local").target().embedded());
+            assertEquals("HealthSimulation", real.load("production").requireLoad().simulation(), "production gets only safe traffic");
+            assertEquals("ApiMixSimulation", real.load("staging").requireLoad().simulation());
+        }
     }
 }

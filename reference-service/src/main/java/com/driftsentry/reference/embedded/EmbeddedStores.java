@@ -68,10 +68,6 @@ public final class EmbeddedStores implements AutoCloseable {
         return "redis://127.0.0.1:" + redisPort;
     }
 
-    public int redisPort() {
-        return redisPort;
-    }
-
     public Path postgresDataDir() {
         return dataDir;
     }

@@ -159,7 +159,7 @@ public final class GateRun implements RecordedCall.Sink {
         return embedded != null ? "embedded reference service (" + baseUrl + ")" : baseUrl;
     }
 
-    public String environmentName() {
+    private String environmentName() {
         return environment.name();
     }
 
