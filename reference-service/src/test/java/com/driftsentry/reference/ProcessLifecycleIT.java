@@ -46,9 +46,16 @@ class ProcessLifecycleIT {
             JsonNode k = service.awaitKeys(keys);
             String base = k.get("baseUrl").asText();
             given().baseUri(base).get("/health/ready").then().statusCode(200);
-            CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> given().baseUri(base)
-                    .header("X-API-Key", k.get("readerKey").asText()).get("/api/v1/dashboard/summary").statusCode());
-            Thread.sleep(700);
+            // The request is written on this thread before the signal, so it is surely in flight
+            // (a client started on another thread could still be connecting when SIGTERM closes the port).
+            java.net.URI uri = java.net.URI.create(base);
+            java.net.Socket socket = new java.net.Socket(uri.getHost(), uri.getPort());
+            socket.getOutputStream().write(("GET /api/v1/dashboard/summary HTTP/1.1\r\nHost: " + uri.getHost()
+                    + "\r\nX-API-Key: " + k.get("readerKey").asText() + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> statusOf(socket));
+            Thread.sleep(500);
             long signalled = System.nanoTime();
             service.process.destroy();
 
@@ -135,6 +142,16 @@ class ProcessLifecycleIT {
             assertTrue(seed.process.waitFor(20, TimeUnit.SECONDS));
             assertEquals(3, seed.process.exitValue());
             assertTrue(seed.stderr().contains("DATABASE_URL is not set"), seed.stderr());
+        }
+    }
+
+    private static int statusOf(java.net.Socket socket) {
+        try (socket) {
+            String statusLine = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
