@@ -1,6 +1,7 @@
 package com.driftsentry.gate.environment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,35 @@ final class EnvironmentReader {
 
     Environment read() {
         JsonNode load = root.path("gates").path("load");
+        JsonNode contract = root.path("gates").path("contract");
         return new Environment(root.get("name").asText(), file, target(),
                 Optional.ofNullable(root.path("platform").path("type").textValue()),
-                load.isMissingNode() ? Optional.empty() : Optional.of(load(load)), masker);
+                load.isMissingNode() ? Optional.empty() : Optional.of(load(load)), smoke(root.path("gates").path("smoke")),
+                contract.isMissingNode() ? Optional.empty() : Optional.of(contract(contract)), masker);
+    }
+
+    private SuiteGateConfig.Smoke smoke(JsonNode smoke) {
+        if (smoke.isMissingNode()) {
+            return SuiteGateConfig.Smoke.defaults();
+        }
+        List<String> tags = new ArrayList<>();
+        smoke.path("tags").forEach(t -> tags.add(t.asText()));
+        return new SuiteGateConfig.Smoke(tags.isEmpty() ? SuiteGateConfig.Smoke.ALL_TAGS : List.copyOf(tags), readOnly(smoke),
+                Optional.ofNullable(smoke.path("tenant").textValue()), Optional.ofNullable(smoke.path("allowedOrigin").textValue()));
+    }
+
+    private SuiteGateConfig.Contract contract(JsonNode contract) {
+        Path spec = directory.getParent().resolve(contract.get("spec").asText()).normalize();
+        if (!Files.isRegularFile(spec)) {
+            throw ConfigError.at(file, "gates.contract.spec", "no file " + spec + " (fix: a path from the repository root, e.g. "
+                    + "contract-tests/src/main/resources/openapi/driftsentry.yaml)");
+        }
+        return new SuiteGateConfig.Contract(spec,
+                contract.path("generatedRequests").asInt(SuiteGateConfig.Contract.DEFAULT_GENERATED_REQUESTS), readOnly(contract));
+    }
+
+    private boolean readOnly(JsonNode gate) {
+        return Boolean.parseBoolean(overrides.getOrDefault("gate.readOnly", Boolean.toString(gate.path("readOnly").asBoolean(false))));
     }
 
     private Environment.Target target() {
@@ -43,7 +70,7 @@ final class EnvironmentReader {
         }
         String apiKey = secrets.resolve(file, "target.apiKey", overrides.getOrDefault("gate.apiKey", t.path("apiKey").textValue()));
         return new Environment.Target(embedded ? null : baseUrl.replaceAll("/+$", ""), embedded, apiKey,
-                t.path("seed").asInt(1000), t.path("expectedVersion").textValue());
+                t.path("seed").asInt(1000), overrides.getOrDefault("gate.expectedVersion", t.path("expectedVersion").textValue()));
     }
 
     private LoadGateConfig load(JsonNode load) {

@@ -10,19 +10,16 @@ import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.EvidenceFile;
 import com.driftsentry.gate.evidence.EvidenceRecorder;
+import com.driftsentry.gate.target.EmbeddedTarget;
+import com.driftsentry.gate.target.Reachability;
 import com.driftsentry.gate.report.ConsoleTable;
 import com.driftsentry.gate.report.Reports;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -109,7 +106,7 @@ public final class GateRun implements RecordedCall.Sink {
                         + " (fix: apiKey: ${env:DRIFTSENTRY_API_KEY} or ${secret:<name>})");
             }
             if (!env.target().embedded()) {
-                requireAnswers(env);
+                Reachability.requireVersion(env.file(), env.target().baseUrl());
             }
             Path out = Path.of(System.getProperty("gate.output", "target"), "gate", simulation.toLowerCase() + "-"
                     + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -125,22 +122,6 @@ public final class GateRun implements RecordedCall.Sink {
             System.err.println("driftgate load: " + e.getMessage());
             System.exit(BAD_INPUT);
             throw e;
-        }
-    }
-
-    /** A target that does not answer at all is bad input, found in seconds, not a run full of errors. */
-    private static void requireAnswers(Environment env) {
-        String url = env.target().baseUrl() + "/health/live";
-        try {
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-                    .send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
-                            HttpResponse.BodyHandlers.discarding());
-        } catch (IOException e) {
-            throw new ConfigError(env.file() + ": target.baseUrl: " + url + " does not answer (" + e.getClass().getSimpleName()
-                    + ") (fix: check the URL, or that the stage is up)");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ConfigError("interrupted while reaching " + url);
         }
     }
 

@@ -1,4 +1,4 @@
-package com.driftsentry.gate.load;
+package com.driftsentry.gate.target;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

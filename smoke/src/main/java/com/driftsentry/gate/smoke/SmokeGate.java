@@ -1,0 +1,57 @@
+package com.driftsentry.gate.smoke;
+
+import com.driftsentry.gate.environment.ConfigError;
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.driftsentry.gate.suite.SuiteRunner;
+import com.driftsentry.gate.verdict.Outcome;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The smoke gate: the suites below, filtered by the environment's {@code gates.smoke.tags}, run
+ * against the environment's stage. {@code main} is what a pipeline calls; {@link #run} is what
+ * the build's own gate test and the driver call.
+ */
+public final class SmokeGate {
+    /** Every suite, in the order they run; the ratelimit suite is last because it leaves this address throttled. */
+    public static final List<Class<?>> SUITES = List.of(HealthSmoke.class, AuthSmoke.class, DriftsSmoke.class, SecuritySmoke.class,
+            CacheSmoke.class, RateLimitSmoke.class);
+    /** The origin the embedded service allows, when the environment names none. */
+    static final String EMBEDDED_ORIGIN = "https://app.driftsentry.example";
+
+    private SmokeGate() {
+    }
+
+    public static SuiteRunner.Result run(Environment env, Path outputRoot, PrintStream out) {
+        SuiteRunner runner = new SuiteRunner("smoke", SUITES, out)
+                .withEmbeddedSetting("DRIFTSENTRY_CORS_ORIGINS", env.smoke().allowedOrigin().orElse(EMBEDDED_ORIGIN));
+        System.getenv().forEach((name, value) -> {
+            if (name.startsWith("DRIFTSENTRY_FAULT_")) {
+                runner.withEmbeddedSetting(name, value);
+            }
+        });
+        return runner.run(env, env.smoke().tags(), outputRoot);
+    }
+
+    /** {@code -Denv=<name>} (default local); exits 0 PASS, 1 FAIL, 3 bad input, 4 INCONCLUSIVE. */
+    public static void main(String[] args) {
+        System.exit(exitCode(System.getProperty("env", "local"), System.out, System.err));
+    }
+
+    static int exitCode(String envName, PrintStream out, PrintStream err) {
+        try {
+            Environment env = EnvironmentLoader.fromSystem().load(envName);
+            Outcome outcome = run(env, Path.of(System.getProperty("gate.output", "target")), out).verdict().outcome();
+            return switch (outcome) {
+                case PASS -> 0;
+                case FAIL -> 1;
+                case INCONCLUSIVE -> 4;
+            };
+        } catch (ConfigError e) {
+            err.println("driftgate smoke: " + e.getMessage());
+            return 3;
+        }
+    }
+}
