@@ -92,7 +92,7 @@ public final class EnvironmentLoader {
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
             ValidationMessage first = problems.get(0);
-            throw new ConfigError(file + ": " + first.getMessage().replaceFirst("^\\$\\.?", "")
+            throw new ConfigError(file + ": " + first.getMessage().replaceFirst("^\\$(\\.|: )?", "")
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problem(s))" : ""));
         }
         if (!root.path("name").asText().equals(path.getFileName().toString().replaceFirst("\\.yaml$", ""))) {

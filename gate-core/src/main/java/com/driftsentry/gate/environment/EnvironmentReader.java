@@ -68,7 +68,8 @@ final class EnvironmentReader {
         if (!embedded && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
             throw ConfigError.at(file, "target.baseUrl", "'" + baseUrl + "' is not an http(s) URL or 'embedded'");
         }
-        String apiKey = secrets.resolve(file, "target.apiKey", overrides.getOrDefault("gate.apiKey", t.path("apiKey").textValue()));
+        // A key given literally (-Dgate.apiKey) is as secret as a resolved one.
+        String apiKey = masker.register(secrets.resolve(file, "target.apiKey", overrides.getOrDefault("gate.apiKey", t.path("apiKey").textValue())));
         return new Environment.Target(embedded ? null : baseUrl.replaceAll("/+$", ""), embedded, apiKey,
                 t.path("seed").asInt(1000), overrides.getOrDefault("gate.expectedVersion", t.path("expectedVersion").textValue()));
     }

@@ -7,7 +7,9 @@ import com.driftsentry.gate.suite.SuiteRunner;
 import com.driftsentry.gate.verdict.Outcome;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The smoke gate: the suites below, filtered by the environment's {@code gates.smoke.tags}, run
@@ -24,14 +26,22 @@ public final class SmokeGate {
     private SmokeGate() {
     }
 
+    /** Runs the gate; the DRIFTSENTRY_FAULT_* switches of this shell reach an embedded service. */
     public static SuiteRunner.Result run(Environment env, Path outputRoot, PrintStream out) {
-        SuiteRunner runner = new SuiteRunner("smoke", SUITES, out)
-                .withEmbeddedSetting("DRIFTSENTRY_CORS_ORIGINS", env.smoke().allowedOrigin().orElse(EMBEDDED_ORIGIN));
+        Map<String, String> faults = new HashMap<>();
         System.getenv().forEach((name, value) -> {
             if (name.startsWith("DRIFTSENTRY_FAULT_")) {
-                runner.withEmbeddedSetting(name, value);
+                faults.put(name, value);
             }
         });
+        return run(env, outputRoot, out, faults);
+    }
+
+    /** Runs the gate with {@code embeddedSettings} given to an embedded service (ignored for a remote stage). */
+    public static SuiteRunner.Result run(Environment env, Path outputRoot, PrintStream out, Map<String, String> embeddedSettings) {
+        SuiteRunner runner = new SuiteRunner("smoke", SUITES, out)
+                .withEmbeddedSetting("DRIFTSENTRY_CORS_ORIGINS", env.smoke().allowedOrigin().orElse(EMBEDDED_ORIGIN));
+        embeddedSettings.forEach(runner::withEmbeddedSetting);
         return runner.run(env, env.smoke().tags(), outputRoot);
     }
 
