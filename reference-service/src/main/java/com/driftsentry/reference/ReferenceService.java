@@ -22,6 +22,7 @@ import com.driftsentry.reference.http.Json;
 import com.driftsentry.reference.http.JsonBodies;
 import com.driftsentry.reference.http.Problems;
 import com.driftsentry.reference.http.RequestContext;
+import com.driftsentry.reference.http.RouteIndex;
 import com.driftsentry.reference.http.SecurityHeaders;
 import com.driftsentry.reference.ratelimit.RateLimiter;
 import com.driftsentry.reference.store.Database;
@@ -127,6 +128,7 @@ public final class ReferenceService implements AutoCloseable {
         new DashboardRoutes(new Dashboard(tx, summaries, mapper, metrics)).register(app);
         new KeyRoutes(tx, keys, audit, authenticator, bodies).register(app);
         new AuditRoutes(audit).register(app);
+        RouteIndex.register(app);
     }
 
     /** Connects to the stores, migrates the schema, and starts serving on the configured port (0 picks a free one). */

@@ -13,15 +13,20 @@ import java.util.Optional;
 public final class Stage {
     private static volatile Stage current;
 
+    private final String gate;
     private final Environment environment;
     private final String baseUrl;
     private final String adminKey;
     private final String readerKey;
     private final String version;
     private final String runId;
+    private final boolean readOnly;
     private final Cleanup cleanup = new Cleanup();
 
-    public Stage(Environment environment, String baseUrl, String adminKey, String readerKey, String version, String runId) {
+    public Stage(String gate, Environment environment, String baseUrl, String adminKey, String readerKey, String version, String runId,
+                 boolean readOnly) {
+        this.gate = gate;
+        this.readOnly = readOnly;
         this.environment = environment;
         this.baseUrl = baseUrl;
         this.adminKey = adminKey;
@@ -41,6 +46,16 @@ public final class Stage {
 
     static void set(Stage stage) {
         current = stage;
+    }
+
+    /** The gate running (smoke, contract): its settings name the read-only switch. */
+    public String gate() {
+        return gate;
+    }
+
+    /** Whether the running gate may write at all ({@code gates.<gate>.readOnly}). */
+    public boolean readOnly() {
+        return readOnly;
     }
 
     public String environmentName() {

@@ -59,7 +59,7 @@ public final class SuiteRunner {
     }
 
     /** Runs the suites carrying any of {@code tags} (all suites when empty). Throws ConfigError on bad input, before any test. */
-    public Result run(Environment env, List<String> tags, Path outputRoot) {
+    public Result run(Environment env, List<String> tags, boolean readOnly, Path outputRoot) {
         Path dir = outputRoot.resolve("gate").resolve(gate + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")));
         EmbeddedTarget embedded = null;
         try {
@@ -74,11 +74,11 @@ public final class SuiteRunner {
                 readerKey = env.masker().register(embedded.readerKey());
             }
             String version = Reachability.requireVersion(env.file(), baseUrl);
-            String runId = "smoke-" + UUID.randomUUID().toString().substring(0, 8);
+            String runId = gate + "-" + UUID.randomUUID().toString().substring(0, 8);
             String target = env.target().embedded() ? "embedded reference service (" + baseUrl + ")" : baseUrl;
             out.println("driftgate " + gate + ": environment " + env.name() + ", version " + version + ", " + target
-                    + (tags.isEmpty() ? "" : ", suites " + String.join(", ", tags)) + ", run " + runId);
-            Stage stage = new Stage(env, baseUrl, apiKey, readerKey, version, runId);
+                    + (tags.isEmpty() ? "" : ", suites " + String.join(", ", tags)) + (readOnly ? ", read-only" : "") + ", run " + runId);
+            Stage stage = new Stage(gate, env, baseUrl, apiKey, readerKey, version, runId, readOnly);
             List<VerdictLine> lines = launch(stage, tags, dir);
             Verdict verdict = Verdict.of(gate, env.name(), "version " + version, target, lines);
             Reports.write(verdict, dir, env.masker());

@@ -3,6 +3,7 @@ package com.driftsentry.gate.smoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.driftsentry.gate.suite.StageAccess;
 import io.restassured.response.Response;
 import java.util.Map;
 import org.junit.jupiter.api.Order;
@@ -18,12 +19,12 @@ class AuthSmoke {
 
     @Test
     void noKeyIsRefused() {
-        expectProblem(SmokeAccess.HTTP.anonymous().get("/api/v1/drifts"), 401, "without X-API-Key");
+        expectProblem(Smoke.HTTP.anonymous().get("/api/v1/drifts"), 401, "without X-API-Key");
     }
 
     @Test
     void unknownKeyIsRefused() {
-        Response r = SmokeAccess.HTTP.anonymous().header("X-API-Key", UNKNOWN_KEY).get("/api/v1/drifts");
+        Response r = Smoke.HTTP.anonymous().header("X-API-Key", UNKNOWN_KEY).get("/api/v1/drifts");
         if (r.statusCode() == 429) {
             throw new AssertionError("an unknown key got 429, not 401: this address is locked out after failed authentications"
                     + " (a ratelimit smoke run in the last minute?), retry after " + r.header("Retry-After") + " s");
@@ -33,13 +34,13 @@ class AuthSmoke {
 
     @Test
     void smokeKeyReads() {
-        Response r = SmokeAccess.HTTP.as(SmokeAccess.key()).queryParam("limit", 1).get("/api/v1/drifts");
+        Response r = Smoke.HTTP.as(StageAccess.key()).queryParam("limit", 1).get("/api/v1/drifts");
         assertEquals(200, r.statusCode(), "GET /api/v1/drifts with the smoke key answered " + r.statusCode());
     }
 
     @Test
     void readerCannotWrite() {
-        Response r = SmokeAccess.HTTP.as(SmokeAccess.readerKey()).contentType("application/json")
+        Response r = Smoke.HTTP.as(StageAccess.readerKey()).contentType("application/json")
                 .body(Map.of("resourceType", "driftsentry.smoke")).post("/api/v1/drifts");
         expectProblem(r, 403, "POST /api/v1/drifts with a reader key");
     }

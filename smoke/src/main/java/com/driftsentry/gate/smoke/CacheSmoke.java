@@ -2,6 +2,7 @@ package com.driftsentry.gate.smoke;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.driftsentry.gate.suite.StageAccess;
 import io.restassured.response.Response;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,7 @@ class CacheSmoke {
 
     @Test
     void secondSummaryReadIsAHit() {
-        String key = SmokeAccess.key();
+        String key = StageAccess.key();
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < ATTEMPTS; i++) {
             read(key);
@@ -32,7 +33,7 @@ class CacheSmoke {
     }
 
     private static Response read(String key) {
-        Response r = SmokeAccess.HTTP.as(key).get("/api/v1/dashboard/summary");
+        Response r = Smoke.HTTP.as(key).get("/api/v1/dashboard/summary");
         assertEquals(200, r.statusCode(), "GET /api/v1/dashboard/summary answered " + r.statusCode());
         return r;
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.gate.suite.Stage;
+import com.driftsentry.gate.suite.StageAccess;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ class DriftsSmoke {
     @Test
     @Order(1)
     void reportsADriftOnce() {
-        String key = SmokeAccess.requireWrites();
+        String key = StageAccess.requireWrites();
         Stage stage = Stage.current();
         Map<String, Object> drift = Map.of("resourceType", RESOURCE_TYPE, "resourceId", stage.runId() + "/drift",
                 "region", "us-east-1", "severity", "critical",
@@ -53,7 +54,7 @@ class DriftsSmoke {
     @Test
     @Order(2)
     void readsItBack() {
-        Response r = SmokeAccess.HTTP.as(key()).get("/api/v1/drifts/" + id);
+        Response r = Smoke.HTTP.as(key()).get("/api/v1/drifts/" + id);
         assertEquals(200, r.statusCode(), "GET /api/v1/drifts/" + id + " answered " + r.statusCode());
         assertEquals(RESOURCE_TYPE, r.path("resourceType"));
         assertEquals("critical", r.path("severity"));
@@ -64,7 +65,7 @@ class DriftsSmoke {
     @Test
     @Order(3)
     void findsItByFilter() {
-        Response r = SmokeAccess.HTTP.as(key()).queryParam("severity", "critical").queryParam("status", "open")
+        Response r = Smoke.HTTP.as(key()).queryParam("severity", "critical").queryParam("status", "open")
                 .queryParam("limit", 100).get("/api/v1/drifts");
         assertEquals(200, r.statusCode(), "GET /api/v1/drifts?severity=critical&status=open answered " + r.statusCode());
         List<Map<String, Object>> items = r.path("items");
@@ -76,16 +77,16 @@ class DriftsSmoke {
     @Test
     @Order(4)
     void acknowledgesItOnce() {
-        Response r = SmokeAccess.HTTP.as(key()).post("/api/v1/drifts/" + id + "/acknowledge");
+        Response r = Smoke.HTTP.as(key()).post("/api/v1/drifts/" + id + "/acknowledge");
         assertEquals(200, r.statusCode(), "acknowledge answered " + r.statusCode() + ": " + r.asString());
         assertEquals("acknowledged", r.path("status"));
-        AuthSmoke.expectProblem(SmokeAccess.HTTP.as(key()).post("/api/v1/drifts/" + id + "/acknowledge"), 409, "a second acknowledge");
+        AuthSmoke.expectProblem(Smoke.HTTP.as(key()).post("/api/v1/drifts/" + id + "/acknowledge"), 409, "a second acknowledge");
     }
 
     @Test
     @Order(5)
     void auditHasTheTrail() {
-        Response r = SmokeAccess.HTTP.as(key()).queryParam("limit", 200).get("/api/v1/audit");
+        Response r = Smoke.HTTP.as(key()).queryParam("limit", 200).get("/api/v1/audit");
         assertEquals(200, r.statusCode(), "GET /api/v1/audit answered " + r.statusCode());
         List<String> actions = r.jsonPath().getList("items.findAll { it.targetId == '" + id + "' }.action");
         assertTrue(actions.contains("drift.reported"), "no drift.reported audit entry for " + id + " (found " + actions + ")");
@@ -94,16 +95,16 @@ class DriftsSmoke {
 
     private String key() {
         Assumptions.assumeTrue(id != null, "no drift was reported in this run, so there is nothing to check");
-        return SmokeAccess.key();
+        return StageAccess.key();
     }
 
     private static Response report(String key, Map<String, Object> drift, String runId) {
-        return SmokeAccess.HTTP.as(key).contentType("application/json").header("Idempotency-Key", runId + "-report")
+        return Smoke.HTTP.as(key).contentType("application/json").header("Idempotency-Key", runId + "-report")
                 .body(drift).post("/api/v1/drifts");
     }
 
     private static void close(String key, String id) {
-        int status = SmokeAccess.HTTP.as(key).post("/api/v1/drifts/" + id + "/ignore").statusCode();
+        int status = Smoke.HTTP.as(key).post("/api/v1/drifts/" + id + "/ignore").statusCode();
         if (status != 200 && status != 409) {
             throw new IllegalStateException("POST /api/v1/drifts/" + id + "/ignore answered " + status);
         }

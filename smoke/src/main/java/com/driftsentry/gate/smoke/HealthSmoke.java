@@ -20,13 +20,13 @@ class HealthSmoke {
 
     @Test
     void liveAnswersWithItsVersion() {
-        SmokeAccess.HTTP.anonymous().get("/health/live").then()
+        Smoke.HTTP.anonymous().get("/health/live").then()
                 .statusCode(200).body("status", equalTo("ok")).body("version", not(emptyOrNullString()));
     }
 
     @Test
     void readyWithEveryDependency() {
-        Response ready = SmokeAccess.HTTP.anonymous().get("/health/ready");
+        Response ready = Smoke.HTTP.anonymous().get("/health/ready");
         Map<String, String> checks = ready.path("checks");
         assertEquals(200, ready.statusCode(), "/health/ready answered " + ready.statusCode() + " with checks " + checks);
         checks.forEach((name, state) -> assertEquals("ok", state, "/health/ready check " + name + " is " + state));
@@ -39,7 +39,7 @@ class HealthSmoke {
                 "no expected version given (target.expectedVersion or -Dgate.expectedVersion)");
         String expected = stage.expectedVersion().get();
         for (String path : new String[] {"/health/live", "/health/ready"}) {
-            String served = SmokeAccess.HTTP.anonymous().get(path).path("version");
+            String served = Smoke.HTTP.anonymous().get(path).path("version");
             assertEquals(expected, served, path + " reports version " + served + ", expected " + expected);
         }
     }

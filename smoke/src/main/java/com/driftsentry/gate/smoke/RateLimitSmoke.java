@@ -3,6 +3,7 @@ package com.driftsentry.gate.smoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.driftsentry.gate.suite.StageAccess;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
@@ -21,14 +22,14 @@ class RateLimitSmoke {
 
     @Test
     void failedAuthenticationsAreLimitedWithoutLockingOutTheSmokeKey() {
-        String key = SmokeAccess.key();
+        String key = StageAccess.key();
         assertEquals(200, summary(key).statusCode(), "the smoke key must work before the check");
         Response limited = null;
         int attempts = 0;
         while (limited == null && attempts < MAX_ATTEMPTS) {
             attempts++;
             String guess = String.format("dsk_smokeGuess_%032d", attempts);
-            Response r = SmokeAccess.HTTP.anonymous().header("X-API-Key", guess).get("/api/v1/dashboard/summary");
+            Response r = Smoke.HTTP.anonymous().header("X-API-Key", guess).get("/api/v1/dashboard/summary");
             if (r.statusCode() == 429) {
                 limited = r;
             } else {
@@ -44,6 +45,6 @@ class RateLimitSmoke {
     }
 
     private static Response summary(String key) {
-        return SmokeAccess.HTTP.as(key).get("/api/v1/dashboard/summary");
+        return Smoke.HTTP.as(key).get("/api/v1/dashboard/summary");
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.gate.suite.Stage;
+import com.driftsentry.gate.suite.StageAccess;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
@@ -50,7 +51,7 @@ class SecuritySmoke {
             "Referrer-Policy; no-referrer"})
     void securityHeaderOnEveryResponse(String header, String mustContain) {
         for (Probe probe : PROBES) {
-            Response r = probe.call().apply(SmokeAccess.HTTP.anonymous());
+            Response r = probe.call().apply(Smoke.HTTP.anonymous());
             String value = r.header(header);
             String where = "response " + r.statusCode() + " to " + probe.name();
             assertNotNull(value, header + " is missing on the " + where);
@@ -72,19 +73,19 @@ class SecuritySmoke {
         Response pre = preflight(REFUSED_ORIGIN);
         assertTrue(pre.statusCode() >= 400, "the preflight from " + REFUSED_ORIGIN + " answered " + pre.statusCode() + ", expected a refusal");
         assertNull(pre.header("Access-Control-Allow-Origin"), "a refused origin's preflight carries Access-Control-Allow-Origin");
-        Response get = SmokeAccess.HTTP.anonymous().header("Origin", REFUSED_ORIGIN).get("/health/live");
+        Response get = Smoke.HTTP.anonymous().header("Origin", REFUSED_ORIGIN).get("/health/live");
         assertNull(get.header("Access-Control-Allow-Origin"), "a response to " + REFUSED_ORIGIN + " carries Access-Control-Allow-Origin");
     }
 
     @Test
     void errorsLeakNoStackTraceOrServerVersion() {
         List<Response> errors = List.of(
-                SmokeAccess.HTTP.anonymous().get("/no-such-route"),
-                SmokeAccess.HTTP.anonymous().delete("/health/live"),
-                SmokeAccess.HTTP.anonymous().header("X-API-Key", "x".repeat(70)).get("/api/v1/drifts"),
+                Smoke.HTTP.anonymous().get("/no-such-route"),
+                Smoke.HTTP.anonymous().delete("/health/live"),
+                Smoke.HTTP.anonymous().header("X-API-Key", "x".repeat(70)).get("/api/v1/drifts"),
                 Stage.current().apiKey().isPresent()
-                        ? SmokeAccess.HTTP.as(SmokeAccess.key()).queryParam("limit", "lots").get("/api/v1/drifts")
-                        : SmokeAccess.HTTP.anonymous().get("/api/v1/drifts/not-a-uuid"));
+                        ? Smoke.HTTP.as(StageAccess.key()).queryParam("limit", "lots").get("/api/v1/drifts")
+                        : Smoke.HTTP.anonymous().get("/api/v1/drifts/not-a-uuid"));
         for (Response r : errors) {
             assertTrue(r.statusCode() >= 400 && r.statusCode() < 500, "an invalid request answered " + r.statusCode() + ", expected a 4xx");
             assertFalse(LEAK.matcher(r.asString()).find(), "a " + r.statusCode() + " body shows implementation details: " + cut(r.asString()));
@@ -95,7 +96,7 @@ class SecuritySmoke {
     }
 
     private static Response preflight(String origin) {
-        return SmokeAccess.HTTP.anonymous().header("Origin", origin).header("Access-Control-Request-Method", "GET")
+        return Smoke.HTTP.anonymous().header("Origin", origin).header("Access-Control-Request-Method", "GET")
                 .header("Access-Control-Request-Headers", "X-API-Key").options("/api/v1/drifts");
     }
 

@@ -42,7 +42,7 @@ public final class SmokeGate {
         SuiteRunner runner = new SuiteRunner("smoke", SUITES, out)
                 .withEmbeddedSetting("DRIFTSENTRY_CORS_ORIGINS", env.smoke().allowedOrigin().orElse(EMBEDDED_ORIGIN));
         embeddedSettings.forEach(runner::withEmbeddedSetting);
-        return runner.run(env, env.smoke().tags(), outputRoot);
+        return runner.run(env, env.smoke().tags(), env.smoke().readOnly(), outputRoot);
     }
 
     /** {@code -Denv=<name>} (default local); exits 0 PASS, 1 FAIL, 3 bad input, 4 INCONCLUSIVE. */

@@ -1,52 +1,51 @@
-package com.driftsentry.gate.smoke;
+package com.driftsentry.gate.suite;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
-import com.driftsentry.gate.suite.Stage;
-import com.driftsentry.gate.suite.StageHttp;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.junit.jupiter.api.Assumptions;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
- * Which keys the smoke suites hold and whether they may write. Writing needs: no readOnly, an
+ * Which keys the suites hold and whether they may write. Writing needs: no readOnly, an
  * admin key, and outside the embedded default a smoke key proven (by the tenant id the stage
  * reports for it) to belong to the dedicated smoke tenant. A test that may not write is skipped
  * with the reason; a key in the wrong tenant fails loudly, because it means a misconfiguration
  * that would have written into a customer's tenant.
  */
-final class SmokeAccess {
-    static final StageHttp HTTP = new StageHttp();
+public final class StageAccess {
+    private static final StageHttp HTTP = new StageHttp();
     private static final Map<String, String> WRITE_DECISIONS = new ConcurrentHashMap<>();
     private static final Map<String, String> READER_KEYS = new ConcurrentHashMap<>();
     private static final String ALLOWED = "";
 
-    private SmokeAccess() {
+    private StageAccess() {
     }
 
     /** The environment's key; skips the test with the reason when there is none. */
-    static String key() {
-        Optional<String> key = Stage.current().apiKey();
-        Assumptions.assumeTrue(key.isPresent(), "target.apiKey is not set, so authenticated checks are skipped");
-        return key.get();
+    public static String key() {
+        return Stage.current().apiKey().orElseThrow(() -> new TestAbortedException("target.apiKey is not set, so authenticated checks are skipped"));
     }
 
     /** Skips the calling test unless this run may write; fails it when the key is in the wrong tenant. */
-    static String requireWrites() {
+    public static String requireWrites() {
         Stage stage = Stage.current();
-        Assumptions.assumeFalse(stage.smoke().readOnly(), "readOnly: the environment's gates.smoke.readOnly skips every test that writes");
+        if (stage.readOnly()) {
+            throw new TestAbortedException("readOnly: the environment's gates." + stage.gate() + ".readOnly skips every test that writes");
+        }
         String key = key();
         String decision = WRITE_DECISIONS.computeIfAbsent(stage.runId(), id -> decide(stage, key));
         if (decision.startsWith("FAIL ")) {
-            fail(decision.substring(5));
+            throw new AssertionFailedError(decision.substring(5));
         }
-        Assumptions.assumeTrue(decision.equals(ALLOWED), decision);
+        if (!decision.equals(ALLOWED)) {
+            throw new TestAbortedException(decision);
+        }
         return key;
     }
 
     /** A reader key: the embedded one, or one created for this run (named after it, revoked at the end). */
-    static String readerKey() {
+    public static String readerKey() {
         Optional<String> known = Stage.current().readerKey();
         if (known.isPresent()) {
             return known.get();
@@ -57,7 +56,7 @@ final class SmokeAccess {
             var created = HTTP.as(admin).contentType("application/json")
                     .body(Map.of("name", run + "-reader", "role", "reader")).post("/api/v1/keys");
             if (created.statusCode() != 201) {
-                fail("could not create a reader key: POST /api/v1/keys answered " + created.statusCode());
+                throw new AssertionFailedError("could not create a reader key: POST /api/v1/keys answered " + created.statusCode());
             }
             String id = created.path("id");
             stage.cleanup().register("revoke reader key " + run + "-reader", () -> {
