@@ -4,7 +4,6 @@ import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.suite.SuiteRunner;
-import com.driftsentry.gate.verdict.Outcome;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -53,12 +52,7 @@ public final class SmokeGate {
     static int exitCode(String envName, PrintStream out, PrintStream err) {
         try {
             Environment env = EnvironmentLoader.fromSystem().load(envName);
-            Outcome outcome = run(env, Path.of(System.getProperty("gate.output", "target")), out).verdict().outcome();
-            return switch (outcome) {
-                case PASS -> 0;
-                case FAIL -> 1;
-                case INCONCLUSIVE -> 4;
-            };
+            return run(env, Path.of(System.getProperty("gate.output", "target")), out).verdict().outcome().exitCode();
         } catch (ConfigError e) {
             err.println("driftgate smoke: " + e.getMessage());
             return 3;

@@ -1,0 +1,46 @@
+package com.driftsentry.gate.contract;
+
+import com.driftsentry.gate.environment.ConfigError;
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.driftsentry.gate.environment.SuiteGateConfig;
+import com.driftsentry.gate.suite.SuiteRunner;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The contract gate: the stage is held to the OpenAPI document named by {@code gates.contract.spec}
+ * (routes both ways, every operation, generated inputs, every refusal). {@code main} is what a
+ * pipeline calls; {@link #run} is what the build's gate test and the driver call.
+ */
+public final class ContractGate {
+    /** In the order they run; the errors suite is last because its 429 leaves this address throttled. */
+    public static final List<Class<?>> SUITES = List.of(RoutesContract.class, OperationsContract.class, GeneratedInputContract.class,
+            ErrorsContract.class);
+
+    private ContractGate() {
+    }
+
+    /** Runs the gate with {@code embeddedSettings} given to an embedded service (ignored for a remote stage). */
+    public static SuiteRunner.Result run(Environment env, Path outputRoot, PrintStream out, Map<String, String> embeddedSettings) {
+        SuiteGateConfig.Contract contract = env.requireContract();
+        ContractSpec.of(contract.spec());
+        SuiteRunner runner = new SuiteRunner("contract", SUITES, out);
+        embeddedSettings.forEach(runner::withEmbeddedSetting);
+        return runner.run(env, List.of(), contract.readOnly(), outputRoot);
+    }
+
+    /** {@code -Denv=<name>} (default local); exits 0 PASS, 1 FAIL, 3 bad input, 4 INCONCLUSIVE. */
+    public static void main(String[] args) {
+        try {
+            Environment env = EnvironmentLoader.fromSystem().load(System.getProperty("env", "local"));
+            SuiteRunner.Result result = run(env, Path.of(System.getProperty("gate.output", "target")), System.out, Map.of());
+            System.exit(result.verdict().outcome().exitCode());
+        } catch (ConfigError e) {
+            System.err.println("driftgate contract: " + e.getMessage());
+            System.exit(3);
+        }
+    }
+}
