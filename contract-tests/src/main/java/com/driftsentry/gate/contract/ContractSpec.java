@@ -85,7 +85,13 @@ public final class ContractSpec {
         OpenApiValidationFilter library = new OpenApiValidationFilter(validator);
         return (request, response, ctx) -> {
             validated.incrementAndGet();
-            return library.filter(request, response, ctx);
+            try {
+                return library.filter(request, response, ctx);
+            } catch (OpenApiValidationFilter.OpenApiValidationException e) {
+                // The library's message is a multi-line JSON report; a verdict line needs the findings on one line.
+                throw new AssertionFailedError(request.getMethod() + " " + RestAssuredRequest.of(request).getPath()
+                        + " broke the contract: " + messages(e.getValidationReport()));
+            }
         };
     }
 

