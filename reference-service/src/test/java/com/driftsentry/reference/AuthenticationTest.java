@@ -40,6 +40,15 @@ class AuthenticationTest {
     }
 
     @Test
+    void anyValidKeyListsTheServedRoutesAndNothingElseDoes() {
+        api.anonymous().get("/api/v1/routes").then().statusCode(401);
+        api.as(acme.readerKey()).get("/api/v1/routes").then().statusCode(200)
+                .body("items.collect { it.method + ' ' + it.path }", hasItem("GET /api/v1/drifts/{id}"))
+                .body("items.collect { it.method + ' ' + it.path }", hasItem("DELETE /api/v1/keys/{id}"))
+                .body("items.method", everyItem(not(equalTo("OPTIONS"))));
+    }
+
+    @Test
     void wrongOrMalformedKeyIsUnauthorized() {
         String wrongSecret = acme.adminKey().substring(0, 15) + "A".repeat(32);
         for (String key : List.of(wrongSecret, "not-a-key", "dsk_" + "x".repeat(200))) {

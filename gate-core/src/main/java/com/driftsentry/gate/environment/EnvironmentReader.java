@@ -38,13 +38,11 @@ final class EnvironmentReader {
     }
 
     private SuiteGateConfig.Smoke smoke(JsonNode smoke) {
-        if (smoke.isMissingNode()) {
-            return SuiteGateConfig.Smoke.defaults();
-        }
         List<String> tags = new ArrayList<>();
         smoke.path("tags").forEach(t -> tags.add(t.asText()));
         return new SuiteGateConfig.Smoke(tags.isEmpty() ? SuiteGateConfig.Smoke.ALL_TAGS : List.copyOf(tags), readOnly(smoke),
-                Optional.ofNullable(smoke.path("tenant").textValue()), Optional.ofNullable(smoke.path("allowedOrigin").textValue()));
+                Optional.ofNullable(overrides.getOrDefault("gate.tenant", smoke.path("tenant").textValue())),
+                Optional.ofNullable(smoke.path("allowedOrigin").textValue()));
     }
 
     private SuiteGateConfig.Contract contract(JsonNode contract) {

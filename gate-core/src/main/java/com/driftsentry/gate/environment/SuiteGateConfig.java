@@ -17,10 +17,6 @@ public final class SuiteGateConfig {
      */
     public record Smoke(List<String> tags, boolean readOnly, Optional<String> tenant, Optional<String> allowedOrigin) {
         public static final List<String> ALL_TAGS = List.of("health", "auth", "drifts", "security", "ratelimit", "cache");
-
-        public static Smoke defaults() {
-            return new Smoke(ALL_TAGS, false, Optional.empty(), Optional.empty());
-        }
     }
 
     /** {@code spec}: the OpenAPI document; {@code generatedRequests}: the bound of the generated-input run. */

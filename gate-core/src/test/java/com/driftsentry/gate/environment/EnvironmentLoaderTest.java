@@ -129,6 +129,44 @@ class EnvironmentLoaderTest {
     }
 
     @Test
+    void smokeAndContractGatesReadWithTheirOverrides() throws Exception {
+        Files.createDirectories(dir.resolve("specs"));
+        Files.writeString(dir.getParent().resolve("api.yaml"), "openapi: 3.0.3\n");
+        String tenant = "0c45c028-4f08-3ce4-f12b-bb4b46ee9d83";
+        String yaml = VALID.replace("gates:\n", "gates:\n  smoke: { tags: [health, drifts], tenant: " + tenant
+                + ", allowedOrigin: https://app.example }\n  contract: { spec: api.yaml, generatedRequests: 50, readOnly: true }\n");
+        Environment env = load(yaml);
+        assertEquals(java.util.List.of("health", "drifts"), env.smoke().tags());
+        assertEquals(java.util.Optional.of(tenant), env.smoke().tenant());
+        assertEquals(java.util.Optional.of("https://app.example"), env.smoke().allowedOrigin());
+        assertFalse(env.smoke().readOnly());
+        assertEquals(50, env.requireContract().generatedRequests());
+        assertTrue(env.requireContract().readOnly());
+        assertEquals(dir.getParent().resolve("api.yaml"), env.requireContract().spec());
+
+        Files.writeString(dir.resolve("qa.yaml"), yaml);
+        Environment overridden = loader(Map.of("QA_KEY", "k-1234"), Map.of("gate.readOnly", "true", "gate.tenant", "t-1",
+                "gate.expectedVersion", "1.2.3")).load("qa");
+        assertTrue(overridden.smoke().readOnly());
+        assertEquals(java.util.Optional.of("t-1"), overridden.smoke().tenant());
+        assertEquals("1.2.3", overridden.target().expectedVersion());
+        assertEquals(SuiteGateConfig.Smoke.ALL_TAGS, load(VALID).smoke().tags(), "no smoke section runs every suite");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown suite|smoke: { tags: [health, speed] }|gates.smoke.tags[1]",
+            "tenant not an id|smoke: { tenant: acme }|gates.smoke.tenant",
+            "origin with a path|smoke: { allowedOrigin: https://app.example/x }|gates.smoke.allowedOrigin",
+            "spec missing|contract: { spec: no-such.yaml }|gates.contract.spec: no file",
+            "contract without spec|contract: { readOnly: true }|required property 'spec' not found"})
+    void badSuiteSettingsAreOneLine(String what, String section, String expected) {
+        ConfigError e = assertThrows(ConfigError.class, () -> load(VALID.replace("gates:\n", "gates:\n  " + section + "\n")));
+        assertTrue(e.getMessage().contains(expected), what + ": " + e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
     void theShippedEnvironmentsAreValid() throws Exception {
         System.setProperty("aws.accessKeyId", "AKIDSTANDIN");
         System.setProperty("aws.secretAccessKey", "standin-secret");
