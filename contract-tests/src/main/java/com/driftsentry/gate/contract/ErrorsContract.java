@@ -71,13 +71,9 @@ class ErrorsContract {
     void conflictsAre409And422() {
         String key = StageAccess.requireWrites();
         Stage stage = Stage.current();
-        Map<String, Object> drift = Map.of("resourceType", "driftsentry.contract", "resourceId", stage.runId() + "/errors",
-                "region", "us-east-1", "severity", "medium", "expectedState", Map.of("a", 1), "actualState", Map.of("a", 2));
-        Response created = Contract.documented(key).contentType("application/json").header("Idempotency-Key", stage.runId() + "-errors")
-                .body(drift).post("/api/v1/drifts");
+        Response created = Contract.reportOwnDrift(key, "errors", stage.runId() + "-errors");
         assertEquals(201, created.statusCode(), "POST /api/v1/drifts answered " + created.statusCode());
         String id = created.path("id");
-        stage.cleanup().register("close contract drift " + id, () -> Contract.refused(key).post("/api/v1/drifts/" + id + "/ignore"));
         Contract.documented(key).post("/api/v1/drifts/" + id + "/ignore");
         expect(409, Contract.refused(key).post("/api/v1/drifts/" + id + "/acknowledge"));
         expect(422, Contract.refused(key).contentType("application/json").header("Idempotency-Key", stage.runId() + "-errors")

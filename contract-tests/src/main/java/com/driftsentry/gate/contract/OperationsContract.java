@@ -74,19 +74,13 @@ class OperationsContract {
     @Order(5)
     void reportsReadsAndMovesADrift() {
         String key = StageAccess.requireWrites();
-        Stage stage = Stage.current();
-        Map<String, Object> drift = Map.of("resourceType", "driftsentry.contract", "resourceId", stage.runId() + "/drift",
-                "region", "eu-west-1", "severity", "low", "expectedState", Map.of("run", stage.runId()),
-                "actualState", Map.of("run", stage.runId(), "changed", true), "monthlyCostDeltaUsd", -1.5,
-                "detectedAt", "2026-01-31T12:00:00Z");
-        Response created = Contract.documented(key).contentType("application/json").header("Idempotency-Key", stage.runId() + "-ops")
-                .body(drift).post("/api/v1/drifts");
+        String idempotency = Stage.current().runId() + "-ops";
+        Response created = Contract.reportOwnDrift(key, "drift", idempotency);
         assertEquals(201, created.statusCode(), "POST /api/v1/drifts answered " + created.statusCode());
         String id = created.path("id");
-        stage.cleanup().register("close contract drift " + id, () -> Contract.refused(key).post("/api/v1/drifts/" + id + "/ignore"));
-        Response replay = Contract.documented(key).contentType("application/json").header("Idempotency-Key", stage.runId() + "-ops")
-                .body(drift).post("/api/v1/drifts");
+        Response replay = Contract.reportOwnDrift(key, "drift", idempotency);
         assertEquals("true", replay.header("Idempotent-Replayed"), "the replay is marked");
+        assertEquals(id, replay.path("id"), "the replay returns the same drift");
         ok(Contract.documented(key).get("/api/v1/drifts/" + id));
         ok(Contract.documented(key).post("/api/v1/drifts/" + id + "/acknowledge"));
         ok(Contract.documented(key).post("/api/v1/drifts/" + id + "/remediate"));
