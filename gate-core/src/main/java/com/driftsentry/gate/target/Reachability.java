@@ -1,0 +1,44 @@
+package com.driftsentry.gate.target;
+
+import com.driftsentry.gate.environment.ConfigError;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A target that does not answer at all is bad input, found in seconds instead of a run full of timeouts. */
+public final class Reachability {
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+
+    private Reachability() {
+    }
+
+    /** Asks {@code /health/live} once and returns the version it reports ("unknown" when it names none). */
+    public static String requireVersion(String file, String baseUrl) {
+        String url = baseUrl + "/health/live";
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body = response.statusCode() == 200 ? parse(response.body()) : null;
+            return body != null && body.path("version").isTextual() ? body.get("version").asText() : "unknown";
+        } catch (IOException e) {
+            throw ConfigError.at(file, "target.baseUrl", url + " does not answer (" + e.getClass().getSimpleName()
+                    + ") (fix: check the URL, or that the stage is up)");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ConfigError("interrupted while reaching " + url);
+        }
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return new ObjectMapper().readTree(body);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+}
