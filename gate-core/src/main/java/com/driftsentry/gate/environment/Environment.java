@@ -3,7 +3,7 @@ package com.driftsentry.gate.environment;
 import java.util.Optional;
 
 /** A validated environment file with its secrets resolved (and registered for masking). */
-public record Environment(String name, String file, Target target, Optional<String> platformType, Optional<LoadGateConfig> load,
+public record Environment(String name, String file, Target target, DeployConfig deploy, Optional<LoadGateConfig> load,
                           SuiteGateConfig.Smoke smoke, Optional<SuiteGateConfig.Contract> contract, Masker masker) {
 
     /** Where the traffic goes. {@code embedded} means: start the reference service on this machine. */
@@ -12,6 +12,17 @@ public record Environment(String name, String file, Target target, Optional<Stri
         public String toString() {
             return "Target[" + (embedded ? "embedded" : baseUrl) + ", apiKey=" + (apiKey == null ? "none" : Masker.MASK) + "]";
         }
+    }
+
+    /**
+     * The same environment aimed at one release (a candidate on its own address): the gates then
+     * treat it as a remote stage. {@code smokeTenant} replaces the file's when the platform knows it
+     * (the embedded platform seeds each release's own tenant).
+     */
+    public Environment aimedAt(String baseUrl, String apiKey, String expectedVersion, Optional<String> smokeTenant) {
+        SuiteGateConfig.Smoke s = new SuiteGateConfig.Smoke(smoke.tags(), smoke.readOnly(), smokeTenant.or(smoke::tenant), smoke.allowedOrigin());
+        return new Environment(name, file, new Target(baseUrl, false, masker.register(apiKey), target.seed(), expectedVersion), deploy, load,
+                s, contract, masker);
     }
 
     public SuiteGateConfig.Contract requireContract() {

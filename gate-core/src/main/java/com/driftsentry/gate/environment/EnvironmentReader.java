@@ -32,9 +32,31 @@ final class EnvironmentReader {
         JsonNode load = root.path("gates").path("load");
         JsonNode contract = root.path("gates").path("contract");
         return new Environment(root.get("name").asText(), file, target(),
-                Optional.ofNullable(root.path("platform").path("type").textValue()),
+                deploy(),
                 load.isMissingNode() ? Optional.empty() : Optional.of(load(load)), smoke(root.path("gates").path("smoke")),
                 contract.isMissingNode() ? Optional.empty() : Optional.of(contract(contract)), masker);
+    }
+
+    private DeployConfig deploy() {
+        JsonNode p = root.path("platform");
+        JsonNode a = root.path("gates").path("availability");
+        JsonNode b = root.path("gates").path("budget");
+        List<String> alarms = new ArrayList<>();
+        root.path("gates").path("alarms").forEach(n -> alarms.add(n.asText()));
+        DeployConfig.Platform platform = new DeployConfig.Platform(p.path("type").asText("embedded"), p.path("region").asText("us-east-1"),
+                Optional.ofNullable(p.path("cluster").textValue()), Optional.ofNullable(p.path("service").textValue()),
+                q.duration("platform.stableTimeout", p.path("stableTimeout").asText("10m")),
+                Optional.ofNullable(p.path("baselineVersion").textValue()), p.path("versionChecks").asInt(3),
+                p.path("maxImageMb").asLong(500) * 1_000_000L);
+        DeployConfig.Availability availability = new DeployConfig.Availability(a.path("path").asText("/health/live"),
+                q.duration("gates.availability.every", a.path("every").asText("250ms")),
+                q.percent("gates.availability.minSuccess", a.path("minSuccess").asText("99.9%")));
+        Optional<DeployConfig.Budget> budget = b.isMissingNode() ? Optional.empty()
+                : Optional.of(new DeployConfig.Budget(b.get("monthlyCapUsd").asDouble(), b.path("name").asText("driftsentry-monthly")));
+        Optional<Path> ledger = Optional.ofNullable(root.path("ledger").textValue()).map(l -> directory.getParent().resolve(l).normalize());
+        String webhook = secrets.resolve(file, "notifications.slackWebhook", root.path("notifications").path("slackWebhook").textValue());
+        return new DeployConfig(platform, availability, List.copyOf(alarms), budget, ledger,
+                !"stop".equals(root.path("onFailure").asText("rollback")), Optional.ofNullable(masker.register(webhook)));
     }
 
     private SuiteGateConfig.Smoke smoke(JsonNode smoke) {

@@ -1,7 +1,10 @@
 package com.driftsentry.gate.report;
 
+import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
@@ -17,6 +20,15 @@ public final class VerdictJson {
     }
 
     public static String render(Verdict v) {
+        try {
+            return JSON.writeValueAsString(tree(v)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The verdict as a JSON-ready map (the driver nests verdicts in its ledger and its --json result). */
+    public static Map<String, Object> tree(Verdict v) {
         Map<String, Object> root = new LinkedHashMap<>();
         root.put("format", "driftsentry-verdict/1");
         root.put("gate", v.gate());
@@ -38,10 +50,19 @@ public final class VerdictJson {
             return m;
         }).toList();
         root.put("lines", lines);
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
+        return root;
+    }
+
+    /** Reads a verdict back (a load gate run in its own JVM writes one; the driver reads it). */
+    public static Verdict parse(JsonNode root) {
+        List<VerdictLine> lines = new java.util.ArrayList<>();
+        for (JsonNode l : root.path("lines")) {
+            lines.add(new VerdictLine(l.path("criterion").asText(), l.path("threshold").asText(), l.path("measured").asText(),
+                    l.path("samples").asLong(), l.path("minSamples").asLong(), l.path("window").asText(),
+                    Outcome.valueOf(l.path("outcome").asText()), l.path("reason").asText()));
         }
+        return new Verdict(root.path("gate").asText(), root.path("environment").asText(), root.path("subject").asText(),
+                root.path("target").asText(), java.time.Instant.parse(root.path("judgedAt").asText()), List.copyOf(lines),
+                Outcome.valueOf(root.path("outcome").asText()));
     }
 }

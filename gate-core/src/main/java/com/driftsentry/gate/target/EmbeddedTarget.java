@@ -23,9 +23,11 @@ public final class EmbeddedTarget implements AutoCloseable {
     private final String baseUrl;
     private final String adminKey;
     private final String readerKey;
+    private final String tenantId;
 
-    private EmbeddedTarget(Process process, String baseUrl, String adminKey, String readerKey) {
+    private EmbeddedTarget(Process process, String baseUrl, String adminKey, String readerKey, String tenantId) {
         this.process = process;
+        this.tenantId = tenantId;
         this.baseUrl = baseUrl;
         this.adminKey = adminKey;
         this.readerKey = readerKey;
@@ -62,7 +64,8 @@ public final class EmbeddedTarget implements AutoCloseable {
             }
             JsonNode k = new ObjectMapper().readTree(keys.toFile());
             Files.delete(keys);
-            return new EmbeddedTarget(process, k.get("baseUrl").asText(), k.get("adminKey").asText(), k.get("readerKey").asText());
+            return new EmbeddedTarget(process, k.get("baseUrl").asText(), k.get("adminKey").asText(), k.get("readerKey").asText(),
+                    k.get("tenantId").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -81,6 +84,16 @@ public final class EmbeddedTarget implements AutoCloseable {
 
     public String readerKey() {
         return readerKey;
+    }
+
+    /** The seeded tenant the keys belong to. */
+    public String tenantId() {
+        return tenantId;
+    }
+
+    /** False once the service exited (a crash, or a fault switch that makes it exit). */
+    public boolean alive() {
+        return process.isAlive();
     }
 
     @Override

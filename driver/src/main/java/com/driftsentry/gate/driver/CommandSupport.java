@@ -1,0 +1,94 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.ledger.Ledger;
+import com.driftsentry.gate.driver.notify.GithubSummary;
+import com.driftsentry.gate.driver.notify.Notifier;
+import com.driftsentry.gate.driver.notify.SlackWebhook;
+import com.driftsentry.gate.environment.ConfigError;
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Option;
+
+/** What every command shares: the environment, the ledger, progress, and how a run ends (ledger, notifications, output). */
+abstract class CommandSupport implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    @Option(names = "--env", required = true, paramLabel = "ENV", description = "environments/<ENV>.yaml, e.g. local, staging, production")
+    String envName;
+
+    @Option(names = "--json", description = "print the result as JSON on stdout (progress stays on stderr)")
+    boolean json;
+
+    final PrintStream out = System.out;
+    final PrintStream err = System.err;
+    Environment env;
+    Ledger ledger;
+    Progress progress;
+
+    @Override
+    public final Integer call() {
+        try {
+            env = EnvironmentLoader.fromSystem().load(envName);
+            ledger = new Ledger(env.deploy().ledger().orElse(Path.of("target", "ledger", env.name() + ".jsonl")), env.masker());
+            progress = new Progress(err, env.masker());
+            return execute();
+        } catch (ConfigError e) {
+            String message = e.getMessage().replaceFirst("^-Denv=", "--env ");
+            err.println("driftgate: " + (env == null ? message : env.masker().mask(message)));
+            return ExitCode.BAD_INPUT;
+        }
+    }
+
+    abstract int execute();
+
+    Path workDir(String command) {
+        return Path.of("target", "driftgate", env.name() + "-" + command + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
+    }
+
+    /** Records the run in the ledger, notifies, prints the table (or the JSON), and returns its exit code. */
+    int finish(RunRecord run) {
+        Map<String, Object> entry = run.entry(progress.steps(), progress.total());
+        ledger.append(entry);
+        String markdown = env.masker().mask(run.markdown());
+        for (Notifier n : notifiers()) {
+            progress.say(n.send(run.title(), markdown));
+        }
+        if (json) {
+            print(entry);
+        } else {
+            out.println(env.masker().mask("\n" + run.title() + "\n\n" + markdown));
+            out.println("ledger: " + ledger.file());
+        }
+        return run.exitCode();
+    }
+
+    void print(Object value) {
+        try {
+            out.println(env.masker().mask(JSON.writeValueAsString(value)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<Notifier> notifiers() {
+        List<Notifier> all = new ArrayList<>();
+        env.deploy().slackWebhook().ifPresent(url -> all.add(new SlackWebhook(url)));
+        String summary = System.getenv("GITHUB_STEP_SUMMARY");
+        if (summary != null && !summary.isBlank()) {
+            all.add(new GithubSummary(Path.of(summary)));
+        }
+        return all;
+    }
+}

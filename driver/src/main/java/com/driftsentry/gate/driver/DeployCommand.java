@@ -1,0 +1,54 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.platform.Platform;
+import com.driftsentry.gate.driver.platform.Platforms;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.environment.ConfigError;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = "Deploy a candidate, wait until it is stable, run the gates, then promote it or restore the release that served.")
+final class DeployCommand extends CommandSupport {
+    @Option(names = "--image", required = true, paramLabel = "IMAGE",
+            description = "the candidate: an image with a tag (ECR URI) or, for the embedded platform, a version such as 0.2.0")
+    String image;
+
+    @Option(names = "--candidate-env", paramLabel = "KEY=VALUE",
+            description = "a setting for the candidate only (embedded), e.g. DRIFTSENTRY_FAULT_ERROR_RATE=0.05; repeatable")
+    Map<String, String> candidateEnv = new LinkedHashMap<>();
+
+    @Option(names = "--dry-run", description = "print the plan (what would change, which gates and thresholds) and change nothing")
+    boolean dryRun;
+
+    @Override
+    int execute() {
+        Release candidate = Release.parse(image);
+        if (candidate == null) {
+            throw new ConfigError("--image: '" + image + "' is not an image reference (fix: <registry>/<repository>:<tag>, or a version such as 0.2.0)");
+        }
+        candidateEnv.keySet().stream().filter(k -> !k.matches("[A-Z][A-Z0-9_]*")).findFirst().ifPresent(k -> {
+            throw new ConfigError("--candidate-env: '" + k + "' is not an environment variable name (fix: KEY=VALUE with KEY like DRIFTSENTRY_FAULT_ERROR_RATE)");
+        });
+        if (!candidateEnv.isEmpty() && !env.deploy().platform().type().equals("embedded")) {
+            throw new ConfigError("--candidate-env: only the embedded platform passes settings to a candidate (an ECS task definition carries its own)");
+        }
+        try (Platform platform = Platforms.create(env, ledger.serving(), candidateEnv, workDir("deploy"))) {
+            if (dryRun) {
+                print(Plan.deploy(env, ledger, platform, candidate), json);
+                return ExitCode.PASSED;
+            }
+            return finish(new StageRunner(env, platform, progress, workDir("deploy")).deploy(candidate));
+        }
+    }
+
+    private void print(java.util.List<String> plan, boolean asJson) {
+        if (asJson) {
+            print(Map.of("dryRun", true, "plan", plan));
+        } else {
+            plan.forEach(out::println);
+        }
+    }
+}

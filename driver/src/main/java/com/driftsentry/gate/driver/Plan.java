@@ -1,0 +1,43 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.ledger.Ledger;
+import com.driftsentry.gate.driver.platform.Platform;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.environment.DeployConfig;
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.Threshold;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** {@code --dry-run}: what a deploy would change, which gates would judge it with which thresholds, and what happens on failure. */
+final class Plan {
+    private Plan() {
+    }
+
+    static List<String> deploy(Environment env, Ledger ledger, Platform platform, Release candidate) {
+        DeployConfig d = env.deploy();
+        List<String> plan = new ArrayList<>();
+        plan.add("dry run: nothing is started, deployed or written");
+        plan.add("environment " + env.name() + " (" + env.file() + "), platform " + d.platform().type() + ", serving "
+                + ledger.serving().or(() -> d.platform().baselineVersion()).orElse("nothing recorded") + ", candidate " + candidate);
+        platform.plan(candidate).forEach(p -> plan.add("platform: " + p));
+        plan.add("gate health: " + d.platform().versionChecks() + " consecutive /health/live report version " + candidate.version());
+        plan.add("gate smoke: suites " + String.join(", ", env.smoke().tags()) + (env.smoke().readOnly() ? ", read-only" : ""));
+        env.contract().ifPresent(c -> plan.add("gate contract: " + c.spec().getFileName() + ", at most " + c.generatedRequests()
+                + " generated requests" + (c.readOnly() ? ", read-only" : "")));
+        env.load().ifPresent(l -> {
+            plan.add(String.format(Locale.ROOT, "gate load: %s, ramp to %.0f/s over %d s, hold %d s, at least %d requests", l.simulation(),
+                    l.profile().rampToPerSecond(), l.profile().over().toSeconds(), l.profile().hold().toSeconds(), l.minRequests()));
+            for (Threshold t : l.thresholds()) {
+                plan.add("  threshold " + t.describe());
+            }
+        });
+        platform.promotionChecks(candidate).forEach(g -> plan.add("gate " + g.name() + " (before promotion)"));
+        plan.add(String.format(Locale.ROOT, "availability: %s every %d ms from the deploy's start, success >= %.2f%%", d.availability().path(),
+                d.availability().every().toMillis(), 100 * d.availability().minSuccess()));
+        plan.add("on failure: " + (d.rollbackOnFailure() ? "restore the noted release and verify it" : "stop, the candidate is not promoted"));
+        plan.add("ledger: " + ledger.file());
+        return plan;
+    }
+}

@@ -1,0 +1,50 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.platform.Platform;
+import com.driftsentry.gate.driver.platform.Platforms;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.environment.ConfigError;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+        description = "Put the previous release (or --to) back as the serving release and verify it.")
+final class RollbackCommand extends CommandSupport {
+    @Option(names = "--to", paramLabel = "RELEASE", description = "the release to restore (default: the one that served before the current one)")
+    String to;
+
+    @Option(names = "--dry-run", description = "print what would change and change nothing")
+    boolean dryRun;
+
+    @Override
+    int execute() {
+        String current = ledger.serving().orElseThrow(() -> new ConfigError("rollback: the ledger " + ledger.file()
+                + " records no serving release on " + env.name() + ", so there is nothing to roll back from"));
+        String target = to != null ? to : ledger.previous().orElseThrow(() -> new ConfigError("rollback: no release served before "
+                + current + " on " + env.name() + " (fix: name one with --to)"));
+        Release release = Release.parse(target);
+        if (release == null) {
+            throw new ConfigError("--to: '" + target + "' is not a release (fix: an image with a tag, or a version such as 0.1.0)");
+        }
+        if (target.equals(current)) {
+            throw new ConfigError("rollback: " + target + " is already serving on " + env.name());
+        }
+        if (dryRun) {
+            List<String> plan = List.of("environment " + env.name() + ": serving " + current + " (ledger " + ledger.file() + ")",
+                    "would restore " + target + ", wait until it is stable, verify it reports its version at the stage's address",
+                    "would record the rollback in the ledger; nothing else changes");
+            if (json) {
+                print(Map.of("dryRun", true, "plan", plan));
+            } else {
+                plan.forEach(out::println);
+            }
+            return ExitCode.PASSED;
+        }
+        try (Platform platform = Platforms.create(env, ledger.serving(), Map.of(), workDir("rollback"))) {
+            Release serving = platform.serving().orElseThrow(() -> new ConfigError("rollback: nothing serves on " + env.name()));
+            return finish(new StageRunner(env, platform, progress, workDir("rollback")).rollback(serving, release));
+        }
+    }
+}

@@ -1,0 +1,98 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.report.VerdictJson;
+import com.driftsentry.gate.report.VerdictMarkdown;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** What one command did: its verdicts in order, its outcome and why; becomes the ledger entry, the --json result and the notification. */
+final class RunRecord {
+    private final String command;
+    private final String environment;
+    private final List<Verdict> verdicts = new ArrayList<>();
+    private String from;
+    private String to;
+    private String serving;
+    private String outcome = "UNKNOWN";
+    private String reason = "";
+    private int exitCode = ExitCode.FAILED;
+
+    RunRecord(String command, String environment) {
+        this.command = command;
+        this.environment = environment;
+    }
+
+    RunRecord releases(String fromRelease, String toRelease) {
+        this.from = fromRelease;
+        this.to = toRelease;
+        return this;
+    }
+
+    void add(Verdict v) {
+        verdicts.add(v);
+    }
+
+    List<Verdict> verdicts() {
+        return verdicts;
+    }
+
+    /** FAIL if any verdict failed, else INCONCLUSIVE if any lacked data, else PASS; no verdict at all is INCONCLUSIVE. */
+    Outcome gatesOutcome() {
+        return Outcome.overall(verdicts.stream().map(Verdict::outcome).toList());
+    }
+
+    void end(String finalOutcome, String why, int code, String servingAfter) {
+        this.outcome = finalOutcome;
+        this.reason = why;
+        this.exitCode = code;
+        this.serving = servingAfter;
+    }
+
+    int exitCode() {
+        return exitCode;
+    }
+
+    String title() {
+        return "driftgate " + command + " on " + environment + ": " + outcome + (to == null ? "" : " (" + (from == null ? "none" : from) + " → " + to + ")");
+    }
+
+    Map<String, Object> entry(Map<String, Double> steps, double seconds) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("at", Instant.now().toString());
+        e.put("who", who());
+        e.put("command", command);
+        e.put("environment", environment);
+        e.put("from", from);
+        e.put("to", to);
+        e.put("outcome", outcome);
+        e.put("exitCode", exitCode);
+        e.put("reason", reason);
+        e.put("serving", serving);
+        e.put("seconds", seconds);
+        e.put("steps", steps);
+        e.put("verdicts", verdicts.stream().map(VerdictJson::tree).toList());
+        return e;
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder(reason).append("\n\n").append(VerdictMarkdown.header());
+        for (Verdict v : verdicts) {
+            for (VerdictLine l : v.lines()) {
+                md.append(VerdictMarkdown.row(new VerdictLine(v.gate() + ": " + l.criterion(), l.threshold(), l.measured(), l.samples(),
+                        l.minSamples(), l.window(), l.outcome(), l.reason())));
+            }
+        }
+        return md.toString();
+    }
+
+    private static String who() {
+        String actor = System.getenv("GITHUB_ACTOR");
+        return actor != null ? actor + " (GitHub Actions)" : System.getProperty("user.name", "unknown");
+    }
+}

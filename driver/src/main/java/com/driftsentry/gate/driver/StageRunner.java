@@ -1,0 +1,202 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.gates.AvailabilityProbe;
+import com.driftsentry.gate.driver.gates.Gate;
+import com.driftsentry.gate.driver.gates.LoadGate;
+import com.driftsentry.gate.driver.gates.SuiteGate;
+import com.driftsentry.gate.driver.gates.VersionGate;
+import com.driftsentry.gate.driver.platform.DeployFailure;
+import com.driftsentry.gate.driver.platform.Platform;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A stage, step by step: the platform notes what serves and deploys the candidate, the gates judge
+ * it in order (health and version, smoke, contract, load, then the platform's own checks) while
+ * the availability probe watches the stage's address, and the candidate is promoted or the noted
+ * release restored and verified. {@link Commands} records the result in the ledger.
+ */
+final class StageRunner {
+    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Environment env;
+    private final Platform platform;
+    private final Progress progress;
+    private final Path output;
+
+    StageRunner(Environment env, Platform platform, Progress progress, Path output) {
+        this.env = env;
+        this.platform = platform;
+        this.progress = progress;
+        this.output = output;
+    }
+
+    /** deploy: note, deploy, wait, gate, then promote or restore. */
+    RunRecord deploy(Release candidate) {
+        progress.step("serving", "noting the release now serving");
+        Release noted = platform.serving().orElse(null);
+        progress.say("serving: " + (noted == null ? "nothing" : noted) + " at " + platform.serviceUrl());
+        RunRecord run = new RunRecord("deploy", env.name()).releases(noted == null ? null : noted.toString(), candidate.toString());
+        AvailabilityProbe probe = new AvailabilityProbe(platform.serviceUrl(), env.deploy().availability(), env.name()).start();
+        Release deployed = candidate;
+        try {
+            progress.step("deploy", "deploying candidate " + candidate);
+            deployed = platform.deploy(candidate);
+            progress.step("stable", "waiting until " + candidate + " is stable");
+            platform.awaitStable(deployed);
+            Platform.Endpoint at = platform.endpoint(deployed);
+            progress.say("candidate " + candidate + " is stable at " + at);
+            gate(run, deployed, at);
+        } catch (DeployFailure e) {
+            run.add(failure("deploy", candidate.toString(), "the candidate becomes stable", e.getMessage()));
+        }
+        Verdict sofar = probe.snapshot();
+        if (sofar.outcome() != Outcome.PASS) {
+            run.add(sofar);
+        }
+        Outcome outcome = run.gatesOutcome();
+        if (outcome == Outcome.PASS) {
+            promote(run, deployed, noted);
+        } else {
+            undo(run, deployed, noted, outcome);
+        }
+        // The whole command, the switch or the rollback included: what users saw.
+        run.add(probe.verdict());
+        return run;
+    }
+
+    /** gate: the gates only, against the release serving now; nothing changes. */
+    RunRecord gateServing() {
+        progress.step("serving", "finding the release now serving");
+        Release serving = platform.serving().orElse(null);
+        RunRecord run = new RunRecord("gate", env.name()).releases(null, serving == null ? null : serving.toString());
+        if (serving == null) {
+            run.add(failure("gate", "none", "a release serves", "nothing is serving on this stage"));
+        } else {
+            try {
+                gate(run, serving, platform.endpoint(serving));
+            } catch (DeployFailure e) {
+                run.add(failure("gate", serving.toString(), "the serving release answers", e.getMessage()));
+            }
+        }
+        Outcome outcome = run.gatesOutcome();
+        run.end(outcome.name(), outcome == Outcome.PASS ? "every gate passed against " + serving : "the gates did not pass: " + firstProblem(run),
+                outcome.exitCode(), serving == null ? null : serving.toString());
+        return run;
+    }
+
+    /** rollback: put {@code to} back and verify it (a rollback that cannot complete is exit 2 and stops there). */
+    RunRecord rollback(Release current, Release to) {
+        RunRecord run = new RunRecord("rollback", env.name()).releases(current.toString(), to.toString());
+        AvailabilityProbe probe = new AvailabilityProbe(platform.serviceUrl(), env.deploy().availability(), env.name()).start();
+        try {
+            progress.step("restore", "restoring " + to);
+            platform.restore(to, Optional.empty());
+            Verdict verified = verify(to);
+            run.add(verified);
+            run.add(probe.verdict());
+            boolean ok = verified.outcome() == Outcome.PASS;
+            run.end(ok ? "ROLLED_BACK" : "ROLLBACK_FAILED", ok ? "restored " + to + " and verified it" : "restored " + to
+                    + " but it does not report its version: " + firstProblem(run), ok ? ExitCode.PASSED : ExitCode.ROLLBACK_FAILED,
+                    ok ? to.toString() : null);
+        } catch (DeployFailure e) {
+            run.add(probe.verdict());
+            run.end("ROLLBACK_FAILED", "the rollback to " + to + " did not complete: " + e.getMessage() + "; a person must act",
+                    ExitCode.ROLLBACK_FAILED, null);
+        }
+        return run;
+    }
+
+    private void gate(RunRecord run, Release release, Platform.Endpoint at) {
+        Environment aimed = env.aimedAt(at.baseUrl(), at.apiKey(), release.version(), at.smokeTenant());
+        List<Gate> gates = new ArrayList<>();
+        gates.add(new VersionGate(env.name(), at.baseUrl(), release.version(), env.deploy().platform().versionChecks(), VERSION_TIMEOUT));
+        gates.add(SuiteGate.smoke(aimed, output, System.err));
+        aimed.contract().ifPresent(c -> gates.add(SuiteGate.contract(aimed, output, System.err)));
+        aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output)));
+        gates.addAll(platform.promotionChecks(release));
+        for (Gate gate : gates) {
+            progress.step(gate.name(), "gating " + release + " (" + gate.name() + ")");
+            Verdict v = gate.judge();
+            Optional<String> lost = platform.lost(release);
+            run.add(v);
+            progress.say(gate.name() + ": " + v.outcome() + (v.outcome() == Outcome.PASS ? "" : " — " + firstProblem(v)));
+            if (lost.isPresent()) {
+                run.add(failure("release", release.toString(), "the release keeps running", lost.get()));
+                return;
+            }
+            if (v.outcome() != Outcome.PASS) {
+                progress.say("a failed gate stops the rollout: the gates after " + gate.name() + " do not run");
+                return;
+            }
+        }
+    }
+
+    private void promote(RunRecord run, Release candidate, Release noted) {
+        try {
+            progress.step("promote", "promoting " + candidate);
+            platform.promote(candidate);
+            Verdict verified = verify(candidate);
+            run.add(verified);
+            if (verified.outcome() == Outcome.PASS) {
+                run.end("PROMOTED", "every gate passed; " + candidate + " serves", ExitCode.PASSED, candidate.toString());
+                return;
+            }
+            undo(run, candidate, noted, Outcome.FAIL);
+        } catch (DeployFailure e) {
+            run.add(failure("promote", candidate.toString(), "the candidate becomes the serving release", e.getMessage()));
+            undo(run, candidate, noted, Outcome.FAIL);
+        }
+    }
+
+    private void undo(RunRecord run, Release candidate, Release noted, Outcome outcome) {
+        String why = firstProblem(run);
+        int code = outcome == Outcome.INCONCLUSIVE ? ExitCode.INCONCLUSIVE : ExitCode.FAILED;
+        if (noted == null || !env.deploy().rollbackOnFailure()) {
+            progress.step("stop", "not promoting " + candidate + (noted == null ? " (nothing served before)" : " (onFailure: stop)"));
+            run.end(outcome.name(), candidate + " was not promoted: " + why, code, noted == null ? null : noted.toString());
+            return;
+        }
+        try {
+            progress.step("rollback", "restoring " + noted);
+            platform.restore(noted, Optional.of(candidate));
+            Verdict verified = verify(noted);
+            run.add(verified);
+            if (verified.outcome() != Outcome.PASS) {
+                throw new DeployFailure(noted + " does not report its version after the rollback");
+            }
+            run.end("ROLLED_BACK", candidate + " was rejected (" + outcome + ": " + why + "); " + noted + " serves, verified", code, noted.toString());
+        } catch (DeployFailure e) {
+            run.end("ROLLBACK_FAILED", candidate + " was rejected (" + why + ") and the rollback to " + noted + " did not complete: "
+                    + e.getMessage() + "; a person must act", ExitCode.ROLLBACK_FAILED, null);
+        }
+    }
+
+    private Verdict verify(Release release) {
+        progress.step("verify", "verifying " + release + " at " + platform.serviceUrl());
+        return new VersionGate(env.name(), platform.serviceUrl(), release.version(), env.deploy().platform().versionChecks(), VERSION_TIMEOUT)
+                .judge();
+    }
+
+    private Verdict failure(String gate, String subject, String threshold, String reason) {
+        return Verdict.of(gate, env.name(), subject, platform.serviceUrl(), List.of(new VerdictLine(gate, threshold, "no", 0, 1, "the command",
+                Outcome.FAIL, reason)));
+    }
+
+    static String firstProblem(RunRecord run) {
+        return run.verdicts().stream().filter(v -> v.outcome() != Outcome.PASS).findFirst().map(v -> v.gate() + ": " + firstProblem(v))
+                .orElse("no gate ran");
+    }
+
+    private static String firstProblem(Verdict v) {
+        return v.failing().stream().findFirst().map(l -> l.criterion() + " " + l.outcome() + ": " + l.reason()).orElse(v.outcome().name());
+    }
+}

@@ -1,0 +1,59 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.ledger.DeploymentNotes;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "The serving release, the previous one and the last verdicts, from the ledger; --notes writes the deployment notes.")
+final class StatusCommand extends CommandSupport {
+    @Option(names = "--notes", paramLabel = "FILE", description = "write the ledger as Markdown deployment notes to FILE")
+    Path notes;
+
+    @Option(names = "--last", defaultValue = "5", description = "how many recent entries to show (default ${DEFAULT-VALUE})")
+    int last;
+
+    @Override
+    int execute() {
+        List<JsonNode> entries = ledger.entries();
+        if (notes != null) {
+            try {
+                Files.writeString(notes, DeploymentNotes.render(env.name(), entries));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        List<JsonNode> recent = entries.subList(Math.max(0, entries.size() - last), entries.size());
+        if (json) {
+            Map<String, Object> status = new LinkedHashMap<>();
+            status.put("environment", env.name());
+            status.put("serving", ledger.serving().orElse(null));
+            status.put("previous", ledger.previous().orElse(null));
+            status.put("recent", recent);
+            print(status);
+            return ExitCode.PASSED;
+        }
+        out.println("environment: " + env.name() + " (ledger " + ledger.file() + ")");
+        out.println("serving:     " + ledger.serving().orElse("nothing recorded"));
+        out.println("previous:    " + ledger.previous().orElse("none"));
+        for (JsonNode e : recent) {
+            out.println(env.masker().mask("- " + e.path("at").asText() + " " + e.path("command").asText() + " " + e.path("outcome").asText()
+                    + ": " + e.path("reason").asText()));
+            for (JsonNode v : e.path("verdicts")) {
+                out.println("    " + v.path("gate").asText() + " " + v.path("outcome").asText());
+            }
+        }
+        if (notes != null) {
+            out.println("notes: " + notes);
+        }
+        return ExitCode.PASSED;
+    }
+}

@@ -1,0 +1,125 @@
+package com.driftsentry.gate.driver.gates;
+
+import com.driftsentry.gate.environment.DeployConfig;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What a user sees during a deploy: from its start until the verdict, the stage's health path is
+ * requested every {@code every} (250 ms by default) at the address users use, and each answer's
+ * success and latency recorded. Zero-downtime deploys mean the success ratio stays at its bound
+ * through the candidate's start, the gates, the switch and any rollback.
+ */
+public final class AvailabilityProbe implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String url;
+    private final DeployConfig.Availability config;
+    private final String environment;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "availability-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicLong ok = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Histogram latency = new Histogram(60_000, 3);
+    private volatile String lastFailure = "";
+    private long started;
+    private long stopped;
+
+    public AvailabilityProbe(String serviceUrl, DeployConfig.Availability config, String environment) {
+        this.url = serviceUrl + config.path();
+        this.config = config;
+        this.environment = environment;
+    }
+
+    public AvailabilityProbe start() {
+        started = System.nanoTime();
+        timer.scheduleAtFixedRate(this::probe, 0, config.every().toMillis(), TimeUnit.MILLISECONDS);
+        return this;
+    }
+
+    private void probe() {
+        long t0 = System.nanoTime();
+        try {
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            record(r.statusCode() >= 200 && r.statusCode() < 300, t0, "status " + r.statusCode());
+        } catch (IOException e) {
+            record(false, t0, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void record(boolean success, long t0, String what) {
+        synchronized (latency) {
+            latency.recordValue(Math.min(60_000, Math.max(0, (System.nanoTime() - t0) / 1_000_000)));
+        }
+        if (success) {
+            ok.incrementAndGet();
+        } else {
+            failed.incrementAndGet();
+            lastFailure = what;
+        }
+    }
+
+    /** Stops probing and judges the whole window: the success ratio against {@code minSuccess}; no probe at all is no evidence. */
+    public Verdict verdict() {
+        close();
+        return judge(stopped);
+    }
+
+    /** Judges the window so far and keeps probing (the promotion decision; the switch that follows is still watched). */
+    public Verdict snapshot() {
+        return judge(System.nanoTime());
+    }
+
+    private Verdict judge(long until) {
+        long total = ok.get() + failed.get();
+        double ratio = total == 0 ? 0 : (double) ok.get() / total;
+        Outcome outcome = total == 0 ? Outcome.INCONCLUSIVE : ratio >= config.minSuccess() ? Outcome.PASS : Outcome.FAIL;
+        long p99;
+        synchronized (latency) {
+            p99 = latency.getValueAtPercentile(99);
+        }
+        String measured = String.format(Locale.ROOT, "%.2f%% (%d of %d ok, p99 %d ms)", 100 * ratio, ok.get(), total, p99);
+        String reason = switch (outcome) {
+            case PASS -> "no downtime beyond the bound";
+            case FAIL -> failed.get() + " probes failed (last: " + lastFailure + ")";
+            case INCONCLUSIVE -> "no probe completed";
+        };
+        VerdictLine line = new VerdictLine("availability " + config.path(), String.format(Locale.ROOT, "success >= %.2f%%, every %d ms",
+                100 * config.minSuccess(), config.every().toMillis()), measured, total, 1,
+                String.format(Locale.ROOT, "%.1f s from the command's start", (until - started) / 1e9), outcome, reason);
+        return Verdict.of("availability", environment, "the serving release", url, List.of(line));
+    }
+
+    @Override
+    public void close() {
+        if (stopped == 0) {
+            stopped = System.nanoTime();
+            timer.shutdownNow();
+            try {
+                timer.awaitTermination(3, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

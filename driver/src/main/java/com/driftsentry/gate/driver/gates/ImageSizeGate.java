@@ -1,0 +1,65 @@
+package com.driftsentry.gate.driver.gates;
+
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.ImageDetail;
+
+/** The candidate image's size in ECR must stay under the bound (500 MB unless platform.maxImageMb says otherwise). */
+public final class ImageSizeGate implements Gate {
+    private static final Pattern ECR = Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/(.+):([^:]+)");
+
+    private final EcrClient ecr;
+    private final String image;
+    private final long maxBytes;
+    private final String environment;
+
+    public ImageSizeGate(EcrClient ecr, String image, long maxBytes, String environment) {
+        this.ecr = ecr;
+        this.image = image;
+        this.maxBytes = maxBytes;
+        this.environment = environment;
+    }
+
+    @Override
+    public String name() {
+        return "image";
+    }
+
+    @Override
+    public Verdict judge() {
+        String threshold = String.format(Locale.ROOT, "< %d MB", maxBytes / 1_000_000);
+        Matcher m = ECR.matcher(image);
+        Outcome outcome;
+        String measured = "unknown";
+        String reason;
+        if (!m.matches()) {
+            outcome = Outcome.INCONCLUSIVE;
+            reason = image + " is not an ECR image (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>), so its size is unknown";
+        } else {
+            try {
+                List<ImageDetail> details = ecr.describeImages(b -> b.registryId(m.group(1)).repositoryName(m.group(2))
+                        .imageIds(id -> id.imageTag(m.group(3)))).imageDetails();
+                if (details.isEmpty() || details.get(0).imageSizeInBytes() == null) {
+                    outcome = Outcome.INCONCLUSIVE;
+                    reason = "ECR has no size for " + image;
+                } else {
+                    long size = details.get(0).imageSizeInBytes();
+                    measured = String.format(Locale.ROOT, "%.1f MB", size / 1e6);
+                    outcome = size < maxBytes ? Outcome.PASS : Outcome.FAIL;
+                    reason = size < maxBytes ? "within the bound" : "the image is " + measured + ", the bound " + threshold;
+                }
+            } catch (SdkException e) {
+                outcome = Outcome.INCONCLUSIVE;
+                reason = "ECR could not be asked about " + image + ": " + e.getMessage();
+            }
+        }
+        return Verdict.of("image", environment, image, "ECR", List.of(new VerdictLine("image size", threshold, measured, 1, 1, "now", outcome, reason)));
+    }
+}

@@ -1,0 +1,97 @@
+package com.driftsentry.gate.driver.gates;
+
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.LoadGateConfig;
+import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.driftsentry.gate.report.VerdictJson;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The load gate as {@code mvn gatling:test} runs it, from this classpath: Gatling in a JVM of its
+ * own (its main ends with System.exit), aimed at the release's address. The key reaches it through
+ * the child's environment, never its command line (which any local user can read).
+ */
+public final class LoadGate implements Gate {
+    private static final String KEY_VARIABLE = "DRIFTGATE_LOAD_API_KEY";
+
+    private final Environment env;
+    private final String baseUrl;
+    private final String apiKey;
+    private final Path output;
+
+    public LoadGate(Environment env, String baseUrl, String apiKey, Path output) {
+        this.env = env;
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+        this.output = output;
+    }
+
+    @Override
+    public String name() {
+        return "load";
+    }
+
+    @Override
+    public Verdict judge() {
+        LoadGateConfig load = env.requireLoad();
+        Path dir = output.resolve("load");
+        try {
+            Files.createDirectories(dir);
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
+                    "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Denv=" + env.name(),
+                    "-Dgate.environments=" + EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath()),
+                    "-Dgate.baseUrl=" + baseUrl, "-Dgate.apiKey=${env:" + KEY_VARIABLE + "}", "-Dgate.output=" + dir.toAbsolutePath(),
+                    "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
+                    "-s", "com.driftsentry.gate.simulations." + load.simulation(), "-rf", dir.resolve("gatling").toAbsolutePath().toString()));
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("gatling.log").toFile());
+            pb.environment().put(KEY_VARIABLE, apiKey);
+            Process p = pb.start();
+            long limit = load.profile().total().toSeconds() + 180;
+            if (!p.waitFor(limit, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return failed("the load run did not end within " + limit + " s; see " + dir.resolve("gatling.log"));
+            }
+            Optional<Path> verdict = verdictIn(dir.resolve("gate"));
+            if (verdict.isEmpty()) {
+                return failed("the load run exited with " + p.exitValue() + " without a verdict: "
+                        + env.masker().mask(lastLine(dir.resolve("gatling.log"))));
+            }
+            return VerdictJson.parse(new ObjectMapper().readTree(verdict.get().toFile()));
+        } catch (IOException e) {
+            return failed("the load run could not start: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed("interrupted");
+        }
+    }
+
+    private Verdict failed(String reason) {
+        return Verdict.of("load", env.name(), "release", baseUrl, List.of(new VerdictLine("load run", "a verdict from the load run",
+                "none", 0, 1, "the run", Outcome.FAIL, reason)));
+    }
+
+    private static Optional<Path> verdictIn(Path gateDir) throws IOException {
+        if (!Files.isDirectory(gateDir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> runs = Files.list(gateDir)) {
+            return runs.map(r -> r.resolve("verdict.json")).filter(Files::isRegularFile).findFirst();
+        }
+    }
+
+    private static String lastLine(Path log) throws IOException {
+        List<String> lines = Files.exists(log) ? Files.readAllLines(log) : List.of();
+        return lines.stream().filter(l -> l.startsWith("driftgate")).reduce((a, b) -> b).orElse(lines.isEmpty() ? "no output" : lines.get(lines.size() - 1));
+    }
+}

@@ -1,0 +1,99 @@
+package com.driftsentry.gate.driver.ledger;
+
+import com.driftsentry.gate.environment.Masker;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The stage's memory: an append-only JSON-lines file, one entry per deploy, gate run and rollback
+ * (who, when, from and to which release, every verdict line, durations, outcome). It carries the
+ * state between commands: the serving release is the last entry's {@code serving}. Every entry is
+ * masked before it is written, and written whole under a file lock with a single append.
+ */
+public final class Ledger {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final Masker masker;
+
+    public Ledger(Path file, Masker masker) {
+        this.file = file;
+        this.masker = masker;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public void append(Map<String, Object> entry) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            byte[] line = (masker.mask(JSON.writeValueAsString(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+                 FileLock lock = ch.lock()) {
+                ch.write(java.nio.ByteBuffer.wrap(line));
+            }
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not append to the ledger " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Every entry, oldest first; a line that does not parse (a torn write by another tool) is skipped, not fatal. */
+    public List<JsonNode> entries() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        List<JsonNode> entries = new ArrayList<>();
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                try {
+                    if (!line.isBlank()) {
+                        entries.add(JSON.readTree(line));
+                    }
+                } catch (JsonProcessingException torn) {
+                    // kept out of the state; the file itself is never rewritten
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    /** The release serving after the last entry that changed it. */
+    public Optional<String> serving() {
+        List<JsonNode> all = entries();
+        for (int i = all.size() - 1; i >= 0; i--) {
+            if (all.get(i).hasNonNull("serving")) {
+                return Optional.of(all.get(i).get("serving").asText());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The release that served before the current one: what a plain {@code rollback} goes back to. */
+    public Optional<String> previous() {
+        List<String> history = new ArrayList<>();
+        for (JsonNode e : entries()) {
+            if (e.hasNonNull("serving") && (history.isEmpty() || !history.get(history.size() - 1).equals(e.get("serving").asText()))) {
+                history.add(e.get("serving").asText());
+            }
+        }
+        return history.size() < 2 ? Optional.empty() : Optional.of(history.get(history.size() - 2));
+    }
+}

@@ -1,0 +1,53 @@
+package com.driftsentry.gate.driver.platform;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where releases run. One small interface, one class per kind ({@code embedded}, {@code ecs}),
+ * picked by {@link Platforms} from the environment's {@code platform.type}. A platform owns what
+ * it starts: {@link #close()} stops it, so no process outlives the command.
+ */
+public interface Platform extends AutoCloseable {
+
+    /** The release serving now; starts it where the platform runs releases itself. Empty when nothing serves. */
+    Optional<Release> serving();
+
+    /** The address users reach the stage at (a router, a load balancer). */
+    String serviceUrl();
+
+    /** Starts the candidate (beside the serving release, or as a new revision of the service); nothing is promoted yet. */
+    Release deploy(Release candidate) throws DeployFailure;
+
+    /** Waits until the candidate is stable (running and ready) or fails within the stable timeout. */
+    void awaitStable(Release candidate) throws DeployFailure;
+
+    /** Where and with which key the gates reach the candidate. */
+    Endpoint endpoint(Release candidate) throws DeployFailure;
+
+    /** The candidate passed: it becomes the serving release, and what it replaced stops. */
+    void promote(Release candidate) throws DeployFailure;
+
+    /** Puts {@code release} back as the serving release (after a failed candidate, or on request) and waits until it is stable. */
+    void restore(Release release, Optional<Release> failedCandidate) throws DeployFailure;
+
+    /** The platform's own checks before a promotion (ECS: alarms, budget, image size); none for embedded. */
+    List<com.driftsentry.gate.driver.gates.Gate> promotionChecks(Release candidate);
+
+    /** Why a deployed release is gone, if it is (a process that exited, tasks that stopped). */
+    Optional<String> lost(Release release);
+
+    /** What {@link #deploy} and {@link #restore} would change, for {@code --dry-run}. */
+    List<String> plan(Release candidate);
+
+    @Override
+    void close();
+
+    /** Where a release answers: its base URL, an admin key to gate it with, and the tenant that key belongs to. */
+    record Endpoint(String baseUrl, String apiKey, Optional<String> smokeTenant) {
+        @Override
+        public String toString() {
+            return baseUrl;
+        }
+    }
+}
