@@ -45,7 +45,7 @@ final class StageRunner {
         Release noted = platform.serving().orElse(null);
         progress.say("serving: " + (noted == null ? "nothing" : noted) + " at " + platform.serviceUrl());
         RunRecord run = new RunRecord("deploy", env.name()).releases(noted == null ? null : noted.toString(), candidate.toString());
-        AvailabilityProbe probe = new AvailabilityProbe(platform.serviceUrl(), env.deploy().availability(), env.name()).start();
+        AvailabilityProbe probe = new AvailabilityProbe(platform::probeAddress, env.deploy().availability(), env.name()).start();
         Release deployed = candidate;
         try {
             progress.step("deploy", "deploying candidate " + candidate);
@@ -96,7 +96,7 @@ final class StageRunner {
     /** rollback: put {@code to} back and verify it (a rollback that cannot complete is exit 2 and stops there). */
     RunRecord rollback(Release current, Release to) {
         RunRecord run = new RunRecord("rollback", env.name()).releases(current.toString(), to.toString());
-        AvailabilityProbe probe = new AvailabilityProbe(platform.serviceUrl(), env.deploy().availability(), env.name()).start();
+        AvailabilityProbe probe = new AvailabilityProbe(platform::probeAddress, env.deploy().availability(), env.name()).start();
         try {
             progress.step("restore", "restoring " + to);
             platform.restore(to, Optional.empty());
@@ -126,11 +126,14 @@ final class StageRunner {
         for (Gate gate : gates) {
             progress.step(gate.name(), "gating " + release + " (" + gate.name() + ")");
             Verdict v = gate.judge();
-            Optional<String> lost = platform.lost(release);
+            Optional<String> lost = lost(release, v.outcome() != Outcome.PASS);
+            if (lost.isPresent()) {
+                // The release going away explains the gate's failure, so it is named first.
+                run.add(failure("release", release.toString(), "the release keeps running", lost.get()));
+            }
             run.add(v);
             progress.say(gate.name() + ": " + v.outcome() + (v.outcome() == Outcome.PASS ? "" : " — " + firstProblem(v)));
             if (lost.isPresent()) {
-                run.add(failure("release", release.toString(), "the release keeps running", lost.get()));
                 return;
             }
             if (v.outcome() != Outcome.PASS) {
@@ -138,6 +141,21 @@ final class StageRunner {
                 return;
             }
         }
+    }
+
+    /** After a failed gate a crashing release may still be on its way out: give it a moment to be seen gone. */
+    private Optional<String> lost(Release release, boolean gateFailed) {
+        Optional<String> lost = platform.lost(release);
+        for (int i = 0; i < 10 && lost.isEmpty() && gateFailed; i++) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            lost = platform.lost(release);
+        }
+        return lost;
     }
 
     private void promote(RunRecord run, Release candidate, Release noted) {
@@ -181,8 +199,11 @@ final class StageRunner {
     }
 
     private Verdict verify(Release release) {
-        progress.step("verify", "verifying " + release + " at " + platform.serviceUrl());
-        return new VersionGate(env.name(), platform.serviceUrl(), release.version(), env.deploy().platform().versionChecks(), VERSION_TIMEOUT)
+        // Through the address users use (the router, the load balancer, or a running task when there is neither).
+        String at = platform.probeAddress();
+        progress.step("verify", "verifying " + release + " at " + at);
+        return new VersionGate(env.name(), at == null ? platform.serviceUrl() : at, release.version(), env.deploy().platform().versionChecks(),
+                VERSION_TIMEOUT)
                 .judge();
     }
 
@@ -197,6 +218,8 @@ final class StageRunner {
     }
 
     private static String firstProblem(Verdict v) {
-        return v.failing().stream().findFirst().map(l -> l.criterion() + " " + l.outcome() + ": " + l.reason()).orElse(v.outcome().name());
+        // A failure says more than a line that lacked data, so it is named first.
+        return v.failing().stream().sorted(java.util.Comparator.comparing(l -> l.outcome() != Outcome.FAIL)).findFirst()
+                .map(l -> l.criterion() + " " + l.outcome() + ": " + l.reason()).orElse(v.outcome().name());
     }
 }

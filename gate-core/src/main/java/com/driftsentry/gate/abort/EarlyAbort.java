@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Watches the last N outcomes and trips when the run is clearly failing: the error share or the
- * share of requests slower than their latency bound passes its limit over a full window. Once
+ * share of requests slower than their latency bound passes its limit over a full window, or any
+ * error at all when the error budget is 0% (the verdict is then already decided). Once
  * tripped it stays tripped with the reason, so the load generator can stop and the verdict say why.
  */
 public final class EarlyAbort {
@@ -17,6 +18,7 @@ public final class EarlyAbort {
     private int filled;
     private int errorCount;
     private int slowCount;
+    private long seen;
     private volatile String reason;
 
     public EarlyAbort(LoadGateConfig.EarlyAbortConfig config) {
@@ -27,6 +29,11 @@ public final class EarlyAbort {
 
     public synchronized void observe(boolean error, boolean tooSlow) {
         if (reason != null) {
+            return;
+        }
+        seen++;
+        if (error && config.zeroErrorBudget()) {
+            reason = "an unexpected response (request " + seen + ") with an error budget of 0%: errorRate can only fail from here";
             return;
         }
         if (filled == errors.length) {

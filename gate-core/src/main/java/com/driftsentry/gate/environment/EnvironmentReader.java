@@ -85,12 +85,14 @@ final class EnvironmentReader {
         JsonNode t = root.get("target");
         String baseUrl = overrides.getOrDefault("gate.baseUrl", t.get("baseUrl").asText());
         boolean embedded = "embedded".equals(baseUrl);
-        if (!embedded && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+        // "task": no fixed address (ECS tasks with public IPs, no load balancer); driftgate finds each task's address.
+        boolean perTask = "task".equals(baseUrl) && "ecs".equals(root.path("platform").path("type").asText());
+        if (!embedded && !perTask && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
             throw ConfigError.at(file, "target.baseUrl", "'" + baseUrl + "' is not an http(s) URL or 'embedded'");
         }
         // A key given literally (-Dgate.apiKey) is as secret as a resolved one.
         String apiKey = masker.register(secrets.resolve(file, "target.apiKey", overrides.getOrDefault("gate.apiKey", t.path("apiKey").textValue())));
-        return new Environment.Target(embedded ? null : baseUrl.replaceAll("/+$", ""), embedded, apiKey,
+        return new Environment.Target(embedded || perTask ? null : baseUrl.replaceAll("/+$", ""), embedded, apiKey,
                 t.path("seed").asInt(1000), overrides.getOrDefault("gate.expectedVersion", t.path("expectedVersion").textValue()));
     }
 
@@ -112,7 +114,9 @@ final class EnvironmentReader {
                 abort.path("window").asInt(100),
                 abort.has("errorRate") ? q.percent("gates.load.earlyAbort.errorRate", abort.get("errorRate").asText())
                         : Math.max(0.10, 5 * maxErrorBound),
-                abort.has("slowRatio") ? q.percent("gates.load.earlyAbort.slowRatio", abort.get("slowRatio").asText()) : 0.10);
+                abort.has("slowRatio") ? q.percent("gates.load.earlyAbort.slowRatio", abort.get("slowRatio").asText()) : 0.10,
+                thresholds.stream().anyMatch(t -> t.metric() == Metric.ERROR_RATE && t.bound() == Threshold.Bound.MAX
+                        && t.value() == 0 && "global".equals(t.scope())));
         Optional<Path> baseline = Optional.ofNullable(overrides.getOrDefault("gate.baseline", load.path("baseline").textValue()))
                 .map(b -> directory.getParent().resolve(b));
         return new LoadGateConfig(overrides.getOrDefault("gate.simulation", load.get("simulation").asText()), profile,

@@ -18,8 +18,12 @@ public record LoadGateConfig(String simulation, Profile profile, long minRequest
         }
     }
 
-    /** Stop early when, over the last {@code window} requests, errors or slow requests pass these fractions. */
-    public record EarlyAbortConfig(int window, double errorRate, double slowRatio) {
+    /**
+     * Stop early when, over the last {@code window} requests, errors or slow requests pass these
+     * fractions; or at the first unexpected response when {@code zeroErrorBudget} (a global
+     * {@code errorRate} of at most 0%: that criterion can only fail from there on).
+     */
+    public record EarlyAbortConfig(int window, double errorRate, double slowRatio, boolean zeroErrorBudget) {
     }
 
     /** Fails with the threshold's file and field when it names a scope the simulation does not have. */

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.suite;
 
+import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.report.ConsoleTable;
 import com.driftsentry.gate.report.Reports;
@@ -65,6 +66,10 @@ public final class SuiteRunner {
         try {
             Files.createDirectories(dir);
             String baseUrl = env.target().baseUrl();
+            if (baseUrl == null && !env.target().embedded()) {
+                throw ConfigError.at(env.file(), "target.baseUrl", "'task' has no fixed address to run " + gate + " against (fix: run it through"
+                        + " driftgate, which finds the task's address, or pass -Dgate.baseUrl)");
+            }
             String apiKey = env.target().apiKey();
             String readerKey = null;
             if (env.target().embedded()) {

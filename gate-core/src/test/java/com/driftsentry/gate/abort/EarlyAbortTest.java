@@ -7,7 +7,7 @@ import com.driftsentry.gate.environment.LoadGateConfig;
 import org.junit.jupiter.api.Test;
 
 class EarlyAbortTest {
-    final LoadGateConfig.EarlyAbortConfig config = new LoadGateConfig.EarlyAbortConfig(100, 0.10, 0.20);
+    final LoadGateConfig.EarlyAbortConfig config = new LoadGateConfig.EarlyAbortConfig(100, 0.10, 0.20, false);
 
     @Test
     void waitsForAFullWindowThenTripsOnErrors() {
@@ -19,6 +19,18 @@ class EarlyAbortTest {
         abort.observe(true, false);
         assertTrue(abort.tripped());
         assertTrue(abort.reason().orElseThrow().contains("error rate 100.0% over the last 100"), abort.reason().orElseThrow());
+    }
+
+    @Test
+    void withAZeroErrorBudgetTheFirstErrorDecidesAtOnce() {
+        EarlyAbort abort = new EarlyAbort(new LoadGateConfig.EarlyAbortConfig(100, 0.10, 0.20, true));
+        for (int i = 0; i < 40; i++) {
+            abort.observe(false, i % 10 == 0);
+        }
+        assertFalse(abort.tripped(), "slow requests alone wait for a full window");
+        abort.observe(true, false);
+        assertTrue(abort.tripped());
+        assertTrue(abort.reason().orElseThrow().contains("(request 41) with an error budget of 0%"), abort.reason().orElseThrow());
     }
 
     @Test

@@ -27,7 +27,7 @@ class JudgeTest {
 
     static LoadGateConfig gate(long minRequests, Threshold... thresholds) {
         return new LoadGateConfig("TestSimulation", new LoadGateConfig.Profile(10, Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                minRequests, List.of(thresholds), new LoadGateConfig.EarlyAbortConfig(100, 0.1, 0.1), Optional.empty(), "test.yaml");
+                minRequests, List.of(thresholds), new LoadGateConfig.EarlyAbortConfig(100, 0.1, 0.1, false), Optional.empty(), "test.yaml");
     }
 
     @Test
@@ -49,6 +49,16 @@ class JudgeTest {
         VerdictLine line = judge(t("drifts", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms"), e);
         assertEquals(Outcome.INCONCLUSIVE, line.outcome());
         assertTrue(line.reason().contains("50") && line.reason().contains("100"), line.reason());
+    }
+
+    @Test
+    void anErrorAgainstAZeroBoundIsACertainFailureEvenBelowTheMinimum() {
+        Evidence e = new Evidences().add("g", 30, 5, 200).add("g", 1, 5, 500).build();
+        VerdictLine zero = judge(t("global", Metric.ERROR_RATE, Threshold.Bound.MAX, 0, 100, "0%"), e);
+        assertEquals(Outcome.FAIL, zero.outcome(), "31 samples, but no later request can undo the error");
+        assertTrue(zero.reason().contains("break a 0% bound"), zero.reason());
+        VerdictLine onePercent = judge(t("global", Metric.ERROR_RATE, Threshold.Bound.MAX, 0.01, 100, "1%"), e);
+        assertEquals(Outcome.INCONCLUSIVE, onePercent.outcome(), "with a 1% bound more requests could still pass");
     }
 
     @Test

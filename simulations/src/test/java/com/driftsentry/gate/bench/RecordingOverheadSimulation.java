@@ -27,7 +27,7 @@ public class RecordingOverheadSimulation extends Simulation {
     static final Duration LENGTH = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
 
     final EvidenceRecorder recorder = new EvidenceRecorder();
-    final EarlyAbort abort = new EarlyAbort(new LoadGateConfig.EarlyAbortConfig(100, 0.5, 1.0));
+    final EarlyAbort abort = new EarlyAbort(new LoadGateConfig.EarlyAbortConfig(100, 0.5, 1.0, false));
 
     ChainBuilder get = RECORDING
             ? RecordedCall.chain("static", http("static").get(URL), List.of(200), new RecordedCall.Sink() {

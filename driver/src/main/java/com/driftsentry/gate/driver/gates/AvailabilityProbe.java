@@ -27,7 +27,7 @@ import org.HdrHistogram.Histogram;
 public final class AvailabilityProbe implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private final String url;
+    private final java.util.function.Supplier<String> address;
     private final DeployConfig.Availability config;
     private final String environment;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -42,8 +42,9 @@ public final class AvailabilityProbe implements AutoCloseable {
     private long started;
     private long stopped;
 
-    public AvailabilityProbe(String serviceUrl, DeployConfig.Availability config, String environment) {
-        this.url = serviceUrl + config.path();
+    /** {@code address}: asked before every probe (a per-task stage's address moves as tasks are replaced). */
+    public AvailabilityProbe(java.util.function.Supplier<String> address, DeployConfig.Availability config, String environment) {
+        this.address = address;
         this.config = config;
         this.environment = environment;
     }
@@ -57,10 +58,16 @@ public final class AvailabilityProbe implements AutoCloseable {
     private void probe() {
         long t0 = System.nanoTime();
         try {
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(2)).build(),
+            String base = address.get();
+            if (base == null) {
+                record(false, t0, "no address to probe");
+                return;
+            }
+            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + config.path())).timeout(Duration.ofSeconds(2)).build(),
                     HttpResponse.BodyHandlers.discarding());
             record(r.statusCode() >= 200 && r.statusCode() < 300, t0, "status " + r.statusCode());
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
+            // A probe that cannot even be sent is a failed probe; the timer must not die with it.
             record(false, t0, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -107,7 +114,7 @@ public final class AvailabilityProbe implements AutoCloseable {
         VerdictLine line = new VerdictLine("availability " + config.path(), String.format(Locale.ROOT, "success >= %.2f%%, every %d ms",
                 100 * config.minSuccess(), config.every().toMillis()), measured, total, 1,
                 String.format(Locale.ROOT, "%.1f s from the command's start", (until - started) / 1e9), outcome, reason);
-        return Verdict.of("availability", environment, "the serving release", url, List.of(line));
+        return Verdict.of("availability", environment, "the serving release", config.path(), List.of(line));
     }
 
     @Override

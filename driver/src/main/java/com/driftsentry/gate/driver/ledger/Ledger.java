@@ -90,8 +90,11 @@ public final class Ledger {
     public Optional<String> previous() {
         List<String> history = new ArrayList<>();
         for (JsonNode e : entries()) {
-            if (e.hasNonNull("serving") && (history.isEmpty() || !history.get(history.size() - 1).equals(e.get("serving").asText()))) {
-                history.add(e.get("serving").asText());
+            // An entry's "from" served before it (the first promotion's "from" is the baseline, never recorded as serving).
+            for (String field : new String[] {"from", "serving"}) {
+                if (e.hasNonNull(field) && (history.isEmpty() || !history.get(history.size() - 1).equals(e.get(field).asText()))) {
+                    history.add(e.get(field).asText());
+                }
             }
         }
         return history.size() < 2 ? Optional.empty() : Optional.of(history.get(history.size() - 2));

@@ -30,6 +30,8 @@ public final class EcsPlatform implements Platform {
     private final String service;
     private final EcsRollout rollout;
     private Release serving;
+    private String probeCache;
+    private long probeCachedAt;
 
     EcsPlatform(Environment env, AwsClients aws, String cluster, String service, Duration poll) {
         this.env = env;
@@ -43,7 +45,9 @@ public final class EcsPlatform implements Platform {
         var p = env.deploy().platform();
         String cluster = p.cluster().orElseThrow(() -> ConfigError.at(env.file(), "platform.cluster", "is required for ecs"));
         String service = p.service().orElseThrow(() -> ConfigError.at(env.file(), "platform.service", "is required for ecs"));
-        Duration poll = Duration.ofMillis(Long.getLong("gate.ecs.pollMillis", 5_000));
+        // How often the rollout is polled; tests against the stand-in poll fast.
+        String pollSetting = System.getProperty("gate.ecs.pollMillis", System.getenv().getOrDefault("DRIFTGATE_ECS_POLL_MS", "5000"));
+        Duration poll = Duration.ofMillis(Long.parseLong(pollSetting));
         return new EcsPlatform(env, AwsClients.create(p.region()), cluster, service, poll);
     }
 
@@ -66,6 +70,25 @@ public final class EcsPlatform implements Platform {
     @Override
     public String serviceUrl() {
         return env.target().baseUrl() != null ? env.target().baseUrl() : "(per task: no fixed address)";
+    }
+
+    @Override
+    public String probeAddress() {
+        if (env.target().baseUrl() != null) {
+            return env.target().baseUrl();
+        }
+        // No load balancer: a user reaches whichever task is running; refreshed at most every 5 s as tasks are replaced.
+        long now = System.nanoTime();
+        if (probeCache == null || now - probeCachedAt > 5_000_000_000L) {
+            try {
+                Release current = new Release("service", "service", rollout.describe().taskDefinition());
+                probeCache = endpoint(current).baseUrl();
+            } catch (DeployFailure | SdkException e) {
+                probeCache = null;
+            }
+            probeCachedAt = now;
+        }
+        return probeCache;
     }
 
     @Override

@@ -16,6 +16,11 @@ public interface Platform extends AutoCloseable {
     /** The address users reach the stage at (a router, a load balancer). */
     String serviceUrl();
 
+    /** Where the availability probe goes now: the service address, or (without one) any running task's; null when none answers. */
+    default String probeAddress() {
+        return serviceUrl();
+    }
+
     /** Starts the candidate (beside the serving release, or as a new revision of the service); nothing is promoted yet. */
     Release deploy(Release candidate) throws DeployFailure;
 

@@ -1,0 +1,63 @@
+package com.driftsentry.gate.driver;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** driftgate as a pipeline runs it: its own JVM, arguments, environment variables; the exit code and everything it printed. */
+final class DriftgateProcess {
+    final int exitCode;
+    final String output;
+
+    private DriftgateProcess(int exitCode, String output) {
+        this.exitCode = exitCode;
+        this.output = output;
+    }
+
+    /** A working directory with {@code environments/drive.yaml} (the test environment, its ledger under it) and what else the test writes. */
+    static Path stage(Path dir, String extraYaml) throws IOException {
+        Path envs = Files.createDirectories(dir.resolve("environments"));
+        String spec = Path.of("../contract-tests/src/main/resources/openapi/driftsentry.yaml").toAbsolutePath().normalize().toString();
+        String yaml;
+        try (InputStream in = DriftgateProcess.class.getResourceAsStream("/driver-environments/drive.yaml")) {
+            yaml = new String(in.readAllBytes()).replace("SPEC", spec);
+        }
+        Files.writeString(envs.resolve("drive.yaml"), yaml + extraYaml);
+        Files.writeString(envs.resolve("local.yaml"), "name: local\ntarget: { baseUrl: embedded }\ngates: {}\n");
+        return dir;
+    }
+
+    static DriftgateProcess run(Path workDir, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                "-cp", System.getProperty("java.class.path"), Driftgate.class.getName()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(workDir.resolve("driftgate-" + args[0] + ".log").toFile());
+        pb.environment().keySet().removeIf(k -> k.startsWith("DRIFTSENTRY_") || k.equals("GITHUB_STEP_SUMMARY"));
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        if (!p.waitFor(300, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new IllegalStateException("driftgate " + String.join(" ", args) + " did not end within 300 s");
+        }
+        return new DriftgateProcess(p.exitValue(), Files.readString(workDir.resolve("driftgate-" + args[0] + ".log")));
+    }
+
+    static List<JsonNode> ledger(Path workDir) throws IOException {
+        Path file = workDir.resolve("target/driver-ledger/drive.jsonl");
+        List<JsonNode> entries = new ArrayList<>();
+        if (Files.exists(file)) {
+            for (String line : Files.readAllLines(file)) {
+                entries.add(new ObjectMapper().readTree(line));
+            }
+        }
+        return entries;
+    }
+}

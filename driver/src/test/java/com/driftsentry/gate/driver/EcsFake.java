@@ -1,0 +1,144 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.AwsStandIn.Answer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An ECS service behind the stand-in, as a small state machine: task definitions by ARN, the
+ * service's deployments, and how a new deployment goes (completes after some polls, fails by the
+ * circuit breaker, hangs, has a task that starts and exits); plus CloudWatch alarms, the budget's
+ * spend and the image size in ECR. Knobs are plain fields the tests set.
+ */
+final class EcsFake {
+    static final String ACCOUNT = "123456789012";
+    static final String REPO = ACCOUNT + ".dkr.ecr.us-east-1.amazonaws.com/driftsentry";
+    static final String FAMILY_ARN = "arn:aws:ecs:us-east-1:" + ACCOUNT + ":task-definition/driftsentry:";
+
+    enum Rollout { COMPLETES, CIRCUIT_BREAKER, HANGS, TASK_EXITS }
+
+    Rollout rollout = Rollout.COMPLETES;
+    int pollsToComplete = 2;
+    int throttleDescribes = 0;
+    boolean refuseRollback = false;
+    String alarmState = "OK";
+    String actualSpend = "0.42";
+    String forecastSpend = "0.80";
+    long imageBytes = 300_000_000L;
+    int port = 3002;
+
+    private final Map<String, Map<String, Object>> taskDefinitions = new LinkedHashMap<>();
+    private final List<Map<String, Object>> deployments = new ArrayList<>();
+    private final AtomicInteger revision = new AtomicInteger(7);
+    private final AtomicInteger polls = new AtomicInteger();
+    private final AtomicInteger throttled = new AtomicInteger();
+    private String serviceTaskDefinition;
+    final List<String> updates = new ArrayList<>();
+
+    EcsFake(AwsStandIn aws, String servingTag) {
+        serviceTaskDefinition = register(REPO + ":" + servingTag);
+        deployments.add(deployment("ecs-svc/1", serviceTaskDefinition, "PRIMARY", "COMPLETED", 1));
+        aws.on("DescribeServices", r -> throttled.incrementAndGet() <= throttleDescribes
+                        ? Answer.error("ThrottlingException", "Rate exceeded") : Answer.json(Map.of("services", List.of(service()), "failures", List.of())))
+                .on("DescribeTaskDefinition", r -> Answer.json(Map.of("taskDefinition", taskDefinitions.get(r.get("taskDefinition").asText()))))
+                .on("RegisterTaskDefinition", r -> Answer.json(Map.of("taskDefinition",
+                        taskDefinitions.get(register(r.get("containerDefinitions").get(0).get("image").asText())))))
+                .on("UpdateService", r -> update(r.get("taskDefinition").asText()))
+                .on("ListTasks", r -> Answer.json(Map.of("taskArns", "STOPPED".equals(r.path("desiredStatus").asText())
+                        ? (rollout == Rollout.TASK_EXITS && polls.get() > 0 ? List.of("arn:task/stopped") : List.of()) : List.of("arn:task/running"))))
+                .on("DescribeTasks", r -> Answer.json(Map.of("tasks", List.of(task(r.get("tasks").get(0).asText())), "failures", List.of())))
+                .on("DescribeNetworkInterfaces", r -> Answer.xml("<DescribeNetworkInterfacesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+                        + "<requestId>1</requestId><networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId>"
+                        + "<association><publicIp>127.0.0.1</publicIp></association></item></networkInterfaceSet></DescribeNetworkInterfacesResponse>"))
+                .on("DescribeAlarms", r -> Answer.xml("<DescribeAlarmsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
+                        + "<DescribeAlarmsResult><MetricAlarms><member><AlarmName>DriftSentry-HighErrorRate</AlarmName><StateValue>" + alarmState
+                        + "</StateValue></member></MetricAlarms></DescribeAlarmsResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
+                        + "</DescribeAlarmsResponse>"))
+                .on("DescribeBudget", r -> Answer.json(Map.of("Budget", Map.of("BudgetName", r.get("BudgetName").asText(), "TimeUnit", "MONTHLY",
+                        "BudgetType", "COST", "BudgetLimit", Map.of("Amount", "1.0", "Unit", "USD"), "CalculatedSpend", Map.of(
+                                "ActualSpend", Map.of("Amount", actualSpend, "Unit", "USD"), "ForecastedSpend", Map.of("Amount", forecastSpend, "Unit", "USD"))))))
+                .on("DescribeImages", r -> Answer.json(Map.of("imageDetails", List.of(Map.of("repositoryName", "driftsentry",
+                        "imageSizeInBytes", imageBytes, "imageTags", List.of(r.get("imageIds").get(0).get("imageTag").asText()))))));
+    }
+
+    String servingTaskDefinition() {
+        return serviceTaskDefinition;
+    }
+
+    private String register(String image) {
+        String arn = FAMILY_ARN + revision.getAndIncrement();
+        Map<String, Object> td = new LinkedHashMap<>();
+        td.put("taskDefinitionArn", arn);
+        td.put("family", "driftsentry");
+        td.put("networkMode", "awsvpc");
+        td.put("requiresCompatibilities", List.of("FARGATE"));
+        td.put("cpu", "256");
+        td.put("memory", "512");
+        td.put("containerDefinitions", List.of(Map.of("name", "api", "image", image, "essential", true,
+                "portMappings", List.of(Map.of("containerPort", port, "protocol", "tcp")))));
+        taskDefinitions.put(arn, td);
+        return arn;
+    }
+
+    private synchronized Answer update(String taskDefinition) {
+        boolean rollback = updates.size() > 0;
+        updates.add(taskDefinition);
+        if (rollback && refuseRollback) {
+            return Answer.error("ClientException", "TaskDefinition is inactive");
+        }
+        deployments.forEach(d -> d.put("status", "ACTIVE"));
+        polls.set(0);
+        serviceTaskDefinition = taskDefinition;
+        deployments.add(0, deployment("ecs-svc/" + (deployments.size() + 1), taskDefinition, "PRIMARY", "IN_PROGRESS", 0));
+        return Answer.json(Map.of("service", service()));
+    }
+
+    private synchronized Map<String, Object> service() {
+        Map<String, Object> primary = deployments.get(0);
+        if ("IN_PROGRESS".equals(primary.get("rolloutState")) && polls.incrementAndGet() >= pollsToComplete) {
+            boolean rollbackDeployment = updates.size() > 1;
+            switch (rollbackDeployment ? Rollout.COMPLETES : rollout) {
+                case COMPLETES -> {
+                    primary.put("rolloutState", "COMPLETED");
+                    primary.put("runningCount", 1);
+                }
+                case CIRCUIT_BREAKER -> {
+                    primary.put("rolloutState", "FAILED");
+                    primary.put("rolloutStateReason", "ECS deployment circuit breaker: tasks failed to start.");
+                }
+                case HANGS, TASK_EXITS -> { }
+            }
+        }
+        return Map.of("serviceName", "svc", "clusterArn", "arn:aws:ecs:us-east-1:" + ACCOUNT + ":cluster/c", "taskDefinition", serviceTaskDefinition,
+                "desiredCount", 1, "runningCount", 1, "deployments", deployments);
+    }
+
+    private Map<String, Object> task(String arn) {
+        boolean stopped = arn.contains("stopped");
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("taskArn", arn);
+        t.put("taskDefinitionArn", serviceTaskDefinition);
+        t.put("lastStatus", stopped ? "STOPPED" : "RUNNING");
+        if (stopped) {
+            t.put("stoppedReason", "Essential container in task exited");
+            t.put("containers", List.of(Map.of("name", "api", "exitCode", 70)));
+        }
+        t.put("attachments", List.of(Map.of("type", "ElasticNetworkInterface", "details", List.of(Map.of("name", "networkInterfaceId", "value", "eni-1")))));
+        return t;
+    }
+
+    private static Map<String, Object> deployment(String id, String td, String status, String rollout, int running) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", id);
+        d.put("status", status);
+        d.put("taskDefinition", td);
+        d.put("desiredCount", 1);
+        d.put("runningCount", running);
+        d.put("rolloutState", rollout);
+        d.put("rolloutStateReason", "");
+        return d;
+    }
+}

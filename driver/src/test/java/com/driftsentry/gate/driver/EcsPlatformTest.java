@@ -1,0 +1,161 @@
+package com.driftsentry.gate.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.driftsentry.gate.driver.platform.DeployFailure;
+import com.driftsentry.gate.driver.platform.Platform;
+import com.driftsentry.gate.driver.platform.Platforms;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.driver.gates.Gate;
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.driftsentry.gate.environment.SecretResolver;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The ECS platform with the real AWS SDK clients (ecs, ec2, cloudwatch, budgets, ecr) pointed at a
+ * local stand-in that speaks their wire protocols, scripted to succeed, to fail by circuit breaker,
+ * to hang past the timeout, to throttle, to have a task start and exit, and to refuse a rollback.
+ * It proves our side of the calls; it cannot prove AWS behaves as scripted.
+ */
+class EcsPlatformTest {
+    @TempDir
+    Path dir;
+    AwsStandIn aws;
+    EcsFake ecs;
+
+    @BeforeEach
+    void standIn() throws Exception {
+        aws = new AwsStandIn();
+        ecs = new EcsFake(aws, "0.1.0");
+        System.setProperty("gate.aws.endpoint", aws.endpoint());
+        System.setProperty("gate.ecs.pollMillis", "50");
+        System.setProperty("aws.accessKeyId", "AKIDSTANDIN");
+        System.setProperty("aws.secretAccessKey", "standin-secret");
+    }
+
+    @AfterEach
+    void stop() {
+        aws.close();
+        System.clearProperty("gate.aws.endpoint");
+        System.clearProperty("gate.ecs.pollMillis");
+    }
+
+    Platform platform(String baseUrl) throws Exception {
+        Path envs = Files.createDirectories(dir.resolve("environments"));
+        Files.writeString(envs.resolve("ecs.yaml"), """
+                name: ecs
+                target: { baseUrl: "%s", apiKey: dsk_standinKey_00000000000000000000000000000000 }
+                platform: { type: ecs, region: us-east-1, cluster: c, service: svc, stableTimeout: 2s }
+                gates:
+                  alarms: [DriftSentry-HighErrorRate]
+                  budget: { monthlyCapUsd: 1.00, name: driftsentry-monthly }
+                """.formatted(baseUrl));
+        Environment env = new EnvironmentLoader(envs, Map.of(), SecretResolver::fromSystem).load("ecs");
+        return Platforms.create(env, Optional.empty(), Map.of(), dir);
+    }
+
+    @Test
+    void aCandidateIsARevisionThatDiffersOnlyInTheImageAndWaitsUntilCompleted() throws Exception {
+        try (Platform p = platform("task")) {
+            Release serving = p.serving().orElseThrow();
+            assertEquals("0.1.0", serving.version());
+            assertEquals(EcsFake.FAMILY_ARN + "7", serving.revision());
+            Release candidate = p.deploy(Release.parse(EcsFake.REPO + ":0.2.0"));
+            assertEquals(EcsFake.FAMILY_ARN + "8", candidate.revision());
+            assertEquals(1, aws.count("RegisterTaskDefinition"));
+            assertEquals(java.util.List.of(EcsFake.FAMILY_ARN + "8"), ecs.updates);
+            p.awaitStable(candidate);
+            assertEquals("http://127.0.0.1:3002", p.endpoint(candidate).baseUrl(), "the task's public IP from its network interface");
+            assertTrue(aws.count("DescribeNetworkInterfaces") >= 1);
+        }
+    }
+
+    @Test
+    void aCircuitBreakerFailureFailsTheDeploy() throws Exception {
+        ecs.rollout = EcsFake.Rollout.CIRCUIT_BREAKER;
+        try (Platform p = platform("https://lb.example")) {
+            Release candidate = p.deploy(Release.parse(EcsFake.REPO + ":0.2.0"));
+            DeployFailure e = assertThrows(DeployFailure.class, () -> p.awaitStable(candidate));
+            assertTrue(e.getMessage().contains("circuit breaker: tasks failed to start"), e.getMessage());
+        }
+    }
+
+    @Test
+    void aDeploymentThatHangsFailsAtTheStableTimeout() throws Exception {
+        ecs.rollout = EcsFake.Rollout.HANGS;
+        try (Platform p = platform("https://lb.example")) {
+            Release candidate = p.deploy(Release.parse(EcsFake.REPO + ":0.2.0"));
+            long started = System.nanoTime();
+            DeployFailure e = assertThrows(DeployFailure.class, () -> p.awaitStable(candidate));
+            assertTrue(e.getMessage().contains("was not stable within 2 s (last: IN_PROGRESS, 0 of 1 running)"), e.getMessage());
+            assertTrue((System.nanoTime() - started) / 1e9 < 6, "the timeout is kept");
+        }
+    }
+
+    @Test
+    void aTaskThatStartsAndExitsFailsTheDeploy() throws Exception {
+        ecs.rollout = EcsFake.Rollout.TASK_EXITS;
+        try (Platform p = platform("https://lb.example")) {
+            Release candidate = p.deploy(Release.parse(EcsFake.REPO + ":0.2.0"));
+            DeployFailure e = assertThrows(DeployFailure.class, () -> p.awaitStable(candidate));
+            assertTrue(e.getMessage().contains("stopped: Essential container in task exited (api exited with 70)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void throttlingIsRetriedByTheSdk() throws Exception {
+        ecs.throttleDescribes = 2;
+        try (Platform p = platform("https://lb.example")) {
+            assertEquals("0.1.0", p.serving().orElseThrow().version());
+            assertEquals(3, aws.count("DescribeServices"), "two throttled attempts, then the answer");
+        }
+    }
+
+    @Test
+    void aRefusedRollbackIsAFailureThatChangesNothingMore() throws Exception {
+        ecs.refuseRollback = true;
+        try (Platform p = platform("https://lb.example")) {
+            Release serving = p.serving().orElseThrow();
+            Release candidate = p.deploy(Release.parse(EcsFake.REPO + ":0.2.0"));
+            p.awaitStable(candidate);
+            DeployFailure e = assertThrows(DeployFailure.class, () -> p.restore(serving, Optional.of(candidate)));
+            assertTrue(e.getMessage().contains("ECS refused the rollback") && e.getMessage().contains("TaskDefinition is inactive"), e.getMessage());
+            assertEquals(1, aws.count("RegisterTaskDefinition"), "no further registration");
+        }
+    }
+
+    @Test
+    void alarmsBudgetAndImageSizeAreCheckedBeforePromotion() throws Exception {
+        try (Platform p = platform("https://lb.example")) {
+            Release candidate = p.deploy(Release.parse(EcsFake.REPO + ":0.2.0"));
+            assertOutcomes(p, candidate, Outcome.PASS, Outcome.PASS, Outcome.PASS);
+            ecs.alarmState = "ALARM";
+            ecs.forecastSpend = "1.20";
+            ecs.imageBytes = 612_000_000L;
+            Verdict alarms = p.promotionChecks(candidate).get(0).judge();
+            assertTrue(alarms.lines().get(0).reason().contains("in ALARM: DriftSentry-HighErrorRate"), alarms.lines().toString());
+            assertOutcomes(p, candidate, Outcome.FAIL, Outcome.FAIL, Outcome.FAIL);
+        }
+    }
+
+    private static void assertOutcomes(Platform p, Release candidate, Outcome... expected) {
+        java.util.List<Gate> checks = p.promotionChecks(candidate);
+        assertEquals(expected.length, checks.size());
+        for (int i = 0; i < expected.length; i++) {
+            Verdict v = checks.get(i).judge();
+            assertEquals(expected[i], v.outcome(), checks.get(i).name() + ": " + v.lines());
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package com.driftsentry.gate.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * driftgate end to end on the embedded platform, as a pipeline runs it: a healthy candidate is
+ * promoted and an explicit rollback restores the previous release; bad candidates are rejected
+ * with the reason in the ledger while the serving release keeps serving (availability 100%,
+ * version verified afterwards); no process outlives a command.
+ */
+class EmbeddedDeployTest {
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void noProcessIsLeftBehind() throws Exception {
+        Thread.sleep(500);
+        List<String> left = ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(dir.toString()))
+                .map(p -> p.pid() + " " + p.info().commandLine().orElse("")).toList();
+        assertTrue(left.isEmpty(), "processes left behind: " + left);
+    }
+
+    @Test
+    void aHealthyCandidateIsPromotedAndARollbackRestoresThePreviousRelease() throws Exception {
+        DriftgateProcess.stage(dir, "");
+        DriftgateProcess deploy = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.2.0");
+        assertEquals(0, deploy.exitCode, deploy.output);
+        JsonNode promoted = DriftgateProcess.ledger(dir).get(0);
+        assertEquals("PROMOTED", promoted.get("outcome").asText());
+        assertEquals("0.2.0", promoted.get("serving").asText());
+        assertGates(promoted, "health", "smoke", "contract", "load", "health", "availability");
+        assertFullAvailability(promoted);
+
+        DriftgateProcess rollback = DriftgateProcess.run(dir, Map.of(), "rollback", "--env", "drive");
+        assertEquals(0, rollback.exitCode, rollback.output);
+        JsonNode restored = DriftgateProcess.ledger(dir).get(1);
+        assertEquals("ROLLED_BACK", restored.get("outcome").asText());
+        assertEquals("0.1.0", restored.get("serving").asText());
+        assertTrue(restored.get("verdicts").get(0).get("lines").get(0).get("measured").asText().contains("version 0.1.0"));
+        assertFullAvailability(restored);
+
+        DriftgateProcess status = DriftgateProcess.run(dir, Map.of(), "status", "--env", "drive", "--json");
+        assertTrue(status.output.contains("\"serving\" : \"0.1.0\"") && status.output.contains("\"previous\" : \"0.2.0\""), status.output);
+    }
+
+    static Stream<Arguments> badCandidates() {
+        return Stream.of(
+                Arguments.of("5% errors on one route", List.of("DRIFTSENTRY_FAULT_ERROR_RATE=0.05", "DRIFTSENTRY_FAULT_ROUTES=/api/v1/dashboard"),
+                        "errorRate"),
+                Arguments.of("high latency on one route", List.of("DRIFTSENTRY_FAULT_LATENCY_MS=2500", "DRIFTSENTRY_FAULT_ROUTES=/api/v1/dashboard/summary"),
+                        "slower than their latency bound"),
+                Arguments.of("never ready", List.of("DRIFTSENTRY_FAULT_NEVER_READY=true"), "was not ready within 20 s"),
+                Arguments.of("crashes after start", List.of("DRIFTSENTRY_FAULT_CRASH_AFTER_S=9"), "exited"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badCandidates")
+    void aBadCandidateIsRejectedAndThePreviousReleaseServes(String what, List<String> settings, String reason) throws Exception {
+        DriftgateProcess.stage(dir, "");
+        List<String> args = new java.util.ArrayList<>(List.of("deploy", "--env", "drive", "--image", "0.3.0"));
+        settings.forEach(s -> args.addAll(List.of("--candidate-env", s)));
+        DriftgateProcess deploy = DriftgateProcess.run(dir, Map.of(), args.toArray(String[]::new));
+        assertEquals(1, deploy.exitCode, deploy.output);
+        JsonNode entry = DriftgateProcess.ledger(dir).get(0);
+        assertEquals("ROLLED_BACK", entry.get("outcome").asText(), entry.toString());
+        assertEquals("0.1.0", entry.get("serving").asText());
+        assertTrue(entry.toString().contains(reason), what + ": the ledger should say '" + reason + "': " + entry.get("reason"));
+        JsonNode verified = lastOfGate(entry, "health");
+        assertTrue(verified.get("lines").get(0).get("measured").asText().contains("version 0.1.0"), "the previous release is verified: " + verified);
+        assertFullAvailability(entry);
+    }
+
+    @Test
+    void badInputChangesNothingAndSaysWhatToFixOnOneLine() throws Exception {
+        DriftgateProcess.stage(dir, "");
+        for (List<String> args : List.of(List.of("deploy", "--env", "nowhere", "--image", "0.2.0"),
+                List.of("deploy", "--env", "drive", "--image", "not an image"),
+                List.of("deploy", "--env", "drive", "--image", "0.2.0", "--candidate-env", "lower=1"),
+                List.of("rollback", "--env", "drive"),
+                List.of("deploy", "--env", "drive"))) {
+            DriftgateProcess p = DriftgateProcess.run(dir, Map.of(), args.toArray(String[]::new));
+            assertEquals(3, p.exitCode, args + ": " + p.output);
+            assertTrue(p.output.strip().lines().count() <= 2 && p.output.startsWith("driftgate"), args + ": " + p.output);
+        }
+        assertTrue(Files.notExists(dir.resolve("target/driver-ledger/drive.jsonl")), "bad input wrote to the ledger");
+        DriftgateProcess plan = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.2.0", "--dry-run");
+        assertEquals(0, plan.exitCode, plan.output);
+        assertTrue(plan.output.contains("threshold global errorRate <= 0%") && plan.output.contains("start candidate 0.2.0"), plan.output);
+        assertTrue(Files.notExists(dir.resolve("target/driver-ledger/drive.jsonl")), "a dry run wrote to the ledger");
+    }
+
+    static void assertGates(JsonNode entry, String... gates) {
+        List<String> seen = new java.util.ArrayList<>();
+        entry.get("verdicts").forEach(v -> seen.add(v.get("gate").asText()));
+        assertEquals(List.of(gates), seen);
+    }
+
+    static void assertFullAvailability(JsonNode entry) {
+        JsonNode availability = lastOfGate(entry, "availability");
+        assertEquals("PASS", availability.get("outcome").asText(), availability.toString());
+        assertTrue(availability.get("lines").get(0).get("measured").asText().startsWith("100.00%"), availability.toString());
+    }
+
+    static JsonNode lastOfGate(JsonNode entry, String gate) {
+        JsonNode found = null;
+        for (JsonNode v : entry.get("verdicts")) {
+            if (v.get("gate").asText().equals(gate)) {
+                found = v;
+            }
+        }
+        assertTrue(found != null, "no " + gate + " verdict in " + entry);
+        return found;
+    }
+}
