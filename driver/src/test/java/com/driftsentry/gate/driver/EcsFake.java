@@ -68,6 +68,14 @@ final class EcsFake {
         return serviceTaskDefinition;
     }
 
+    /** The image tag the service's task definition runs now: what its tasks report as their version. */
+    @SuppressWarnings("unchecked")
+    synchronized String servingTag() {
+        List<Map<String, Object>> containers = (List<Map<String, Object>>) taskDefinitions.get(serviceTaskDefinition).get("containerDefinitions");
+        String image = (String) containers.get(0).get("image");
+        return image.substring(image.lastIndexOf(':') + 1);
+    }
+
     private String register(String image) {
         String arn = FAMILY_ARN + revision.getAndIncrement();
         Map<String, Object> td = new LinkedHashMap<>();

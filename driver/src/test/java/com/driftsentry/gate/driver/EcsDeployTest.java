@@ -1,0 +1,142 @@
+package com.driftsentry.gate.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * driftgate deploy on the ecs platform, end to end as a pipeline runs it, against the AWS stand-in
+ * and a stand-in load balancer whose tasks report the version of the image the service runs:
+ * promotion with notifications (Slack webhook, GitHub job summary), a rejected candidate rolled
+ * back, and a rollback ECS refuses (exit 2, nothing more changed).
+ */
+class EcsDeployTest {
+    private static final String WEBHOOK_PATH = "/services/T000/B000/secretWebhookToken";
+
+    @TempDir
+    Path dir;
+    AwsStandIn aws;
+    EcsFake ecs;
+    HttpServer balancer;
+    final List<String> slack = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void stage() throws Exception {
+        aws = new AwsStandIn();
+        ecs = new EcsFake(aws, "0.1.0");
+        balancer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        balancer.createContext("/", ex -> {
+            try (ex) {
+                String path = ex.getRequestURI().getPath();
+                String body;
+                if (path.equals(WEBHOOK_PATH)) {
+                    slack.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                    body = "ok";
+                } else if (path.equals("/health/ready")) {
+                    body = "{\"status\":\"ready\",\"version\":\"" + ecs.servingTag() + "\",\"checks\":{\"postgres\":\"ok\",\"redis\":\"ok\"}}";
+                } else {
+                    body = "{\"status\":\"ok\",\"version\":\"" + ecs.servingTag() + "\",\"uptimeSeconds\":1}";
+                }
+                byte[] out = body.getBytes(StandardCharsets.UTF_8);
+                ex.getResponseHeaders().set("Content-Type", "application/json");
+                ex.sendResponseHeaders(200, out.length);
+                try (OutputStream os = ex.getResponseBody()) {
+                    os.write(out);
+                }
+            }
+        });
+        balancer.start();
+        Path envs = Files.createDirectories(dir.resolve("environments"));
+        Files.writeString(envs.resolve("local.yaml"), "name: local\ntarget: { baseUrl: embedded }\ngates: {}\n");
+        Files.writeString(envs.resolve("ecs.yaml"), """
+                name: ecs
+                target: { baseUrl: "http://127.0.0.1:%d" }
+                platform: { type: ecs, region: us-east-1, cluster: c, service: svc, stableTimeout: 5s }
+                gates:
+                  smoke: { tags: [health] }
+                  alarms: [DriftSentry-HighErrorRate]
+                  budget: { monthlyCapUsd: 1.00 }
+                  availability: { path: /health/live, every: 250ms, minSuccess: 100%% }
+                notifications: { slackWebhook: "${env:SLACK_WEBHOOK_URL}" }
+                ledger: target/driver-ledger/ecs.jsonl
+                """.formatted(balancer.getAddress().getPort()));
+    }
+
+    @AfterEach
+    void stop() {
+        balancer.stop(0);
+        aws.close();
+    }
+
+    DriftgateProcess deploy() throws Exception {
+        return DriftgateProcess.run(dir, Map.of("GATE_AWS_ENDPOINT", aws.endpoint(), "AWS_ACCESS_KEY_ID", "AKIDSTANDIN",
+                "AWS_SECRET_ACCESS_KEY", "standin-secret", "DRIFTGATE_ECS_POLL_MS", "50",
+                "SLACK_WEBHOOK_URL", "http://127.0.0.1:" + balancer.getAddress().getPort() + WEBHOOK_PATH,
+                "GITHUB_STEP_SUMMARY", dir.resolve("summary.md").toString()), "deploy", "--env", "ecs", "--image", EcsFake.REPO + ":0.2.0");
+    }
+
+    @Test
+    void aGoodCandidateIsPromotedAndTheVerdictReachesSlackAndTheJobSummary() throws Exception {
+        DriftgateProcess run = deploy();
+        assertEquals(0, run.exitCode, run.output);
+        JsonNode entry = ledger();
+        assertEquals("PROMOTED", entry.get("outcome").asText());
+        assertEquals(EcsFake.REPO + ":0.2.0", entry.get("serving").asText());
+        EmbeddedDeployTest.assertGates(entry, "health", "smoke", "alarms", "budget", "image", "health", "availability");
+        assertEquals(List.of(EcsFake.FAMILY_ARN + "8"), ecs.updates);
+        assertEquals(1, slack.size(), "one Slack message");
+        assertTrue(slack.get(0).contains("PROMOTED") && slack.get(0).contains("| alarms: alarms |"), slack.get(0));
+        String summary = Files.readString(dir.resolve("summary.md"));
+        assertTrue(summary.contains("## driftgate deploy on ecs: PROMOTED") && summary.contains("budget: monthly spend"), summary);
+        for (String text : List.of(run.output, summary, Files.readString(dir.resolve("target/driver-ledger/ecs.jsonl")))) {
+            assertFalse(text.contains("secretWebhookToken"), "the webhook URL is a secret and must not be shown");
+        }
+    }
+
+    @Test
+    void aCandidateWithAnAlarmFiringIsRolledBackToTheNotedRevision() throws Exception {
+        ecs.alarmState = "ALARM";
+        DriftgateProcess run = deploy();
+        assertEquals(1, run.exitCode, run.output);
+        JsonNode entry = ledger();
+        assertEquals("ROLLED_BACK", entry.get("outcome").asText());
+        assertTrue(entry.get("reason").asText().contains("in ALARM: DriftSentry-HighErrorRate"), entry.get("reason").asText());
+        assertEquals(List.of(EcsFake.FAMILY_ARN + "8", EcsFake.FAMILY_ARN + "7"), ecs.updates, "updated to the candidate, then back");
+        assertEquals("0.1.0", ecs.servingTag());
+        assertTrue(EmbeddedDeployTest.lastOfGate(entry, "health").toString().contains("version 0.1.0"), "the restored release is verified");
+    }
+
+    @Test
+    void aRollbackEcsRefusesIsExit2AndNothingMoreChanges() throws Exception {
+        ecs.alarmState = "ALARM";
+        ecs.refuseRollback = true;
+        DriftgateProcess run = deploy();
+        assertEquals(2, run.exitCode, run.output);
+        JsonNode entry = ledger();
+        assertEquals("ROLLBACK_FAILED", entry.get("outcome").asText());
+        assertTrue(entry.get("reason").asText().contains("a person must act"), entry.get("reason").asText());
+        assertEquals(1, aws.count("RegisterTaskDefinition"), "nothing registered after the refusal");
+        assertEquals(2, aws.count("UpdateService"), "the deploy and the refused rollback, nothing after");
+    }
+
+    private JsonNode ledger() throws Exception {
+        List<String> lines = Files.readAllLines(dir.resolve("target/driver-ledger/ecs.jsonl"));
+        assertEquals(1, lines.size());
+        return AwsStandIn.JSON.readTree(lines.get(0));
+    }
+}
