@@ -30,6 +30,7 @@ public final class EcsPlatform implements Platform {
     private final String service;
     private final EcsRollout rollout;
     private Release serving;
+    private boolean closed;
     private String probeCache;
     private long probeCachedAt;
 
@@ -168,8 +169,11 @@ public final class EcsPlatform implements Platform {
     }
 
     @Override
-    public void close() {
-        aws.close();
+    public synchronized void close() {
+        if (!closed) {
+            closed = true;
+            aws.close();
+        }
     }
 
     private String accountOf(Release candidate) {

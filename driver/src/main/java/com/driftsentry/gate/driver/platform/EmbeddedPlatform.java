@@ -135,7 +135,7 @@ public final class EmbeddedPlatform implements Platform {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         new ArrayList<>(running.keySet()).forEach(v -> running.remove(v).close());
         router.close();
     }

@@ -106,8 +106,10 @@ final class LoopbackRouter implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stop(0);
-        workers.shutdownNow();
+    public synchronized void close() {
+        if (!workers.isShutdown()) {
+            server.stop(0);
+            workers.shutdownNow();
+        }
     }
 }

@@ -16,6 +16,13 @@ public final class Platforms {
      * release, else the environment's baseline version).
      */
     public static Platform create(Environment env, Optional<String> lastServing, Map<String, String> candidateSettings, Path workDir) {
+        Platform platform = of(env, lastServing, candidateSettings, workDir);
+        // Ctrl-C or SIGTERM ends the command: what it started stops with it (close is idempotent).
+        Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "driftgate-platform-close"));
+        return platform;
+    }
+
+    private static Platform of(Environment env, Optional<String> lastServing, Map<String, String> candidateSettings, Path workDir) {
         String type = env.deploy().platform().type();
         return switch (type) {
             case "embedded" -> {
