@@ -29,6 +29,9 @@ final class DeployCommand extends CommandSupport {
         if (candidate == null) {
             throw new ConfigError("--image: '" + image + "' is not an image reference (fix: <registry>/<repository>:<tag>, or a version such as 0.2.0)");
         }
+        if (env.deploy().platform().type().equals("ecs") && candidate.image().equals(candidate.version())) {
+            throw new ConfigError("--image: '" + image + "' is a bare version; ecs deploys an image (fix: <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)");
+        }
         candidateEnv.keySet().stream().filter(k -> !k.matches("[A-Z][A-Z0-9_]*")).findFirst().ifPresent(k -> {
             throw new ConfigError("--candidate-env: '" + k + "' is not an environment variable name (fix: KEY=VALUE with KEY like DRIFTSENTRY_FAULT_ERROR_RATE)");
         });

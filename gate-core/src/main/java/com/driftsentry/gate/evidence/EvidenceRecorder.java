@@ -61,16 +61,28 @@ public final class EvidenceRecorder {
 
     public synchronized Evidence snapshot(String simulation, String environment, Evidence.CacheCounters cache) {
         Map<String, GroupEvidence> frozen = new TreeMap<>();
+        // After an early stop the requests still in flight were cut by the gate, not failed by the target:
+        // counting them as errors would blame the wrong thing (a slow release would read as an erroring one).
+        boolean cut = !stops.isEmpty();
+        long[] cutCount = {0};
         groups.forEach((name, g) -> {
             Map<String, Long> classes = GroupEvidence.zeroClasses();
             g.classes.forEach((k, v) -> classes.put(k, v.sum()));
             long unanswered = Math.max(0, g.sent.sum() - g.responded.sum());
+            if (cut) {
+                cutCount[0] += unanswered;
+                unanswered = 0;
+            }
             classes.merge("none", unanswered, Long::sum);
             boolean any = g.first.get() != Long.MAX_VALUE;
             frozen.put(name, new GroupEvidence(name, g.histogram.copy(), classes, g.unexpected.sum() + unanswered,
                     any ? Instant.ofEpochMilli(g.first.get()) : null, any ? Instant.ofEpochMilli(g.last.get()) : null));
         });
-        return new Evidence(simulation, environment, frozen, cache, stops);
+        List<String> reasons = new ArrayList<>(stops);
+        if (cutCount[0] > 0) {
+            reasons.add(cutCount[0] + " request(s) in flight at the stop were not counted");
+        }
+        return new Evidence(simulation, environment, frozen, cache, List.copyOf(reasons));
     }
 
     static String statusClass(int status) {

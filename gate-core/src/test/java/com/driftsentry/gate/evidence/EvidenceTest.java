@@ -42,6 +42,23 @@ class EvidenceTest {
     }
 
     @Test
+    void afterAnEarlyStopTheRequestsInFlightAreNotCountedAsErrors() {
+        EvidenceRecorder recorder = new EvidenceRecorder();
+        for (int i = 0; i < 10; i++) {
+            recorder.sent("dashboard");
+        }
+        for (int i = 0; i < 7; i++) {
+            recorder.record("dashboard", 200, 2_500, true, 1_000 + i);
+        }
+        recorder.stoppedEarly("22% of the last 100 requests were slower than their latency bound");
+        Evidence e = recorder.snapshot("S", "e", null);
+        GroupEvidence g = e.groups().get("dashboard");
+        assertEquals(7, g.requests(), "the 3 cut by the stop are no evidence either way");
+        assertEquals(0, g.unexpected());
+        assertTrue(e.stoppedEarly().contains("3 request(s) in flight at the stop were not counted"), e.stoppedEarly().toString());
+    }
+
+    @Test
     void mergingAddsHistogramsCountsAndWidensWindows() {
         Evidence a = new Evidences().add("drifts", 100, 10, 200).build();
         Evidence b = new Evidences().add("drifts", 100, 1000, 200).add("dashboard", 50, 5, 200).build();
