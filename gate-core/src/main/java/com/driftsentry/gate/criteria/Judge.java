@@ -42,7 +42,7 @@ public final class Judge {
         }
         evidence.stoppedEarlyReason().ifPresent(reason -> lines.add(new VerdictLine("run completed", "no early abort",
                 "stopped early: " + reason, evidence.global().requests(), 0, Lines.window(evidence.global()), Outcome.FAIL,
-                "the load generator was stopped because the run was clearly failing")));
+                "stopped because the run was clearly failing: " + reason)));
         return Verdict.of("load", environment, evidence.simulation(), target, lines);
     }
 }
