@@ -1,8 +1,6 @@
 package com.driftsentry.gate.driver;
 
-import com.driftsentry.gate.verdict.Outcome;
-
-/** The exit codes of driftgate (DESIGN.md). */
+/** The exit codes of driftgate (DESIGN.md); a gate's own outcome maps through {@code Outcome.exitCode()}. */
 public final class ExitCode {
     public static final int PASSED = 0;
     public static final int FAILED = 1;
@@ -11,9 +9,5 @@ public final class ExitCode {
     public static final int INCONCLUSIVE = 4;
 
     private ExitCode() {
-    }
-
-    static int of(Outcome outcome) {
-        return outcome.exitCode();
     }
 }

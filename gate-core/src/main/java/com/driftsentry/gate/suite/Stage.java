@@ -58,10 +58,6 @@ public final class Stage {
         return readOnly;
     }
 
-    public String environmentName() {
-        return environment.name();
-    }
-
     public boolean embedded() {
         return environment.target().embedded();
     }
