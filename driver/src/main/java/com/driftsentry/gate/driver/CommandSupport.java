@@ -74,6 +74,16 @@ abstract class CommandSupport implements Callable<Integer> {
         return run.exitCode();
     }
 
+    /** {@code --dry-run}: the plan as lines, or as JSON with {@code --json}; nothing is changed. */
+    int printPlan(List<String> plan) {
+        if (json) {
+            print(Map.of("dryRun", true, "plan", plan));
+        } else {
+            plan.forEach(out::println);
+        }
+        return ExitCode.PASSED;
+    }
+
     void print(Object value) {
         try {
             out.println(env.masker().mask(JSON.writeValueAsString(value)));

@@ -4,6 +4,7 @@ import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Platforms;
 import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.ConfigError;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -38,20 +39,12 @@ final class DeployCommand extends CommandSupport {
         if (!candidateEnv.isEmpty() && !env.deploy().platform().type().equals("embedded")) {
             throw new ConfigError("--candidate-env: only the embedded platform passes settings to a candidate (an ECS task definition carries its own)");
         }
-        try (Platform platform = Platforms.create(env, ledger.serving(), candidateEnv, workDir("deploy"))) {
+        Path work = workDir("deploy");
+        try (Platform platform = Platforms.create(env, ledger.serving(), candidateEnv, work)) {
             if (dryRun) {
-                print(Plan.deploy(env, ledger, platform, candidate), json);
-                return ExitCode.PASSED;
+                return printPlan(Plan.deploy(env, ledger, platform, candidate));
             }
-            return finish(new StageRunner(env, platform, progress, workDir("deploy")).deploy(candidate));
-        }
-    }
-
-    private void print(java.util.List<String> plan, boolean asJson) {
-        if (asJson) {
-            print(Map.of("dryRun", true, "plan", plan));
-        } else {
-            plan.forEach(out::println);
+            return finish(new StageRunner(env, platform, progress, work).deploy(candidate));
         }
     }
 }

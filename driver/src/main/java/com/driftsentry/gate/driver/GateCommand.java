@@ -2,6 +2,7 @@ package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Platforms;
+import java.nio.file.Path;
 import java.util.Map;
 import picocli.CommandLine.Command;
 
@@ -9,8 +10,9 @@ import picocli.CommandLine.Command;
 final class GateCommand extends CommandSupport {
     @Override
     int execute() {
-        try (Platform platform = Platforms.create(env, ledger.serving(), Map.of(), workDir("gate"))) {
-            return finish(new StageRunner(env, platform, progress, workDir("gate")).gateServing());
+        Path work = workDir("gate");
+        try (Platform platform = Platforms.create(env, ledger.serving(), Map.of(), work)) {
+            return finish(new StageRunner(env, platform, progress, work).gateServing());
         }
     }
 }

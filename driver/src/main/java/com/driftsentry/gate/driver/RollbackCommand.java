@@ -4,6 +4,7 @@ import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Platforms;
 import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.ConfigError;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -35,16 +36,12 @@ final class RollbackCommand extends CommandSupport {
             List<String> plan = List.of("environment " + env.name() + ": serving " + current + " (ledger " + ledger.file() + ")",
                     "would restore " + target + ", wait until it is stable, verify it reports its version at the stage's address",
                     "would record the rollback in the ledger; nothing else changes");
-            if (json) {
-                print(Map.of("dryRun", true, "plan", plan));
-            } else {
-                plan.forEach(out::println);
-            }
-            return ExitCode.PASSED;
+            return printPlan(plan);
         }
-        try (Platform platform = Platforms.create(env, ledger.serving(), Map.of(), workDir("rollback"))) {
+        Path work = workDir("rollback");
+        try (Platform platform = Platforms.create(env, ledger.serving(), Map.of(), work)) {
             Release serving = platform.serving().orElseThrow(() -> new ConfigError("rollback: nothing serves on " + env.name()));
-            return finish(new StageRunner(env, platform, progress, workDir("rollback")).rollback(serving, release));
+            return finish(new StageRunner(env, platform, progress, work).rollback(serving, release));
         }
     }
 }
