@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * version verified afterwards); no process outlives a command.
  */
 class EmbeddedDeployTest {
+    // A real key's shape; the suites' deliberately unknown keys (smokeNoKey, smokeGuess, contractNo...) are not secrets.
+    private static final Pattern KEY = Pattern.compile("dsk_[A-Za-z0-9]{10}_[A-Za-z0-9]{32}");
+    private static final Pattern FAKE_KEY = Pattern.compile("dsk_(smoke|contract)[A-Za-z]*_0*\\d*");
+
     @TempDir
     Path dir;
 
@@ -53,9 +58,20 @@ class EmbeddedDeployTest {
         assertTrue(restored.get("verdicts").get(0).get("lines").get(0).get("measured").asText().contains("version 0.1.0"));
         assertFullAvailability(restored);
 
+        DriftgateProcess gate = DriftgateProcess.run(dir, Map.of(), "gate", "--env", "drive");
+        assertEquals(0, gate.exitCode, gate.output);
+        JsonNode gated = DriftgateProcess.ledger(dir).get(2);
+        assertEquals("PASS", gated.get("outcome").asText());
+        assertEquals("0.1.0", gated.get("serving").asText(), "gating changes nothing");
+        assertGates(gated, "health", "smoke", "contract", "load");
+
         DriftgateProcess status = DriftgateProcess.run(dir, Map.of(), "status", "--env", "drive", "--json");
         assertTrue(status.output.contains("\"serving\" : \"0.1.0\"") && status.output.contains("\"previous\" : \"0.2.0\""), status.output);
+        String everything = deploy.output + rollback.output + gate.output + Files.readString(dir.resolve("target/driver-ledger/drive.jsonl"));
+        List<String> keys = KEY.matcher(everything).results().map(m -> m.group()).filter(k -> !FAKE_KEY.matcher(k).matches()).toList();
+        assertTrue(keys.isEmpty(), "API keys shown in the output or the ledger: " + keys.size());
     }
+
 
     static Stream<Arguments> badCandidates() {
         return Stream.of(
