@@ -39,6 +39,10 @@ final class DeployCommand extends CommandSupport {
         if (!candidateEnv.isEmpty() && !env.deploy().platform().type().equals("embedded")) {
             throw new ConfigError("--candidate-env: only the embedded platform passes settings to a candidate (an ECS task definition carries its own)");
         }
+        if (env.deploy().platform().type().equals("embedded")
+                && ledger.serving().or(() -> env.deploy().platform().baselineVersion()).filter(candidate.version()::equals).isPresent()) {
+            throw new ConfigError("--image: " + candidate + " is already serving on " + env.name() + " (fix: give the candidate a version of its own)");
+        }
         Path work = workDir("deploy");
         try (Platform platform = Platforms.create(env, ledger.serving(), candidateEnv, work)) {
             if (dryRun) {

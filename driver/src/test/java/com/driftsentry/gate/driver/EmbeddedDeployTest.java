@@ -105,6 +105,7 @@ class EmbeddedDeployTest {
         DriftgateProcess.stage(dir, "");
         for (List<String> args : List.of(List.of("deploy", "--env", "nowhere", "--image", "0.2.0"),
                 List.of("deploy", "--env", "drive", "--image", "not an image"),
+                List.of("deploy", "--env", "drive", "--image", "0.1.0"),
                 List.of("deploy", "--env", "drive", "--image", "0.2.0", "--candidate-env", "lower=1"),
                 List.of("rollback", "--env", "drive"),
                 List.of("deploy", "--env", "drive"))) {
