@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -70,7 +71,7 @@ final class BodyVariants {
     /** Labelled values at and past each documented bound. */
     @SuppressWarnings("rawtypes")
     private static Map<String, JsonNode> values(Schema p) {
-        Map<String, JsonNode> v = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> v = new LinkedHashMap<>();
         if (p.getEnum() != null) {
             p.getEnum().forEach(e -> v.put("= " + e, MAPPER.valueToTree(e)));
             v.put("not in the enum", JSON.textNode("not-a-documented-value"));

@@ -1,12 +1,14 @@
 package com.driftsentry.gate.contract;
 
 import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.atlassian.oai.validator.restassured.OpenApiValidationFilter;
 import com.atlassian.oai.validator.restassured.RestAssuredRequest;
 import com.atlassian.oai.validator.restassured.RestAssuredResponse;
 import com.driftsentry.gate.environment.ConfigError;
 import io.restassured.filter.Filter;
+import io.restassured.response.Response;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.parser.OpenAPIV3Parser;
@@ -98,7 +100,7 @@ public final class ContractSpec {
      */
     public Filter responseOnly() {
         return (request, response, ctx) -> {
-            io.restassured.response.Response r = ctx.next(request, response);
+            Response r = ctx.next(request, response);
             String path = RestAssuredRequest.of(request).getPath();
             ValidationReport report = checkResponse(request.getMethod(), path, r);
             if (report.hasErrors()) {
@@ -110,12 +112,12 @@ public final class ContractSpec {
     }
 
     /** What the document says about a response to {@code method path}: no errors when it is documented. */
-    public ValidationReport checkResponse(String method, String path, io.restassured.response.Response r) {
-        return validator.validateResponse(path, com.atlassian.oai.validator.model.Request.Method.valueOf(method), RestAssuredResponse.of(r));
+    public ValidationReport checkResponse(String method, String path, Response r) {
+        return validator.validateResponse(path, Request.Method.valueOf(method), RestAssuredResponse.of(r));
     }
 
     /** What the document says about a request on its own: no messages when it allows it. */
-    public ValidationReport checkRequest(com.atlassian.oai.validator.model.Request request) {
+    public ValidationReport checkRequest(Request request) {
         return validator.validateRequest(request);
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.TestReporter;
 import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Requests generated from the document's schemas, for every operation: valid and boundary values
@@ -149,7 +150,7 @@ class GeneratedInputContract {
         try {
             StageAccess.requireWrites();
             return true;
-        } catch (org.opentest4j.TestAbortedException skipped) {
+        } catch (TestAbortedException skipped) {
             return false;
         }
     }

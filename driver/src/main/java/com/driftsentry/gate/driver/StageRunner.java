@@ -15,6 +15,7 @@ import com.driftsentry.gate.verdict.VerdictLine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -219,7 +220,7 @@ final class StageRunner {
 
     private static String firstProblem(Verdict v) {
         // A failure says more than a line that lacked data, so it is named first.
-        return v.failing().stream().sorted(java.util.Comparator.comparing(l -> l.outcome() != Outcome.FAIL)).findFirst()
+        return v.failing().stream().sorted(Comparator.comparing(l -> l.outcome() != Outcome.FAIL)).findFirst()
                 .map(l -> l.criterion() + " " + l.outcome() + ": " + l.reason()).orElse(v.outcome().name());
     }
 }

@@ -22,14 +22,14 @@ final class DriftgateProcess {
     }
 
     /** A working directory with {@code environments/drive.yaml} (the test environment, its ledger under it) and what else the test writes. */
-    static Path stage(Path dir, String extraYaml) throws IOException {
+    static Path stage(Path dir) throws IOException {
         Path envs = Files.createDirectories(dir.resolve("environments"));
         String spec = Path.of("../contract-tests/src/main/resources/openapi/driftsentry.yaml").toAbsolutePath().normalize().toString();
         String yaml;
         try (InputStream in = DriftgateProcess.class.getResourceAsStream("/driver-environments/drive.yaml")) {
             yaml = new String(in.readAllBytes()).replace("SPEC", spec);
         }
-        Files.writeString(envs.resolve("drive.yaml"), yaml + extraYaml);
+        Files.writeString(envs.resolve("drive.yaml"), yaml);
         Files.writeString(envs.resolve("local.yaml"), "name: local\ntarget: { baseUrl: embedded }\ngates: {}\n");
         return dir;
     }

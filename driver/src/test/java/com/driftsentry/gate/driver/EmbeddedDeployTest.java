@@ -41,7 +41,7 @@ class EmbeddedDeployTest {
 
     @Test
     void aHealthyCandidateIsPromotedAndARollbackRestoresThePreviousRelease() throws Exception {
-        DriftgateProcess.stage(dir, "");
+        DriftgateProcess.stage(dir);
         DriftgateProcess deploy = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.2.0");
         assertEquals(0, deploy.exitCode, deploy.output);
         JsonNode promoted = DriftgateProcess.ledger(dir).get(0);
@@ -86,7 +86,7 @@ class EmbeddedDeployTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("badCandidates")
     void aBadCandidateIsRejectedAndThePreviousReleaseServes(String what, List<String> settings, String reason) throws Exception {
-        DriftgateProcess.stage(dir, "");
+        DriftgateProcess.stage(dir);
         List<String> args = new java.util.ArrayList<>(List.of("deploy", "--env", "drive", "--image", "0.3.0"));
         settings.forEach(s -> args.addAll(List.of("--candidate-env", s)));
         DriftgateProcess deploy = DriftgateProcess.run(dir, Map.of(), args.toArray(String[]::new));
@@ -102,7 +102,7 @@ class EmbeddedDeployTest {
 
     @Test
     void badInputChangesNothingAndSaysWhatToFixOnOneLine() throws Exception {
-        DriftgateProcess.stage(dir, "");
+        DriftgateProcess.stage(dir);
         for (List<String> args : List.of(List.of("deploy", "--env", "nowhere", "--image", "0.2.0"),
                 List.of("deploy", "--env", "drive", "--image", "not an image"),
                 List.of("deploy", "--env", "drive", "--image", "0.1.0"),

@@ -39,7 +39,7 @@ final class ErrorRateCriterion implements Criterion {
                     g.requests(), threshold.minSamples(), Lines.window(g), Outcome.FAIL,
                     failures + " failure(s) break a 0% bound whatever the remaining requests do");
         }
-        return Lines.line(threshold, Lines.percent(rate) + " (" + failures(g, threshold.metric()) + " of " + g.requests() + ")",
+        return Lines.line(threshold, Lines.percent(rate) + " (" + failures + " of " + g.requests() + ")",
                 g.requests(), Lines.window(g), ok, ok ? "within bound" : Lines.percent(rate) + " is over " + threshold.written());
     }
 }

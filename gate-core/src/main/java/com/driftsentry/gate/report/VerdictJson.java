@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,14 +57,14 @@ public final class VerdictJson {
 
     /** Reads a verdict back (a load gate run in its own JVM writes one; the driver reads it). */
     public static Verdict parse(JsonNode root) {
-        List<VerdictLine> lines = new java.util.ArrayList<>();
+        List<VerdictLine> lines = new ArrayList<>();
         for (JsonNode l : root.path("lines")) {
             lines.add(new VerdictLine(l.path("criterion").asText(), l.path("threshold").asText(), l.path("measured").asText(),
                     l.path("samples").asLong(), l.path("minSamples").asLong(), l.path("window").asText(),
                     Outcome.valueOf(l.path("outcome").asText()), l.path("reason").asText()));
         }
         return new Verdict(root.path("gate").asText(), root.path("environment").asText(), root.path("subject").asText(),
-                root.path("target").asText(), java.time.Instant.parse(root.path("judgedAt").asText()), List.copyOf(lines),
+                root.path("target").asText(), Instant.parse(root.path("judgedAt").asText()), List.copyOf(lines),
                 Outcome.valueOf(root.path("outcome").asText()));
     }
 }

@@ -20,15 +20,27 @@ public final class Cleanup {
     private record Entry(String what, Undo undo) {
     }
 
+    /** One undo as it went: {@code failure} is null when it worked. */
+    public record Result(String what, String failure) {
+        public boolean done() {
+            return failure == null;
+        }
+
+        @Override
+        public String toString() {
+            return done() ? "cleaned up: " + what : "CLEANUP FAILED: " + what + ": " + failure;
+        }
+    }
+
     private final Deque<Entry> pending = new ArrayDeque<>();
 
     public synchronized void register(String what, Undo undo) {
         pending.push(new Entry(what, undo));
     }
 
-    /** Runs every pending undo; returns one line per undo, "done" or why it failed. */
-    public List<String> runAll() {
-        List<String> report = new ArrayList<>();
+    /** Runs every pending undo; returns one result per undo, newest first. */
+    public List<Result> runAll() {
+        List<Result> report = new ArrayList<>();
         while (true) {
             Entry e;
             synchronized (this) {
@@ -39,14 +51,10 @@ public final class Cleanup {
             }
             try {
                 e.undo.run();
-                report.add("cleaned up: " + e.what);
+                report.add(new Result(e.what, null));
             } catch (Exception | AssertionError failure) {
-                report.add("CLEANUP FAILED: " + e.what + ": " + failure.getMessage());
+                report.add(new Result(e.what, String.valueOf(failure.getMessage())));
             }
         }
-    }
-
-    public synchronized int pending() {
-        return pending.size();
     }
 }

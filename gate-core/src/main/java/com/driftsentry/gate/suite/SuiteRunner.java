@@ -1,6 +1,5 @@
 package com.driftsentry.gate.suite;
 
-import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.report.ConsoleTable;
 import com.driftsentry.gate.report.Reports;
@@ -66,10 +65,6 @@ public final class SuiteRunner {
         try {
             Files.createDirectories(dir);
             String baseUrl = env.target().baseUrl();
-            if (baseUrl == null && !env.target().embedded()) {
-                throw ConfigError.at(env.file(), "target.baseUrl", "'task' has no fixed address to run " + gate + " against (fix: run it through"
-                        + " driftgate, which finds the task's address, or pass -Dgate.baseUrl)");
-            }
             String apiKey = env.target().apiKey();
             String readerKey = null;
             if (env.target().embedded()) {
@@ -110,7 +105,7 @@ public final class SuiteRunner {
         SuiteResults results = new SuiteResults(gate);
         Path xml = dir.resolve("junit");
         Stage.set(stage);
-        List<String> cleaned;
+        List<Cleanup.Result> cleaned;
         try (PrintWriter quiet = new PrintWriter(PrintWriter.nullWriter())) {
             Launcher launcher = LauncherFactory.create();
             launcher.execute(discovery, results, new LegacyXmlReportGeneratingListener(xml, quiet));
@@ -123,7 +118,7 @@ public final class SuiteRunner {
         cleaned.forEach(c -> out.println(stage.masker().mask("driftgate " + gate + ": " + c)));
         List<VerdictLine> lines = new ArrayList<>(results.lines());
         if (!cleaned.isEmpty()) {
-            List<String> failed = cleaned.stream().filter(c -> c.startsWith("CLEANUP FAILED")).toList();
+            List<String> failed = cleaned.stream().filter(c -> !c.done()).map(Cleanup.Result::toString).toList();
             lines.add(new VerdictLine(gate + " cleanup", "everything the run created is removed or closed",
                     (cleaned.size() - failed.size()) + " of " + cleaned.size() + " undone", cleaned.size(), 1, "after the suites",
                     failed.isEmpty() ? Outcome.PASS : Outcome.FAIL, failed.isEmpty() ? "all undone" : String.join("; ", failed)));

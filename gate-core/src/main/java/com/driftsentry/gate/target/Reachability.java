@@ -10,7 +10,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A target that does not answer at all is bad input, found in seconds instead of a run full of timeouts. */
+/**
+ * One look at {@code /health/live}: what version a release reports. A target that does not answer
+ * at all is bad input, found in seconds instead of a run full of timeouts.
+ */
 public final class Reachability {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
@@ -19,12 +22,14 @@ public final class Reachability {
 
     /** Asks {@code /health/live} once and returns the version it reports ("unknown" when it names none). */
     public static String requireVersion(String file, String baseUrl) {
+        if (baseUrl == null) {
+            throw ConfigError.at(file, "target.baseUrl", "'task' has no fixed address to gate (fix: run it through driftgate, which finds"
+                    + " the task's address, or pass -Dgate.baseUrl)");
+        }
         String url = baseUrl + "/health/live";
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.statusCode() == 200 ? parse(response.body()) : null;
-            return body != null && body.path("version").isTextual() ? body.get("version").asText() : "unknown";
+            String seen = probe(baseUrl);
+            return seen.startsWith("version ") ? seen.substring("version ".length()) : "unknown";
         } catch (IOException e) {
             throw ConfigError.at(file, "target.baseUrl", url + " does not answer (" + e.getClass().getSimpleName()
                     + ") (fix: check the URL, or that the stage is up)");
@@ -32,6 +37,17 @@ public final class Reachability {
             Thread.currentThread().interrupt();
             throw new ConfigError("interrupted while reaching " + url);
         }
+    }
+
+    /** One request: "version X" (X "none" when the answer names no version), or "status N" for anything but 200. */
+    public static String probe(String baseUrl) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/live")).timeout(Duration.ofSeconds(5))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            return "status " + response.statusCode();
+        }
+        JsonNode body = parse(response.body());
+        return "version " + (body != null && body.path("version").isTextual() ? body.get("version").asText() : "none");
     }
 
     private static JsonNode parse(String body) {

@@ -105,10 +105,6 @@ public final class GateRun implements RecordedCall.Sink {
                 throw new ConfigError(env.file() + ": target.apiKey: " + simulation + " calls the authenticated API and needs a key"
                         + " (fix: apiKey: ${env:DRIFTSENTRY_API_KEY} or ${secret:<name>})");
             }
-            if (!env.target().embedded() && env.target().baseUrl() == null) {
-                throw new ConfigError(env.file() + ": target.baseUrl: 'task' has no fixed address to load (fix: run the load gate through"
-                        + " driftgate, or pass -Dgate.baseUrl)");
-            }
             if (!env.target().embedded()) {
                 Reachability.requireVersion(env.file(), env.target().baseUrl());
             }

@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -27,7 +28,7 @@ import org.HdrHistogram.Histogram;
 public final class AvailabilityProbe implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private final java.util.function.Supplier<String> address;
+    private final Supplier<String> address;
     private final DeployConfig.Availability config;
     private final String environment;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -43,7 +44,7 @@ public final class AvailabilityProbe implements AutoCloseable {
     private long stopped;
 
     /** {@code address}: asked before every probe (a per-task stage's address moves as tasks are replaced). */
-    public AvailabilityProbe(java.util.function.Supplier<String> address, DeployConfig.Availability config, String environment) {
+    public AvailabilityProbe(Supplier<String> address, DeployConfig.Availability config, String environment) {
         this.address = address;
         this.config = config;
         this.environment = environment;

@@ -1,15 +1,12 @@
 package com.driftsentry.gate.driver.gates;
 
+import com.driftsentry.gate.target.Reachability;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Health and version: a release counts as serving only when its health endpoint reports its
@@ -17,8 +14,6 @@ import java.time.Duration;
  * or a release that flaps, does not pass on one lucky answer).
  */
 public final class VersionGate implements Gate {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration EVERY = Duration.ofMillis(250);
 
     private final String environment;
@@ -61,17 +56,12 @@ public final class VersionGate implements Gate {
                 String.format("%.1f s", (System.nanoTime() - started) / 1e9), ok ? Outcome.PASS : Outcome.FAIL,
                 ok ? "serving " + version : "no " + consecutive + " consecutive probes reported " + version + " within "
                         + timeout.toSeconds() + " s (last: " + last + ")");
-        return Verdict.of("health", environment, "version " + version, baseUrl, java.util.List.of(line));
+        return Verdict.of("health", environment, "version " + version, baseUrl, List.of(line));
     }
 
     private String probe() {
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/live")).timeout(Duration.ofSeconds(3)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                return "status " + r.statusCode();
-            }
-            return "version " + JSON.readTree(r.body()).path("version").asText("none");
+            return Reachability.probe(baseUrl);
         } catch (IOException e) {
             return e.getClass().getSimpleName();
         } catch (InterruptedException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ public final class Ledger {
             byte[] line = (masker.mask(JSON.writeValueAsString(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
                  FileLock lock = ch.lock()) {
-                ch.write(java.nio.ByteBuffer.wrap(line));
+                ch.write(ByteBuffer.wrap(line));
             }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);

@@ -115,8 +115,8 @@ public final class EcsPlatform implements Platform {
         if (env.target().baseUrl() != null) {
             return new Endpoint(env.target().baseUrl(), key, Optional.empty());
         }
-        TaskDefinition td = rollout.taskDefinition(candidate.revision());
-        int port = container(td).portMappings().isEmpty() ? 80 : container(td).portMappings().get(0).containerPort();
+        ContainerDefinition app = container(rollout.taskDefinition(candidate.revision()));
+        int port = app.portMappings().isEmpty() ? 80 : app.portMappings().get(0).containerPort();
         return new Endpoint("http://" + rollout.publicIpOfTask(candidate.revision()) + ":" + port, key, Optional.empty());
     }
 

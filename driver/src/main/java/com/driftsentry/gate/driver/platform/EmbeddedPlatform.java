@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.platform;
 
+import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.target.EmbeddedTarget;
 import java.io.IOException;
@@ -113,7 +114,7 @@ public final class EmbeddedPlatform implements Platform {
     }
 
     @Override
-    public List<com.driftsentry.gate.driver.gates.Gate> promotionChecks(Release candidate) {
+    public List<Gate> promotionChecks(Release candidate) {
         return List.of();
     }
 

@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -97,7 +98,7 @@ final class LoopbackRouter implements AutoCloseable {
     }
 
     private static void send(HttpExchange exchange, int status, String text) throws IOException {
-        byte[] out = ("{\"status\":" + status + ",\"detail\":\"" + text + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] out = ("{\"status\":" + status + ",\"detail\":\"" + text + "\"}").getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/problem+json");
         exchange.sendResponseHeaders(status, out.length);
         try (OutputStream os = exchange.getResponseBody()) {

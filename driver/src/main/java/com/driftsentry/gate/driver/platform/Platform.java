@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.platform;
 
+import com.driftsentry.gate.driver.gates.Gate;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +38,7 @@ public interface Platform extends AutoCloseable {
     void restore(Release release, Optional<Release> failedCandidate) throws DeployFailure;
 
     /** The platform's own checks before a promotion (ECS: alarms, budget, image size); none for embedded. */
-    List<com.driftsentry.gate.driver.gates.Gate> promotionChecks(Release candidate);
+    List<Gate> promotionChecks(Release candidate);
 
     /** Why a deployed release is gone, if it is (a process that exited, tasks that stopped). */
     Optional<String> lost(Release release);
