@@ -21,7 +21,7 @@ final class DriftgateProcess {
         this.output = output;
     }
 
-    /** A working directory with {@code environments/drive.yaml} (the test environment, its ledger under it) and what else the test writes. */
+    /** A working directory with {@code environments/drive.yaml}, the test environment (its ledger under the directory). */
     static Path stage(Path dir) throws IOException {
         Path envs = Files.createDirectories(dir.resolve("environments"));
         String spec = Path.of("../contract-tests/src/main/resources/openapi/driftsentry.yaml").toAbsolutePath().normalize().toString();
