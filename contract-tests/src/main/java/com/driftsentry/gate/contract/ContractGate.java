@@ -5,6 +5,7 @@ import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.environment.SuiteGateConfig;
 import com.driftsentry.gate.suite.SuiteRunner;
+import com.driftsentry.gate.verdict.ExitCode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -32,15 +33,14 @@ public final class ContractGate {
         return runner.run(env, List.of(), contract.readOnly(), outputRoot);
     }
 
-    /** {@code -Denv=<name>} (default local); exits 0 PASS, 1 FAIL, 3 bad input, 4 INCONCLUSIVE. */
+    /** {@code -Denv=<name>} (default local); exits with the verdict's {@link ExitCode}, or bad input's. */
     public static void main(String[] args) {
         try {
             Environment env = EnvironmentLoader.fromSystem().load(System.getProperty("env", "local"));
             SuiteRunner.Result result = run(env, Path.of(System.getProperty("gate.output", "target")), System.out, Map.of());
-            System.exit(result.verdict().outcome().exitCode());
+            System.exit(ExitCode.of(result.verdict().outcome()).code());
         } catch (ConfigError e) {
-            System.err.println("driftgate contract: " + e.getMessage());
-            System.exit(3);
+            System.exit(ExitCode.badInput("driftgate contract", e, System.err).code());
         }
     }
 }

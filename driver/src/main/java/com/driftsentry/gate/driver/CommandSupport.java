@@ -7,6 +7,7 @@ import com.driftsentry.gate.driver.notify.SlackWebhook;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.driftsentry.gate.verdict.ExitCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,8 +46,7 @@ abstract class CommandSupport implements Callable<Integer> {
             return execute();
         } catch (ConfigError e) {
             String message = e.getMessage().replaceFirst("^-Denv=", "--env ");
-            err.println("driftgate: " + (env == null ? message : env.masker().mask(message)));
-            return ExitCode.BAD_INPUT;
+            return ExitCode.badInput("driftgate", new ConfigError(env == null ? message : env.masker().mask(message)), err).code();
         }
     }
 
@@ -71,7 +71,7 @@ abstract class CommandSupport implements Callable<Integer> {
             out.println(env.masker().mask("\n" + run.title() + "\n\n" + markdown));
             out.println("ledger: " + ledger.file());
         }
-        return run.exitCode();
+        return run.exitCode().code();
     }
 
     /** {@code --dry-run}: the plan as lines, or as JSON with {@code --json}; nothing is changed. */
@@ -81,7 +81,7 @@ abstract class CommandSupport implements Callable<Integer> {
         } else {
             plan.forEach(out::println);
         }
-        return ExitCode.PASSED;
+        return ExitCode.PASSED.code();
     }
 
     void print(Object value) {

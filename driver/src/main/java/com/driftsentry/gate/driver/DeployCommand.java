@@ -48,7 +48,7 @@ final class DeployCommand extends CommandSupport {
             if (dryRun) {
                 return printPlan(Plan.deploy(env, ledger, platform, candidate));
             }
-            return finish(new StageRunner(env, platform, progress, work).deploy(candidate));
+            return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).deploy(candidate));
         }
     }
 }

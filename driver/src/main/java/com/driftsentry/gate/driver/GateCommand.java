@@ -12,7 +12,7 @@ final class GateCommand extends CommandSupport {
     int execute() {
         Path work = workDir("gate");
         try (Platform platform = Platforms.create(env, ledger.serving(), Map.of(), work)) {
-            return finish(new StageRunner(env, platform, progress, work).gateServing());
+            return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).gateServing());
         }
     }
 }

@@ -41,7 +41,7 @@ final class RollbackCommand extends CommandSupport {
         Path work = workDir("rollback");
         try (Platform platform = Platforms.create(env, ledger.serving(), Map.of(), work)) {
             Release serving = platform.serving().orElseThrow(() -> new ConfigError("rollback: nothing serves on " + env.name()));
-            return finish(new StageRunner(env, platform, progress, work).rollback(serving, release));
+            return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).rollback(serving, release));
         }
     }
 }

@@ -1,6 +1,7 @@
 package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.report.VerdictJson;
+import com.driftsentry.gate.verdict.ExitCode;
 import com.driftsentry.gate.report.VerdictMarkdown;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
@@ -21,7 +22,7 @@ final class RunRecord {
     private String serving;
     private String outcome = "UNKNOWN";
     private String reason = "";
-    private int exitCode = ExitCode.FAILED;
+    private ExitCode exitCode = ExitCode.FAILED;
 
     RunRecord(String command, String environment) {
         this.command = command;
@@ -47,14 +48,14 @@ final class RunRecord {
         return Outcome.overall(verdicts.stream().map(Verdict::outcome).toList());
     }
 
-    void end(String finalOutcome, String why, int code, String servingAfter) {
+    void end(String finalOutcome, String why, ExitCode code, String servingAfter) {
         this.outcome = finalOutcome;
         this.reason = why;
         this.exitCode = code;
         this.serving = servingAfter;
     }
 
-    int exitCode() {
+    ExitCode exitCode() {
         return exitCode;
     }
 
@@ -71,12 +72,12 @@ final class RunRecord {
         e.put("from", from);
         e.put("to", to);
         e.put("outcome", outcome);
-        e.put("exitCode", exitCode);
+        e.put("exitCode", exitCode.code());
         e.put("reason", reason);
         e.put("serving", serving);
         e.put("seconds", seconds);
         e.put("steps", steps);
-        e.put("verdicts", verdicts.stream().map(VerdictJson::tree).toList());
+        e.put("verdicts", verdicts.stream().map(VerdictJson::document).toList());
         return e;
     }
 
@@ -84,8 +85,7 @@ final class RunRecord {
         StringBuilder md = new StringBuilder(reason).append("\n\n").append(VerdictMarkdown.header());
         for (Verdict v : verdicts) {
             for (VerdictLine l : v.lines()) {
-                md.append(VerdictMarkdown.row(new VerdictLine(v.gate() + ": " + l.criterion(), l.threshold(), l.measured(), l.samples(),
-                        l.minSamples(), l.window(), l.outcome(), l.reason())));
+                md.append(VerdictMarkdown.row(l.renamed(v.gate() + ": " + l.criterion())));
             }
         }
         return md.toString();

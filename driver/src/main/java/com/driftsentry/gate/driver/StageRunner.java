@@ -1,46 +1,48 @@
 package com.driftsentry.gate.driver;
 
+import static org.awaitility.Awaitility.await;
+
 import com.driftsentry.gate.driver.gates.AvailabilityProbe;
 import com.driftsentry.gate.driver.gates.Gate;
-import com.driftsentry.gate.driver.gates.LoadGate;
-import com.driftsentry.gate.driver.gates.SuiteGate;
-import com.driftsentry.gate.driver.gates.VersionGate;
 import com.driftsentry.gate.driver.platform.DeployFailure;
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.verdict.ExitCode;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A stage, step by step: the platform notes what serves and deploys the candidate, the gates judge
  * it in order (health and version, smoke, contract, load, then the platform's own checks) while
- * the availability probe watches the stage's address, and the candidate is promoted or the noted
- * release restored and verified. {@link Commands} records the result in the ledger.
+ * the availability probe watches the stage's address, and the candidate is promoted, or rolled
+ * back to the noted release and that verified. The commands record the result in the ledger.
  */
 final class StageRunner {
-    private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
+    // A release that crashed during a gate may take a moment to be seen gone (a process reaped, a task marked STOPPED).
+    private static final Duration LOST_GRACE = Duration.ofSeconds(2);
 
     private final Environment env;
     private final Platform platform;
+    private final StageGates gates;
     private final Progress progress;
-    private final Path output;
 
-    StageRunner(Environment env, Platform platform, Progress progress, Path output) {
+    StageRunner(Environment env, Platform platform, StageGates gates, Progress progress) {
         this.env = env;
         this.platform = platform;
+        this.gates = gates;
         this.progress = progress;
-        this.output = output;
     }
 
-    /** deploy: note, deploy, wait, gate, then promote or restore. */
+    /** deploy: note, deploy, wait, gate, then promote or roll back. */
     RunRecord deploy(Release candidate) {
         progress.step("serving", "noting the release now serving");
         Release noted = platform.serving().orElse(null);
@@ -67,7 +69,7 @@ final class StageRunner {
         if (outcome == Outcome.PASS) {
             promote(run, deployed, noted);
         } else {
-            undo(run, deployed, noted, outcome);
+            rollBackOrStop(run, deployed, noted, outcome);
         }
         // The whole command, the switch or the rollback included: what users saw.
         run.add(probe.verdict());
@@ -90,7 +92,7 @@ final class StageRunner {
         }
         Outcome outcome = run.gatesOutcome();
         run.end(outcome.name(), outcome == Outcome.PASS ? "every gate passed against " + serving : "the gates did not pass: " + firstProblem(run),
-                outcome.exitCode(), serving == null ? null : serving.toString());
+                ExitCode.of(outcome), serving == null ? null : serving.toString());
         return run;
     }
 
@@ -116,22 +118,15 @@ final class StageRunner {
         return run;
     }
 
+    /** The gates in order; the first that does not pass stops the rollout, and a release that went away is named first. */
     private void gate(RunRecord run, Release release, Platform.Endpoint at) {
-        Environment aimed = env.aimedAt(at.baseUrl(), at.apiKey(), release.version(), at.smokeTenant());
-        List<Gate> gates = new ArrayList<>();
-        gates.add(new VersionGate(env.name(), at.baseUrl(), release.version(), env.deploy().platform().versionChecks(), VERSION_TIMEOUT));
-        gates.add(SuiteGate.smoke(aimed, output, System.err));
-        aimed.contract().ifPresent(c -> gates.add(SuiteGate.contract(aimed, output, System.err)));
-        aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output)));
-        gates.addAll(platform.promotionChecks(release));
-        for (Gate gate : gates) {
+        List<Gate> all = new ArrayList<>(gates.judging(release, at));
+        all.addAll(platform.promotionChecks(release));
+        for (Gate gate : all) {
             progress.step(gate.name(), "gating " + release + " (" + gate.name() + ")");
             Verdict v = gate.judge();
             Optional<String> lost = lost(release, v.outcome() != Outcome.PASS);
-            if (lost.isPresent()) {
-                // The release going away explains the gate's failure, so it is named first.
-                run.add(failure("release", release.toString(), "the release keeps running", lost.get()));
-            }
+            lost.ifPresent(why -> run.add(failure("release", release.toString(), "the release keeps running", why)));
             run.add(v);
             progress.say(gate.name() + ": " + v.outcome() + (v.outcome() == Outcome.PASS ? "" : " — " + firstProblem(v)));
             if (lost.isPresent()) {
@@ -144,19 +139,18 @@ final class StageRunner {
         }
     }
 
-    /** After a failed gate a crashing release may still be on its way out: give it a moment to be seen gone. */
+    /** Why the release is gone, if it is; after a gate that did not pass, it is given {@link #LOST_GRACE} to be seen gone. */
     private Optional<String> lost(Release release, boolean gateFailed) {
-        Optional<String> lost = platform.lost(release);
-        for (int i = 0; i < 10 && lost.isEmpty() && gateFailed; i++) {
+        AtomicReference<Optional<String>> lost = new AtomicReference<>(platform.lost(release));
+        if (lost.get().isEmpty() && gateFailed) {
             try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
+                await("a failing release to be seen gone").atMost(LOST_GRACE).pollInterval(Duration.ofMillis(200))
+                        .until(() -> lost.updateAndGet(previous -> platform.lost(release)).isPresent());
+            } catch (ConditionTimeoutException e) {
+                // still there: the gate's own verdict explains the failure
             }
-            lost = platform.lost(release);
         }
-        return lost;
+        return lost.get();
     }
 
     private void promote(RunRecord run, Release candidate, Release noted) {
@@ -169,16 +163,20 @@ final class StageRunner {
                 run.end("PROMOTED", "every gate passed; " + candidate + " serves", ExitCode.PASSED, candidate.toString());
                 return;
             }
-            undo(run, candidate, noted, Outcome.FAIL);
         } catch (DeployFailure e) {
             run.add(failure("promote", candidate.toString(), "the candidate becomes the serving release", e.getMessage()));
-            undo(run, candidate, noted, Outcome.FAIL);
         }
+        rollBackOrStop(run, candidate, noted, Outcome.FAIL);
     }
 
-    private void undo(RunRecord run, Release candidate, Release noted, Outcome outcome) {
+    /**
+     * The rollback decision for a rejected candidate: with a noted release and {@code onFailure:
+     * rollback}, restore it and verify it (exit 1, or 4 when the gates were inconclusive); a
+     * rollback that does not complete is exit 2 and nothing more is tried. Otherwise stop.
+     */
+    private void rollBackOrStop(RunRecord run, Release candidate, Release noted, Outcome outcome) {
         String why = firstProblem(run);
-        int code = outcome == Outcome.INCONCLUSIVE ? ExitCode.INCONCLUSIVE : ExitCode.FAILED;
+        ExitCode code = ExitCode.of(outcome);
         if (noted == null || !env.deploy().rollbackOnFailure()) {
             progress.step("stop", "not promoting " + candidate + (noted == null ? " (nothing served before)" : " (onFailure: stop)"));
             run.end(outcome.name(), candidate + " was not promoted: " + why, code, noted == null ? null : noted.toString());
@@ -203,14 +201,13 @@ final class StageRunner {
         // Through the address users use (the router, the load balancer, or a running task when there is neither).
         String at = platform.probeAddress();
         progress.step("verify", "verifying " + release + " at " + at);
-        return new VersionGate(env.name(), at == null ? platform.serviceUrl() : at, release.version(), env.deploy().platform().versionChecks(),
-                VERSION_TIMEOUT)
-                .judge();
+        return gates.verifying(release, at == null ? platform.serviceUrl() : at).judge();
     }
 
-    private Verdict failure(String gate, String subject, String threshold, String reason) {
-        return Verdict.of(gate, env.name(), subject, platform.serviceUrl(), List.of(new VerdictLine(gate, threshold, "no", 0, 1, "the command",
-                Outcome.FAIL, reason)));
+    /** A step of the command itself that failed: the platform could not do it, or the release went away. */
+    private Verdict failure(String step, String subject, String threshold, String reason) {
+        return Verdict.of(step, env.name(), subject, platform.serviceUrl(), List.of(VerdictLine.of(step).threshold(threshold).measured("no")
+                .samples(0, 1).window("the command").fail(reason)));
     }
 
     static String firstProblem(RunRecord run) {

@@ -1,6 +1,7 @@
 package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.driver.ledger.DeploymentNotes;
+import com.driftsentry.gate.verdict.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +40,7 @@ final class StatusCommand extends CommandSupport {
             status.put("previous", ledger.previous().orElse(null));
             status.put("recent", recent);
             print(status);
-            return ExitCode.PASSED;
+            return ExitCode.PASSED.code();
         }
         out.println("environment: " + env.name() + " (ledger " + ledger.file() + ")");
         out.println("serving:     " + ledger.serving().orElse("nothing recorded"));
@@ -54,6 +55,6 @@ final class StatusCommand extends CommandSupport {
         if (notes != null) {
             out.println("notes: " + notes);
         }
-        return ExitCode.PASSED;
+        return ExitCode.PASSED.code();
     }
 }

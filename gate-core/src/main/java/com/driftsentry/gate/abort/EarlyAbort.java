@@ -1,17 +1,21 @@
 package com.driftsentry.gate.abort;
 
+import com.driftsentry.gate.criteria.Criterion;
+import com.driftsentry.gate.criteria.Judge;
 import com.driftsentry.gate.environment.LoadGateConfig;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Watches the last N outcomes and trips when the run is clearly failing: the error share or the
- * share of requests slower than their latency bound passes its limit over a full window, or any
- * error at all when the error budget is 0% (the verdict is then already decided). Once
- * tripped it stays tripped with the reason, so the load generator can stop and the verdict say why.
+ * share of requests slower than their latency bound passes its limit over a full window, or one
+ * response already fails a criterion for good (a failure under a 0% bound). Whether a response is
+ * slow or decisive is the gate's criteria's answer, never a bound looked up here. Once tripped it
+ * stays tripped with the reason, so the load generator can stop and the verdict say why.
  */
 public final class EarlyAbort {
     private final LoadGateConfig.EarlyAbortConfig config;
+    private final Judge judge;
     private final boolean[] errors;
     private final boolean[] slow;
     private int next;
@@ -21,20 +25,28 @@ public final class EarlyAbort {
     private long seen;
     private volatile String reason;
 
-    public EarlyAbort(LoadGateConfig.EarlyAbortConfig config) {
+    public EarlyAbort(LoadGateConfig.EarlyAbortConfig config, Judge judge) {
         this.config = config;
+        this.judge = judge;
         this.errors = new boolean[config.window()];
         this.slow = new boolean[config.window()];
     }
 
-    public synchronized void observe(boolean error, boolean tooSlow) {
+    /** One response: its request group, status, response time, and whether the scenario expected that status. */
+    public synchronized void observe(String group, int status, long responseTimeMs, boolean expected) {
         if (reason != null) {
             return;
         }
         seen++;
-        if (error && config.zeroErrorBudget()) {
-            reason = "an unexpected response (request " + seen + ") with an error budget of 0%: errorRate can only fail from here";
-            return;
+        boolean error = !expected;
+        boolean tooSlow = judge.tooSlow(group, responseTimeMs);
+        if (error || status >= 500) {
+            Optional<Criterion> decided = judge.decidedBy(group, status, expected);
+            if (decided.isPresent()) {
+                reason = "an unexpected response (request " + seen + ", " + group + " " + status + ") with an error budget of 0%: "
+                        + decided.get().threshold().describe() + " can only fail from here";
+                return;
+            }
         }
         if (filled == errors.length) {
             errorCount -= errors[next] ? 1 : 0;

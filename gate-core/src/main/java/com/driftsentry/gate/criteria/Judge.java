@@ -4,20 +4,40 @@ import com.driftsentry.gate.environment.LoadGateConfig;
 import com.driftsentry.gate.environment.Metric;
 import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** Judges load evidence against a load gate: one line per threshold, plus the run's own completeness. */
+/**
+ * The criteria of one load gate, built once from its thresholds: they judge the evidence into a
+ * verdict, and they are what Gatling's assertions, the early abort and the stress levels ask while
+ * the run is going, so that a threshold means one thing everywhere.
+ */
 public final class Judge {
-    private Judge() {
+    private final List<Criterion> criteria;
+    private final Map<String, List<LatencyCriterion>> latencyByGroup = new ConcurrentHashMap<>();
+
+    private Judge(List<Criterion> criteria) {
+        this.criteria = List.copyOf(criteria);
+    }
+
+    /** {@code gates.load.minRequests} first (no data never passes), then every threshold in the file's order. */
+    public static Judge of(LoadGateConfig gate, Optional<Evidence> baseline) {
+        List<Criterion> criteria = new ArrayList<>();
+        if (gate.minRequests() > 0) {
+            criteria.add(new RequestCountCriterion(new Threshold("global", Metric.REQUESTS, Threshold.Bound.MIN, gate.minRequests(),
+                    gate.minRequests(), Long.toString(gate.minRequests()), "gates.load.minRequests")));
+        }
+        gate.thresholds().forEach(t -> criteria.add(criterion(t, baseline)));
+        return new Judge(criteria);
     }
 
     /** Picks the criterion for a threshold by its metric and bound. */
-    public static Criterion criterion(Threshold t, Optional<Evidence> baseline) {
+    static Criterion criterion(Threshold t, Optional<Evidence> baseline) {
         if (t.bound() == Threshold.Bound.MAX_REGRESSION) {
             return new RegressionCriterion(t, baseline);
         }
@@ -30,19 +50,39 @@ public final class Judge {
         };
     }
 
-    public static Verdict judge(String environment, String target, LoadGateConfig gate, Evidence evidence, Optional<Evidence> baseline) {
-        List<VerdictLine> lines = new ArrayList<>();
-        if (gate.minRequests() > 0) {
-            lines.add(new RequestCountCriterion(new Threshold("global", Metric.REQUESTS,
-                    Threshold.Bound.MIN, gate.minRequests(), gate.minRequests(), Long.toString(gate.minRequests()),
-                    "gates.load.minRequests")).judge(evidence));
+    public List<Criterion> criteria() {
+        return criteria;
+    }
+
+    /** One line per criterion, and a failing line when the run was stopped early (the reason it was stopped). */
+    public List<VerdictLine> lines(Evidence evidence) {
+        List<VerdictLine> lines = new ArrayList<>(criteria.stream().map(c -> c.judge(evidence)).toList());
+        evidence.stoppedEarlyReason().ifPresent(reason -> lines.add(VerdictLine.of("run completed").threshold("no early abort")
+                .measured("stopped early: " + reason).samples(evidence.global().requests(), 0).window(Lines.window(evidence.global()))
+                .fail("stopped because the run was clearly failing: " + reason)));
+        return lines;
+    }
+
+    public Verdict verdict(String environment, String target, Evidence evidence) {
+        return Verdict.of("load", environment, evidence.simulation(), target, lines(evidence));
+    }
+
+    /** Whether one response of {@code group} is slower than a latency bound that applies to it. */
+    public boolean tooSlow(String group, long responseTimeMs) {
+        for (LatencyCriterion c : latencyByGroup.computeIfAbsent(group, this::latencyCriteria)) {
+            if (c.exceededBy(responseTimeMs)) {
+                return true;
+            }
         }
-        for (Threshold t : gate.thresholds()) {
-            lines.add(criterion(t, baseline).judge(evidence));
-        }
-        evidence.stoppedEarlyReason().ifPresent(reason -> lines.add(new VerdictLine("run completed", "no early abort",
-                "stopped early: " + reason, evidence.global().requests(), 0, Lines.window(evidence.global()), Outcome.FAIL,
-                "stopped because the run was clearly failing: " + reason)));
-        return Verdict.of("load", environment, evidence.simulation(), target, lines);
+        return false;
+    }
+
+    /** The criterion this one response already fails for good (a failure under a 0% bound), if any. */
+    public Optional<Criterion> decidedBy(String group, int status, boolean expected) {
+        return criteria.stream().filter(c -> c instanceof ErrorRateCriterion e && e.decidedBy(group, status, expected)).findFirst();
+    }
+
+    private List<LatencyCriterion> latencyCriteria(String group) {
+        return criteria.stream().filter(c -> c instanceof LatencyCriterion && c.appliesTo(group)).map(c -> (LatencyCriterion) c).toList();
     }
 }

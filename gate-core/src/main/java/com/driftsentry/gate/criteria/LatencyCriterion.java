@@ -4,13 +4,20 @@ import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.GroupEvidence;
 import com.driftsentry.gate.verdict.VerdictLine;
+import java.util.Optional;
 
-/** A response-time percentile of a scope stays under a bound. */
-final class LatencyCriterion implements Criterion {
+/**
+ * A response-time percentile of a scope stays under a bound. Response times are recorded in whole
+ * milliseconds, so the bound is compared as the largest whole millisecond within it: 499.6 ms
+ * admits 499 ms and refuses 500 ms, in the verdict, in Gatling's assertion and in the early abort.
+ */
+public final class LatencyCriterion implements Criterion {
     private final Threshold threshold;
+    private final long wholeMillis;
 
     LatencyCriterion(Threshold threshold) {
         this.threshold = threshold;
+        this.wholeMillis = (long) Math.floor(threshold.value());
     }
 
     static double percentile(GroupEvidence g, double percentile) {
@@ -18,12 +25,26 @@ final class LatencyCriterion implements Criterion {
     }
 
     @Override
+    public Threshold threshold() {
+        return threshold;
+    }
+
+    /** One response slower than the bound: what the early abort counts as slow. */
+    public boolean exceededBy(long responseTimeMs) {
+        return responseTimeMs > wholeMillis;
+    }
+
+    @Override
     public VerdictLine judge(Evidence evidence) {
         GroupEvidence g = evidence.scope(threshold.scope());
         double value = percentile(g, threshold.metric().percentile());
-        long samples = g.histogram().getTotalCount();
-        return Lines.line(threshold, threshold.metric().wire() + " = " + Lines.ms(value), samples, Lines.window(g),
-                value <= threshold.value(),
-                value <= threshold.value() ? "within bound" : Lines.ms(value) + " is over " + threshold.written());
+        boolean within = value <= wholeMillis;
+        return Lines.line(threshold, threshold.metric().wire() + " = " + Lines.ms(value), g.histogram().getTotalCount(), Lines.window(g),
+                within, within ? "within bound" : Lines.ms(value) + " is over " + threshold.written());
+    }
+
+    @Override
+    public Optional<Limit> limit() {
+        return Optional.of(new Limit(threshold.scope(), threshold.metric(), true, wholeMillis));
     }
 }

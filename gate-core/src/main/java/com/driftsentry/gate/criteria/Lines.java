@@ -2,7 +2,6 @@ package com.driftsentry.gate.criteria;
 
 import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.GroupEvidence;
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -16,22 +15,25 @@ final class Lines {
     private Lines() {
     }
 
+    /** A line for {@code t} with what was measured; the criterion ends it with the outcome. */
+    static VerdictLine.Builder start(Threshold t, String measured, long samples, String window) {
+        return VerdictLine.of(t.describe()).threshold(t.written()).measured(measured).samples(samples, t.minSamples()).window(window);
+    }
+
     /** No data never passes: fewer samples than the minimum is INCONCLUSIVE, whatever the value. */
     static VerdictLine line(Threshold t, String measured, long samples, String window, boolean withinBound, String reason) {
+        VerdictLine.Builder line = start(t, measured, samples, window);
         if (samples < t.minSamples()) {
-            return new VerdictLine(t.describe(), t.written(), measured, samples, t.minSamples(), window, Outcome.INCONCLUSIVE,
-                    "only " + samples + " sample(s), " + t.minSamples() + " needed to judge");
+            return line.inconclusive("only " + samples + " sample(s), " + t.minSamples() + " needed to judge");
         }
-        return new VerdictLine(t.describe(), t.written(), measured, samples, t.minSamples(), window,
-                withinBound ? Outcome.PASS : Outcome.FAIL, reason);
+        return withinBound ? line.pass(reason) : line.fail(reason);
     }
 
     static String window(GroupEvidence g) {
         if (g.windowStart() == null || g.windowEnd() == null) {
             return "no requests";
         }
-        double seconds = Duration.between(g.windowStart(), g.windowEnd()).toMillis() / 1000.0;
-        return String.format(Locale.ROOT, "%.1fs (%s–%sZ)", seconds, CLOCK.format(g.windowStart()), CLOCK.format(g.windowEnd()));
+        return String.format(Locale.ROOT, "%.1fs (%s–%sZ)", seconds(g), CLOCK.format(g.windowStart()), CLOCK.format(g.windowEnd()));
     }
 
     static double seconds(GroupEvidence g) {

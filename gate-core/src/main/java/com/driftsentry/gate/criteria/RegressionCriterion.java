@@ -3,7 +3,6 @@ package com.driftsentry.gate.criteria;
 import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.GroupEvidence;
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.Optional;
 
@@ -24,11 +23,16 @@ final class RegressionCriterion implements Criterion {
     }
 
     @Override
+    public Threshold threshold() {
+        return threshold;
+    }
+
+    @Override
     public VerdictLine judge(Evidence evidence) {
         GroupEvidence now = evidence.scope(threshold.scope());
         if (baseline.isEmpty()) {
-            return new VerdictLine(threshold.describe(), threshold.written(), "no baseline", now.requests(), threshold.minSamples(),
-                    Lines.window(now), Outcome.INCONCLUSIVE, "no baseline evidence to compare with (set gates.load.baseline or -Dgate.baseline)");
+            return Lines.start(threshold, "no baseline", now.requests(), Lines.window(now))
+                    .inconclusive("no baseline evidence to compare with (set gates.load.baseline or -Dgate.baseline)");
         }
         GroupEvidence then = baseline.get().scope(threshold.scope());
         boolean latency = threshold.metric().isLatency();

@@ -3,8 +3,8 @@ package com.driftsentry.gate.criteria;
 import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.GroupEvidence;
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.VerdictLine;
+import java.util.Optional;
 
 /** Enough requests were made to judge at all. Too few is not a failure of the build: it is INCONCLUSIVE. */
 final class RequestCountCriterion implements Criterion {
@@ -15,12 +15,20 @@ final class RequestCountCriterion implements Criterion {
     }
 
     @Override
+    public Threshold threshold() {
+        return threshold;
+    }
+
+    @Override
     public VerdictLine judge(Evidence evidence) {
         GroupEvidence g = evidence.scope(threshold.scope());
         long needed = (long) threshold.value();
-        boolean enough = g.requests() >= needed;
-        return new VerdictLine(threshold.describe(), threshold.written(), g.requests() + " requests", g.requests(), needed,
-                Lines.window(g), enough ? Outcome.PASS : Outcome.INCONCLUSIVE,
-                enough ? "enough data" : "only " + g.requests() + " request(s), " + needed + " needed to judge");
+        VerdictLine.Builder line = Lines.start(threshold, g.requests() + " requests", g.requests(), Lines.window(g)).samples(g.requests(), needed);
+        return g.requests() >= needed ? line.pass("enough data") : line.inconclusive("only " + g.requests() + " request(s), " + needed + " needed to judge");
+    }
+
+    @Override
+    public Optional<Limit> limit() {
+        return Optional.of(new Limit(threshold.scope(), threshold.metric(), false, threshold.value()));
     }
 }

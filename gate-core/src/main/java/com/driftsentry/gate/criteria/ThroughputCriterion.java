@@ -5,6 +5,7 @@ import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.GroupEvidence;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Requests per second over the scope's window stay above a floor. */
 final class ThroughputCriterion implements Criterion {
@@ -15,13 +16,23 @@ final class ThroughputCriterion implements Criterion {
     }
 
     @Override
+    public Threshold threshold() {
+        return threshold;
+    }
+
+    @Override
     public VerdictLine judge(Evidence evidence) {
         GroupEvidence g = evidence.scope(threshold.scope());
         double seconds = Lines.seconds(g);
         double rate = seconds <= 0 ? 0 : g.requests() / seconds;
         String measured = String.format(Locale.ROOT, "%.1f/s", rate);
-        boolean ok = rate >= threshold.value();
-        return Lines.line(threshold, measured, g.requests(), Lines.window(g), ok,
-                ok ? "within bound" : measured + " is under " + threshold.written());
+        boolean within = rate >= threshold.value();
+        return Lines.line(threshold, measured, g.requests(), Lines.window(g), within,
+                within ? "within bound" : measured + " is under " + threshold.written());
+    }
+
+    @Override
+    public Optional<Limit> limit() {
+        return Optional.of(new Limit(threshold.scope(), threshold.metric(), false, threshold.value()));
     }
 }

@@ -4,7 +4,7 @@ package com.driftsentry.gate.environment;
  * Bad input in an environment file or a gate setting. The message is one line: the file, the
  * field, what is wrong and what is expected, so that a person can fix it without reading code.
  */
-public final class ConfigError extends RuntimeException {
+public class ConfigError extends RuntimeException {
     public ConfigError(String message) {
         super(message, null, false, false);
     }

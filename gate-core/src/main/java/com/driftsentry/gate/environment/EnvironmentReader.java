@@ -114,9 +114,7 @@ final class EnvironmentReader {
                 abort.path("window").asInt(100),
                 abort.has("errorRate") ? q.percent("gates.load.earlyAbort.errorRate", abort.get("errorRate").asText())
                         : Math.max(0.10, 5 * maxErrorBound),
-                abort.has("slowRatio") ? q.percent("gates.load.earlyAbort.slowRatio", abort.get("slowRatio").asText()) : 0.10,
-                thresholds.stream().anyMatch(t -> t.metric() == Metric.ERROR_RATE && t.bound() == Threshold.Bound.MAX
-                        && t.value() == 0 && "global".equals(t.scope())));
+                abort.has("slowRatio") ? q.percent("gates.load.earlyAbort.slowRatio", abort.get("slowRatio").asText()) : 0.10);
         Optional<Path> baseline = Optional.ofNullable(overrides.getOrDefault("gate.baseline", load.path("baseline").textValue()))
                 .map(b -> directory.getParent().resolve(b));
         return new LoadGateConfig(overrides.getOrDefault("gate.simulation", load.get("simulation").asText()), profile,

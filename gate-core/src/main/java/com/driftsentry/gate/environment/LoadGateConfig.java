@@ -20,10 +20,9 @@ public record LoadGateConfig(String simulation, Profile profile, long minRequest
 
     /**
      * Stop early when, over the last {@code window} requests, errors or slow requests pass these
-     * fractions; or at the first unexpected response when {@code zeroErrorBudget} (a global
-     * {@code errorRate} of at most 0%: that criterion can only fail from there on).
+     * fractions (what counts as slow, and which single failure decides the run, the criteria say).
      */
-    public record EarlyAbortConfig(int window, double errorRate, double slowRatio, boolean zeroErrorBudget) {
+    public record EarlyAbortConfig(int window, double errorRate, double slowRatio) {
     }
 
     /** Fails with the threshold's file and field when it names a scope the simulation does not have. */
@@ -45,14 +44,5 @@ public record LoadGateConfig(String simulation, Profile profile, long minRequest
         List<Threshold> kept = thresholds.stream().filter(t -> "global".equals(t.scope()) || groups.contains(t.scope())).toList();
         thresholds.stream().filter(t -> !kept.contains(t)).forEach(dropped::add);
         return new LoadGateConfig(simulation, profile, minRequests, kept, earlyAbort, baseline, file);
-    }
-
-    /** The tightest latency bound that applies to a request group (its own or global), if any. */
-    public Optional<Double> latencyBoundFor(String group) {
-        return thresholds.stream()
-                .filter(t -> t.metric().isLatency() && t.bound() == Threshold.Bound.MAX)
-                .filter(t -> t.scope().equals(group) || "global".equals(t.scope()))
-                .map(Threshold::value)
-                .min(Double::compare);
     }
 }

@@ -1,6 +1,7 @@
 package com.driftsentry.gate.evidence;
 
 import com.driftsentry.gate.environment.ConfigError;
+import com.driftsentry.gate.verdict.ExitCode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -16,11 +17,10 @@ public final class EvidenceSummary {
     }
 
     public static void main(String[] args) {
-        if (args.length == 0) {
-            System.err.println("evidence-summary: name one or more evidence.json files");
-            System.exit(3);
-        }
         try {
+            if (args.length == 0) {
+                throw new ConfigError("name one or more evidence.json files (fix: EvidenceSummary target/gate/<run>/evidence.json …)");
+            }
             Evidence merged = null;
             for (String file : args) {
                 Evidence e = EvidenceFile.read(Path.of(file));
@@ -28,8 +28,7 @@ public final class EvidenceSummary {
             }
             System.out.print(render(merged));
         } catch (ConfigError e) {
-            System.err.println("evidence-summary: " + e.getMessage());
-            System.exit(3);
+            System.exit(ExitCode.badInput("evidence-summary", e, System.err).code());
         }
     }
 

@@ -3,43 +3,81 @@ package com.driftsentry.gate.report;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
+import java.io.StringWriter;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /**
  * {@code verdict-junit.xml}: one testcase per criterion. A FAIL is a failure; an INCONCLUSIVE is a
  * failure too (type {@code inconclusive}), because a CI tab that shows it green or skipped would
- * let a build through on missing data.
+ * let a build through on missing data. Written with the JDK's StAX writer, which escapes.
  */
 public final class JUnitXml {
+    private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
+
     private JUnitXml() {
     }
 
     public static String render(Verdict v) {
-        long failures = v.lines().stream().filter(l -> l.outcome() != Outcome.PASS).count();
-        StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        xml.append("<testsuite name=\"").append(attr("driftsentry." + v.gate() + "." + v.environment())).append("\" tests=\"")
-                .append(v.lines().size()).append("\" failures=\"").append(failures).append("\" errors=\"0\" skipped=\"0\" timestamp=\"")
-                .append(v.judgedAt()).append("\">\n");
-        xml.append("  <properties>\n    <property name=\"target\" value=\"").append(attr(v.target()))
-                .append("\"/>\n    <property name=\"outcome\" value=\"").append(v.outcome()).append("\"/>\n  </properties>\n");
-        for (VerdictLine l : v.lines()) {
-            xml.append("  <testcase classname=\"").append(attr(v.gate() + "." + v.subject())).append("\" name=\"")
-                    .append(attr(l.criterion())).append("\" time=\"0\">\n");
-            if (l.outcome() != Outcome.PASS) {
-                xml.append("    <failure type=\"").append(l.outcome().name().toLowerCase()).append("\" message=\"")
-                        .append(attr(l.reason())).append("\">").append(text("threshold " + l.threshold() + ", measured " + l.measured()
-                                + ", " + l.samples() + " samples, window " + l.window())).append("</failure>\n");
+        StringWriter out = new StringWriter();
+        try {
+            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeCharacters("\n");
+            xml.writeStartElement("testsuite");
+            xml.writeAttribute("name", "driftsentry." + v.gate() + "." + v.environment());
+            xml.writeAttribute("tests", Integer.toString(v.lines().size()));
+            xml.writeAttribute("failures", Long.toString(v.lines().stream().filter(l -> l.outcome() != Outcome.PASS).count()));
+            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("skipped", "0");
+            xml.writeAttribute("timestamp", v.judgedAt().toString());
+            xml.writeCharacters("\n  ");
+            xml.writeStartElement("properties");
+            property(xml, "target", v.target());
+            property(xml, "outcome", v.outcome().name());
+            xml.writeCharacters("\n  ");
+            xml.writeEndElement();
+            for (VerdictLine l : v.lines()) {
+                testcase(xml, v, l);
             }
-            xml.append("    <system-out>").append(text(l.measured() + " (" + l.samples() + " samples)")).append("</system-out>\n");
-            xml.append("  </testcase>\n");
+            xml.writeCharacters("\n");
+            xml.writeEndElement();
+            xml.writeCharacters("\n");
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write the JUnit XML of the " + v.gate() + " verdict", e);
         }
-        return xml.append("</testsuite>\n").toString();
+        return out.toString();
     }
 
-    private static String attr(String s) {
-        return text(s).replace("\"", "&quot;");
+    private static void property(XMLStreamWriter xml, String name, String value) throws XMLStreamException {
+        xml.writeCharacters("\n    ");
+        xml.writeEmptyElement("property");
+        xml.writeAttribute("name", name);
+        xml.writeAttribute("value", value == null ? "" : value);
     }
 
-    private static String text(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    private static void testcase(XMLStreamWriter xml, Verdict v, VerdictLine l) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", v.gate() + "." + v.subject());
+        xml.writeAttribute("name", l.criterion());
+        xml.writeAttribute("time", "0");
+        if (l.outcome() != Outcome.PASS) {
+            xml.writeCharacters("\n    ");
+            xml.writeStartElement("failure");
+            xml.writeAttribute("type", l.outcome().name().toLowerCase());
+            xml.writeAttribute("message", l.reason() == null ? "" : l.reason());
+            xml.writeCharacters("threshold " + l.threshold() + ", measured " + l.measured() + ", " + l.samples() + " samples, window " + l.window());
+            xml.writeEndElement();
+        }
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("system-out");
+        xml.writeCharacters(l.measured() + " (" + l.samples() + " samples)");
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
     }
 }

@@ -1,70 +1,61 @@
 package com.driftsentry.gate.report;
 
+import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
-/** {@code verdict.json}: the verdict as data, field names stable for the driver and other tools. */
+/**
+ * {@code verdict.json}: the verdict as data, bound by Jackson from {@link Document} and the
+ * {@link VerdictLine} record, so the field names are the records' and stable for the driver and
+ * other tools.
+ */
 public final class VerdictJson {
+    public static final String FORMAT = "driftsentry-verdict/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** The file's shape: a format marker, the verdict's fields, its lines. */
+    public record Document(String format, String gate, String environment, String subject, String target, String judgedAt,
+                           Outcome outcome, List<VerdictLine> lines) {
+        static Document of(Verdict v) {
+            return new Document(FORMAT, v.gate(), v.environment(), v.subject(), v.target(), v.judgedAt().toString(), v.outcome(), v.lines());
+        }
+
+        Verdict verdict() {
+            return new Verdict(gate, environment, subject, target, Instant.parse(judgedAt), List.copyOf(lines), outcome);
+        }
+    }
 
     private VerdictJson() {
     }
 
     public static String render(Verdict v) {
         try {
-            return JSON.writeValueAsString(tree(v)) + "\n";
+            return JSON.writeValueAsString(document(v)) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The verdict as a JSON-ready map (the driver nests verdicts in its ledger and its --json result). */
-    public static Map<String, Object> tree(Verdict v) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("format", "driftsentry-verdict/1");
-        root.put("gate", v.gate());
-        root.put("environment", v.environment());
-        root.put("subject", v.subject());
-        root.put("target", v.target());
-        root.put("judgedAt", v.judgedAt().toString());
-        root.put("outcome", v.outcome().name());
-        List<Map<String, Object>> lines = v.lines().stream().map(l -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("criterion", l.criterion());
-            m.put("threshold", l.threshold());
-            m.put("measured", l.measured());
-            m.put("samples", l.samples());
-            m.put("minSamples", l.minSamples());
-            m.put("window", l.window());
-            m.put("outcome", l.outcome().name());
-            m.put("reason", l.reason());
-            return m;
-        }).toList();
-        root.put("lines", lines);
-        return root;
+    /** The verdict as a value Jackson writes the same way (the driver nests verdicts in its ledger and its --json result). */
+    public static Document document(Verdict v) {
+        return Document.of(v);
     }
 
     /** Reads a verdict back (a load gate run in its own JVM writes one; the driver reads it). */
-    public static Verdict parse(JsonNode root) {
-        List<VerdictLine> lines = new ArrayList<>();
-        for (JsonNode l : root.path("lines")) {
-            lines.add(new VerdictLine(l.path("criterion").asText(), l.path("threshold").asText(), l.path("measured").asText(),
-                    l.path("samples").asLong(), l.path("minSamples").asLong(), l.path("window").asText(),
-                    Outcome.valueOf(l.path("outcome").asText()), l.path("reason").asText()));
+    public static Verdict read(Path file) {
+        try {
+            return JSON.readValue(file.toFile(), Document.class).verdict();
+        } catch (IOException e) {
+            throw new ConfigError(file + ": not a verdict (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }
-        return new Verdict(root.path("gate").asText(), root.path("environment").asText(), root.path("subject").asText(),
-                root.path("target").asText(), Instant.parse(root.path("judgedAt").asText()), List.copyOf(lines),
-                Outcome.valueOf(root.path("outcome").asText()));
     }
 }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * One look at {@code /health/live}: what version a release reports. A target that does not answer
@@ -16,6 +17,20 @@ import java.time.Duration;
  */
 public final class Reachability {
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What {@code /health/live} answered: its status, and the version it named (only a 200 with a version names one). */
+    public record Answer(int status, Optional<String> version) {
+        /** Whether the release answered 200 with exactly this version. */
+        public boolean reports(String expected) {
+            return status == 200 && version.filter(expected::equals).isPresent();
+        }
+
+        @Override
+        public String toString() {
+            return status == 200 ? "version " + version.orElse("none") : "status " + status;
+        }
+    }
 
     private Reachability() {
     }
@@ -28,10 +43,9 @@ public final class Reachability {
         }
         String url = baseUrl + "/health/live";
         try {
-            String seen = probe(baseUrl);
-            return seen.startsWith("version ") ? seen.substring("version ".length()) : "unknown";
+            return probe(baseUrl).version().orElse("unknown");
         } catch (IOException e) {
-            throw ConfigError.at(file, "target.baseUrl", url + " does not answer (" + e.getClass().getSimpleName()
+            throw new TargetUnreachable(file + ": target.baseUrl: " + url + " does not answer (" + e.getClass().getSimpleName()
                     + ") (fix: check the URL, or that the stage is up)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -39,20 +53,20 @@ public final class Reachability {
         }
     }
 
-    /** One request: "version X" (X "none" when the answer names no version), or "status N" for anything but 200. */
-    public static String probe(String baseUrl) throws IOException, InterruptedException {
+    /** One request to {@code /health/live}. */
+    public static Answer probe(String baseUrl) throws IOException, InterruptedException {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(baseUrl + "/health/live")).timeout(Duration.ofSeconds(5))
                 .build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            return "status " + response.statusCode();
+            return new Answer(response.statusCode(), Optional.empty());
         }
         JsonNode body = parse(response.body());
-        return "version " + (body != null && body.path("version").isTextual() ? body.get("version").asText() : "none");
+        return new Answer(200, Optional.ofNullable(body).map(b -> b.path("version")).filter(JsonNode::isTextual).map(JsonNode::asText));
     }
 
     private static JsonNode parse(String body) {
         try {
-            return new ObjectMapper().readTree(body);
+            return JSON.readTree(body);
         } catch (IOException e) {
             return null;
         }

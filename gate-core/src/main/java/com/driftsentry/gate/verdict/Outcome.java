@@ -6,15 +6,6 @@ import java.util.Collection;
 public enum Outcome {
     PASS, FAIL, INCONCLUSIVE;
 
-    /** The process exit code of a gate with this outcome (DESIGN.md): 0 passed, 1 failed, 4 inconclusive. */
-    public int exitCode() {
-        return switch (this) {
-            case PASS -> 0;
-            case FAIL -> 1;
-            case INCONCLUSIVE -> 4;
-        };
-    }
-
     /** FAIL if any failed, else INCONCLUSIVE if any lacked data, else PASS. No lines at all is no data. */
     public static Outcome overall(Collection<Outcome> outcomes) {
         if (outcomes.isEmpty()) {

@@ -6,4 +6,56 @@ package com.driftsentry.gate.verdict;
  */
 public record VerdictLine(String criterion, String threshold, String measured, long samples, long minSamples, String window,
                           Outcome outcome, String reason) {
+
+    /** Starts a line for {@code criterion}; a gate then says what it measured and ends with the outcome and why. */
+    public static Builder of(String criterion) {
+        return new Builder(criterion, "", "unknown", 0, 0, "");
+    }
+
+    /** The same line under another name (a driver prefixes the gate, a stress run the level). */
+    public VerdictLine renamed(String newCriterion) {
+        return new VerdictLine(newCriterion, threshold, measured, samples, minSamples, window, outcome, reason);
+    }
+
+    /** Immutable: each step returns a new builder, so a gate can share the common part of its lines. */
+    public record Builder(String criterion, String threshold, String measured, long samples, long minSamples, String window) {
+        public Builder threshold(String value) {
+            return new Builder(criterion, value, measured, samples, minSamples, window);
+        }
+
+        public Builder measured(String value) {
+            return new Builder(criterion, threshold, value, samples, minSamples, window);
+        }
+
+        /** How many samples the value rests on, and how many it needs before it says anything. */
+        public Builder samples(long count, long needed) {
+            return new Builder(criterion, threshold, measured, count, needed, window);
+        }
+
+        public Builder window(String value) {
+            return new Builder(criterion, threshold, measured, samples, minSamples, value);
+        }
+
+        public VerdictLine pass(String reason) {
+            return outcome(Outcome.PASS, reason);
+        }
+
+        public VerdictLine fail(String reason) {
+            return outcome(Outcome.FAIL, reason);
+        }
+
+        /** Could not measure (an API refused, too few samples, no baseline): never a pass, never a failure of the build. */
+        public VerdictLine inconclusive(String reason) {
+            return outcome(Outcome.INCONCLUSIVE, reason);
+        }
+
+        /** PASS with {@code passReason} when {@code within}, else FAIL with {@code failReason}. */
+        public VerdictLine judged(boolean within, String passReason, String failReason) {
+            return within ? pass(passReason) : fail(failReason);
+        }
+
+        public VerdictLine outcome(Outcome outcome, String reason) {
+            return new VerdictLine(criterion, threshold, measured, samples, minSamples, window, outcome, reason);
+        }
+    }
 }

@@ -27,7 +27,7 @@ class JudgeTest {
 
     static LoadGateConfig gate(long minRequests, Threshold... thresholds) {
         return new LoadGateConfig("TestSimulation", new LoadGateConfig.Profile(10, Duration.ofSeconds(1), Duration.ofSeconds(1)),
-                minRequests, List.of(thresholds), new LoadGateConfig.EarlyAbortConfig(100, 0.1, 0.1, false), Optional.empty(), "test.yaml");
+                minRequests, List.of(thresholds), new LoadGateConfig.EarlyAbortConfig(100, 0.1, 0.1), Optional.empty(), "test.yaml");
     }
 
     @Test
@@ -70,7 +70,7 @@ class JudgeTest {
                 t("global", Metric.REQUESTS, Threshold.Bound.MIN, 1, 1, "1"))) {
             assertEquals(Outcome.INCONCLUSIVE, judge(th, empty).outcome(), th.describe());
         }
-        assertEquals(Outcome.INCONCLUSIVE, Judge.judge("test", "t", gate(0), empty, Optional.empty()).outcome(), "no thresholds, no data");
+        assertEquals(Outcome.INCONCLUSIVE, Judge.of(gate(0), Optional.empty()).verdict("test", "t", empty).outcome(), "no thresholds, no data");
     }
 
     @Test
@@ -128,16 +128,16 @@ class JudgeTest {
     @Test
     void overallIsFailOverInconclusiveOverPass() {
         Evidence e = new Evidences().add("drifts", 200, 10, 200).add("dashboard", 10, 10, 200).build();
-        Verdict v = Judge.judge("test", "t", gate(0,
+        Verdict v = Judge.of(gate(0,
                 t("drifts", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms"),
-                t("dashboard", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), e, Optional.empty());
+                t("dashboard", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), Optional.empty()).verdict("test", "t", e);
         assertEquals(Outcome.INCONCLUSIVE, v.outcome());
-        Verdict failing = Judge.judge("test", "t", gate(0,
+        Verdict failing = Judge.of(gate(0,
                 t("drifts", Metric.P99, Threshold.Bound.MAX, 5, 100, "5ms"),
-                t("dashboard", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), e, Optional.empty());
+                t("dashboard", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), Optional.empty()).verdict("test", "t", e);
         assertEquals(Outcome.FAIL, failing.outcome());
         assertEquals(2, failing.failing().size());
-        Verdict passing = Judge.judge("test", "t", gate(100, t("drifts", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), e, Optional.empty());
+        Verdict passing = Judge.of(gate(100, t("drifts", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), Optional.empty()).verdict("test", "t", e);
         assertEquals(Outcome.PASS, passing.outcome());
         assertEquals(2, passing.lines().size(), "minRequests has its own line");
     }
@@ -147,7 +147,7 @@ class JudgeTest {
         var recorder = new com.driftsentry.gate.evidence.EvidenceRecorder();
         recorder.record("g", 500, 5, false, 1_000);
         recorder.stoppedEarly("error rate 60% over the last 100 requests");
-        Verdict v = Judge.judge("test", "t", gate(0), recorder.snapshot("S", "test", null), Optional.empty());
+        Verdict v = Judge.of(gate(0), Optional.empty()).verdict("test", "t", recorder.snapshot("S", "test", null));
         assertEquals(Outcome.FAIL, v.outcome());
         assertTrue(v.lines().get(0).measured().contains("error rate 60%"));
     }

@@ -49,7 +49,7 @@ public abstract class GatedSimulation extends Simulation {
      */
     protected ChainBuilder call(String group, HttpRequestActionBuilder request, Integer... expected) {
         List<Integer> ok = expected.length == 0 ? List.of(200) : List.of(expected);
-        return RecordedCall.chain(group, request, ok, gate, gate::aborted, gate::abortReason);
+        return RecordedCall.chain(group, request, ok, gate.recording(), gate::aborted, gate::abortReason);
     }
 
     /** The environment's open-model profile, scaled by this scenario's share of the arrivals. */
@@ -62,7 +62,7 @@ public abstract class GatedSimulation extends Simulation {
     }
 
     protected Assertion[] assertions() {
-        return GatlingAssertions.from(gate.load().thresholds()).toArray(Assertion[]::new);
+        return GatlingAssertions.from(gate.judge().criteria()).toArray(Assertion[]::new);
     }
 
     @Override

@@ -3,38 +3,35 @@ package com.driftsentry.gate.load;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.global;
 
-import com.driftsentry.gate.environment.Threshold;
+import com.driftsentry.gate.criteria.Criterion;
+import com.driftsentry.gate.criteria.Limit;
 import io.gatling.javaapi.core.Assertion;
-import java.util.ArrayList;
+import io.gatling.javaapi.core.Assertion.WithPath;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * The environment's thresholds as Gatling assertions, so that Gatling's own report shows the same
- * bounds. Metrics Gatling cannot see (cache hit ratio, server-error share, regressions) are judged
- * by the gate alone.
+ * The gate's criteria as Gatling assertions, so that Gatling's own report shows the same bounds.
+ * Each bound is the criterion's own {@link Limit} (latencies already in whole milliseconds); this
+ * class only translates it into Gatling's words. Metrics Gatling cannot see (cache hit ratio,
+ * server-error share, regressions) are judged by the gate alone.
  */
 public final class GatlingAssertions {
     private GatlingAssertions() {
     }
 
-    public static List<Assertion> from(List<Threshold> thresholds) {
-        List<Assertion> out = new ArrayList<>();
-        for (Threshold t : thresholds) {
-            if (t.bound() == Threshold.Bound.MAX_REGRESSION) {
-                continue;
-            }
-            var path = "global".equals(t.scope()) ? global() : details(t.scope());
-            switch (t.metric()) {
-                case P50, P75, P90, P95, P99, P999 ->
-                        out.add(path.responseTime().percentile(t.metric().percentile()).lte((int) Math.floor(t.value())));
-                case ERROR_RATE -> out.add(path.failedRequests().percent().lte(t.value() * 100));
-                case REQUESTS -> out.add(path.allRequests().count().gte((long) t.value()));
-                case THROUGHPUT -> out.add(path.requestsPerSec().gte(t.value()));
-                default -> {
-                    // serverErrorRate and cacheHitRatio: the gate's own evidence only
-                }
-            }
-        }
-        return out;
+    public static List<Assertion> from(List<Criterion> criteria) {
+        return criteria.stream().map(Criterion::limit).flatMap(Optional::stream).map(GatlingAssertions::assertion).toList();
+    }
+
+    static Assertion assertion(Limit limit) {
+        WithPath path = "global".equals(limit.scope()) ? global() : details(limit.scope());
+        return switch (limit.metric()) {
+            case P50, P75, P90, P95, P99, P999 -> path.responseTime().percentile(limit.metric().percentile()).lte((int) limit.value());
+            case ERROR_RATE -> path.failedRequests().percent().lte(limit.value() * 100);
+            case REQUESTS -> path.allRequests().count().gte((long) limit.value());
+            case THROUGHPUT -> path.requestsPerSec().gte(limit.value());
+            default -> throw new IllegalArgumentException("Gatling has no statistic for " + limit.metric().wire());
+        };
     }
 }

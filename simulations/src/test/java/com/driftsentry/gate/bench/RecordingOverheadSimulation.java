@@ -6,6 +6,7 @@ import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 
 import com.driftsentry.gate.abort.EarlyAbort;
+import com.driftsentry.gate.criteria.Judge;
 import com.driftsentry.gate.environment.LoadGateConfig;
 import com.driftsentry.gate.evidence.EvidenceRecorder;
 import com.driftsentry.gate.load.RecordedCall;
@@ -13,6 +14,7 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Benchmark, not a gate: the load generator's top rate on one cheap endpoint, with the gate's
@@ -27,7 +29,9 @@ public class RecordingOverheadSimulation extends Simulation {
     static final Duration LENGTH = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
 
     final EvidenceRecorder recorder = new EvidenceRecorder();
-    final EarlyAbort abort = new EarlyAbort(new LoadGateConfig.EarlyAbortConfig(100, 0.5, 1.0, false));
+    final EarlyAbort abort = new EarlyAbort(new LoadGateConfig.EarlyAbortConfig(100, 0.5, 1.0), Judge.of(new LoadGateConfig("bench",
+            new LoadGateConfig.Profile(1, LENGTH, LENGTH), 0, List.of(), new LoadGateConfig.EarlyAbortConfig(100, 0.5, 1.0), Optional.empty(), "bench"),
+            Optional.empty()));
 
     ChainBuilder get = RECORDING
             ? RecordedCall.chain("static", http("static").get(URL), List.of(200), new RecordedCall.Sink() {
@@ -40,7 +44,7 @@ public class RecordingOverheadSimulation extends Simulation {
                         @Override
                         public void record(String group, int status, long rt, boolean expected, long end) {
                             recorder.record(group, status, rt, expected, end);
-                            abort.observe(!expected, false);
+                            abort.observe(group, status, rt, expected);
                         }
                     }, abort::tripped, () -> abort.reason().orElse(""))
             : exec(http("static").get(URL));

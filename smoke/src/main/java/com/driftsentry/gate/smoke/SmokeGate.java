@@ -4,6 +4,7 @@ import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.suite.SuiteRunner;
+import com.driftsentry.gate.verdict.ExitCode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -44,7 +45,7 @@ public final class SmokeGate {
         return runner.run(env, env.smoke().tags(), env.smoke().readOnly(), outputRoot);
     }
 
-    /** {@code -Denv=<name>} (default local); exits 0 PASS, 1 FAIL, 3 bad input, 4 INCONCLUSIVE. */
+    /** {@code -Denv=<name>} (default local); exits with the verdict's {@link ExitCode}, or bad input's. */
     public static void main(String[] args) {
         System.exit(exitCode(System.getProperty("env", "local"), System.out, System.err));
     }
@@ -52,10 +53,9 @@ public final class SmokeGate {
     static int exitCode(String envName, PrintStream out, PrintStream err) {
         try {
             Environment env = EnvironmentLoader.fromSystem().load(envName);
-            return run(env, Path.of(System.getProperty("gate.output", "target")), out).verdict().outcome().exitCode();
+            return ExitCode.of(run(env, Path.of(System.getProperty("gate.output", "target")), out).verdict().outcome()).code();
         } catch (ConfigError e) {
-            err.println("driftgate smoke: " + e.getMessage());
-            return 3;
+            return ExitCode.badInput("driftgate smoke", e, err).code();
         }
     }
 }

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.suite.SuiteRunner;
-import com.driftsentry.gate.target.EmbeddedTarget;
+import com.driftsentry.reference.embedded.EmbeddedTarget;
 import com.driftsentry.gate.verdict.Outcome;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

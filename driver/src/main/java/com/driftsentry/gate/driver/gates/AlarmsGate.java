@@ -1,6 +1,5 @@
 package com.driftsentry.gate.driver.gates;
 
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.List;
@@ -30,29 +29,30 @@ public final class AlarmsGate implements Gate {
 
     @Override
     public Verdict judge() {
-        Outcome outcome;
-        String measured;
-        String reason;
+        return verdict(environment, String.join(", ", names), "CloudWatch", line());
+    }
+
+    private VerdictLine line() {
+        VerdictLine.Builder line = VerdictLine.of("alarms").threshold("none of " + names.size() + " in ALARM")
+                .samples(names.size(), names.size()).window("now");
+        List<MetricAlarm> alarms;
         try {
-            List<MetricAlarm> alarms = cloudWatch.describeAlarms(b -> b.alarmNames(names)).metricAlarms();
-            Set<String> firing = new TreeSet<>();
-            Set<String> missing = new TreeSet<>(names);
-            for (MetricAlarm a : alarms) {
-                missing.remove(a.alarmName());
-                if (a.stateValue() == StateValue.ALARM) {
-                    firing.add(a.alarmName());
-                }
-            }
-            measured = alarms.size() + " found, " + firing.size() + " in ALARM";
-            outcome = !firing.isEmpty() ? Outcome.FAIL : !missing.isEmpty() ? Outcome.INCONCLUSIVE : Outcome.PASS;
-            reason = !firing.isEmpty() ? "in ALARM: " + String.join(", ", firing)
-                    : !missing.isEmpty() ? "no such alarm: " + String.join(", ", missing) : "none in ALARM";
+            alarms = cloudWatch.describeAlarms(b -> b.alarmNames(names)).metricAlarms();
         } catch (SdkException e) {
-            outcome = Outcome.INCONCLUSIVE;
-            measured = "unknown";
-            reason = "CloudWatch could not be asked: " + e.getMessage();
+            return line.inconclusive("CloudWatch could not be asked: " + e.getMessage());
         }
-        return Verdict.of("alarms", environment, String.join(", ", names), "CloudWatch", List.of(new VerdictLine("alarms",
-                "none of " + names.size() + " in ALARM", measured, names.size(), names.size(), "now", outcome, reason)));
+        Set<String> firing = new TreeSet<>();
+        Set<String> missing = new TreeSet<>(names);
+        for (MetricAlarm a : alarms) {
+            missing.remove(a.alarmName());
+            if (a.stateValue() == StateValue.ALARM) {
+                firing.add(a.alarmName());
+            }
+        }
+        line = line.measured(alarms.size() + " found, " + firing.size() + " in ALARM");
+        if (!firing.isEmpty()) {
+            return line.fail("in ALARM: " + String.join(", ", firing));
+        }
+        return missing.isEmpty() ? line.pass("none in ALARM") : line.inconclusive("no such alarm: " + String.join(", ", missing));
     }
 }

@@ -1,7 +1,6 @@
 package com.driftsentry.gate.driver.gates;
 
 import com.driftsentry.gate.environment.DeployConfig;
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
@@ -101,21 +100,17 @@ public final class AvailabilityProbe implements AutoCloseable {
     private Verdict judge(long until) {
         long total = ok.get() + failed.get();
         double ratio = total == 0 ? 0 : (double) ok.get() / total;
-        Outcome outcome = total == 0 ? Outcome.INCONCLUSIVE : ratio >= config.minSuccess() ? Outcome.PASS : Outcome.FAIL;
         long p99;
         synchronized (latency) {
             p99 = latency.getValueAtPercentile(99);
         }
-        String measured = String.format(Locale.ROOT, "%.2f%% (%d of %d ok, p99 %d ms)", 100 * ratio, ok.get(), total, p99);
-        String reason = switch (outcome) {
-            case PASS -> "no downtime beyond the bound";
-            case FAIL -> failed.get() + " probes failed (last: " + lastFailure + ")";
-            case INCONCLUSIVE -> "no probe completed";
-        };
-        VerdictLine line = new VerdictLine("availability " + config.path(), String.format(Locale.ROOT, "success >= %.2f%%, every %d ms",
-                100 * config.minSuccess(), config.every().toMillis()), measured, total, 1,
-                String.format(Locale.ROOT, "%.1f s from the command's start", (until - started) / 1e9), outcome, reason);
-        return Verdict.of("availability", environment, "the serving release", config.path(), List.of(line));
+        VerdictLine.Builder line = VerdictLine.of("availability " + config.path())
+                .threshold(String.format(Locale.ROOT, "success >= %.2f%%, every %d ms", 100 * config.minSuccess(), config.every().toMillis()))
+                .measured(String.format(Locale.ROOT, "%.2f%% (%d of %d ok, p99 %d ms)", 100 * ratio, ok.get(), total, p99)).samples(total, 1)
+                .window(String.format(Locale.ROOT, "%.1f s from the command's start", (until - started) / 1e9));
+        VerdictLine judged = total == 0 ? line.inconclusive("no probe completed")
+                : line.judged(ratio >= config.minSuccess(), "no downtime beyond the bound", failed.get() + " probes failed (last: " + lastFailure + ")");
+        return Verdict.of("availability", environment, "the serving release", config.path(), List.of(judged));
     }
 
     @Override

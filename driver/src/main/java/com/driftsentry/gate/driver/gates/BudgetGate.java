@@ -1,11 +1,9 @@
 package com.driftsentry.gate.driver.gates;
 
 import com.driftsentry.gate.environment.DeployConfig;
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Locale;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.budgets.BudgetsClient;
@@ -33,34 +31,34 @@ public final class BudgetGate implements Gate {
 
     @Override
     public Verdict judge() {
-        String threshold = String.format(Locale.ROOT, "actual and forecast < $%.2f this month", config.monthlyCapUsd());
-        Outcome outcome;
-        String measured;
-        String reason;
+        return verdict(environment, config.name(), "AWS Budgets", line());
+    }
+
+    private VerdictLine line() {
+        VerdictLine.Builder line = VerdictLine.of("monthly spend")
+                .threshold(String.format(Locale.ROOT, "actual and forecast < $%.2f this month", config.monthlyCapUsd()))
+                .samples(1, 1).window("this month");
+        Budget b;
         try {
-            Budget b = budgets.describeBudget(r -> r.accountId(accountId).budgetName(config.name())).budget();
-            BigDecimal cap = BigDecimal.valueOf(config.monthlyCapUsd());
-            BigDecimal actual = amount(b.calculatedSpend() == null ? null : b.calculatedSpend().actualSpend());
-            BigDecimal forecast = amount(b.calculatedSpend() == null ? null : b.calculatedSpend().forecastedSpend());
-            measured = "actual $" + (actual == null ? "unknown" : actual.toPlainString()) + ", forecast $"
-                    + (forecast == null ? "unknown" : forecast.toPlainString());
-            if (actual == null) {
-                outcome = Outcome.INCONCLUSIVE;
-                reason = "the budget " + config.name() + " reports no actual spend yet";
-            } else if (actual.compareTo(cap) >= 0 || (forecast != null && forecast.compareTo(cap) >= 0)) {
-                outcome = Outcome.FAIL;
-                reason = (actual.compareTo(cap) >= 0 ? "actual" : "forecast") + " spend reaches the $" + cap.toPlainString() + " cap";
-            } else {
-                outcome = Outcome.PASS;
-                reason = "below the cap";
-            }
+            b = budgets.describeBudget(r -> r.accountId(accountId).budgetName(config.name())).budget();
         } catch (SdkException e) {
-            outcome = Outcome.INCONCLUSIVE;
-            measured = "unknown";
-            reason = "AWS Budgets could not be asked for " + config.name() + ": " + e.getMessage();
+            return line.inconclusive("AWS Budgets could not be asked for " + config.name() + ": " + e.getMessage());
         }
-        return Verdict.of("budget", environment, config.name(), "AWS Budgets", List.of(new VerdictLine("monthly spend", threshold, measured,
-                1, 1, "this month", outcome, reason)));
+        BigDecimal cap = BigDecimal.valueOf(config.monthlyCapUsd());
+        BigDecimal actual = amount(b.calculatedSpend() == null ? null : b.calculatedSpend().actualSpend());
+        BigDecimal forecast = amount(b.calculatedSpend() == null ? null : b.calculatedSpend().forecastedSpend());
+        line = line.measured("actual $" + (actual == null ? "unknown" : actual.toPlainString()) + ", forecast $"
+                + (forecast == null ? "unknown" : forecast.toPlainString()));
+        if (actual == null) {
+            return line.inconclusive("the budget " + config.name() + " reports no actual spend yet");
+        }
+        if (actual.compareTo(cap) >= 0) {
+            return line.fail("actual spend reaches the $" + cap.toPlainString() + " cap");
+        }
+        if (forecast != null && forecast.compareTo(cap) >= 0) {
+            return line.fail("forecast spend reaches the $" + cap.toPlainString() + " cap");
+        }
+        return line.pass("below the cap");
     }
 
     private static BigDecimal amount(Spend spend) {

@@ -1,10 +1,22 @@
 package com.driftsentry.gate.driver.gates;
 
 import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.util.List;
 
-/** One step of the stage's judgement (health and version, smoke, contract, load, alarms, budget): it returns a verdict, never throws. */
+/**
+ * One step of the stage's judgement (health and version, smoke, contract, load, alarms, budget):
+ * it measures, compares and says why, and returns a verdict; it never throws. A measured breach,
+ * or a release that died, is FAIL; a measurement that could not be taken is INCONCLUSIVE with the
+ * reason (docs/gates.md, "Could not measure").
+ */
 public interface Gate {
     String name();
 
     Verdict judge();
+
+    /** The verdict of this gate, under its own name. */
+    default Verdict verdict(String environment, String subject, String target, VerdictLine... lines) {
+        return Verdict.of(name(), environment, subject, target, List.of(lines));
+    }
 }

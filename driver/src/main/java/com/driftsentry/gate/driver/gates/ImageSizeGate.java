@@ -1,6 +1,5 @@
 package com.driftsentry.gate.driver.gates;
 
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.List;
@@ -34,32 +33,28 @@ public final class ImageSizeGate implements Gate {
 
     @Override
     public Verdict judge() {
-        String threshold = String.format(Locale.ROOT, "< %d MB", maxBytes / 1_000_000);
+        return verdict(environment, image, "ECR", line());
+    }
+
+    private VerdictLine line() {
+        String bound = String.format(Locale.ROOT, "< %d MB", maxBytes / 1_000_000);
+        VerdictLine.Builder line = VerdictLine.of("image size").threshold(bound).samples(1, 1).window("now");
         Matcher m = ECR.matcher(image);
-        Outcome outcome;
-        String measured = "unknown";
-        String reason;
         if (!m.matches()) {
-            outcome = Outcome.INCONCLUSIVE;
-            reason = image + " is not an ECR image (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>), so its size is unknown";
-        } else {
-            try {
-                List<ImageDetail> details = ecr.describeImages(b -> b.registryId(m.group(1)).repositoryName(m.group(2))
-                        .imageIds(id -> id.imageTag(m.group(3)))).imageDetails();
-                if (details.isEmpty() || details.get(0).imageSizeInBytes() == null) {
-                    outcome = Outcome.INCONCLUSIVE;
-                    reason = "ECR has no size for " + image;
-                } else {
-                    long size = details.get(0).imageSizeInBytes();
-                    measured = String.format(Locale.ROOT, "%.1f MB", size / 1e6);
-                    outcome = size < maxBytes ? Outcome.PASS : Outcome.FAIL;
-                    reason = size < maxBytes ? "within the bound" : "the image is " + measured + ", the bound " + threshold;
-                }
-            } catch (SdkException e) {
-                outcome = Outcome.INCONCLUSIVE;
-                reason = "ECR could not be asked about " + image + ": " + e.getMessage();
-            }
+            return line.inconclusive(image + " is not an ECR image (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>), so its size is unknown");
         }
-        return Verdict.of("image", environment, image, "ECR", List.of(new VerdictLine("image size", threshold, measured, 1, 1, "now", outcome, reason)));
+        List<ImageDetail> details;
+        try {
+            details = ecr.describeImages(b -> b.registryId(m.group(1)).repositoryName(m.group(2)).imageIds(id -> id.imageTag(m.group(3))))
+                    .imageDetails();
+        } catch (SdkException e) {
+            return line.inconclusive("ECR could not be asked about " + image + ": " + e.getMessage());
+        }
+        if (details.isEmpty() || details.get(0).imageSizeInBytes() == null) {
+            return line.inconclusive("ECR has no size for " + image);
+        }
+        long size = details.get(0).imageSizeInBytes();
+        String measured = String.format(Locale.ROOT, "%.1f MB", size / 1e6);
+        return line.measured(measured).judged(size < maxBytes, "within the bound", "the image is " + measured + ", the bound " + bound);
     }
 }

@@ -4,10 +4,8 @@ import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.LoadGateConfig;
 import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.report.VerdictJson;
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,25 +58,29 @@ public final class LoadGate implements Gate {
             long limit = load.profile().total().toSeconds() + 180;
             if (!p.waitFor(limit, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
-                return failed("the load run did not end within " + limit + " s; see " + dir.resolve("gatling.log"));
+                return notMeasured("the load run did not end within " + limit + " s; see " + dir.resolve("gatling.log"));
             }
             Optional<Path> verdict = verdictIn(dir.resolve("gate"));
             if (verdict.isEmpty()) {
-                return failed("the load run exited with " + p.exitValue() + " without a verdict: "
+                return notMeasured("the load run exited with " + p.exitValue() + " without a verdict: "
                         + env.masker().mask(lastLine(dir.resolve("gatling.log"))));
             }
-            return VerdictJson.parse(new ObjectMapper().readTree(verdict.get().toFile()));
+            return VerdictJson.read(verdict.get());
         } catch (IOException e) {
-            return failed("the load run could not start: " + e.getMessage());
+            return notMeasured("the load run could not start: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed("interrupted");
+            return notMeasured("interrupted");
         }
     }
 
-    private Verdict failed(String reason) {
-        return Verdict.of("load", env.name(), "release", baseUrl, List.of(new VerdictLine("load run", "a verdict from the load run",
-                "none", 0, 1, "the run", Outcome.FAIL, reason)));
+    /**
+     * No verdict came back: the load could not be measured, which never passes and is not by itself
+     * a failure of the release (a release that died is named by the stage runner's own check).
+     */
+    private Verdict notMeasured(String reason) {
+        return verdict(env.name(), "release", baseUrl, VerdictLine.of("load run").threshold("a verdict from the load run").measured("none")
+                .samples(0, 1).window("the run").inconclusive(reason));
     }
 
     private static Optional<Path> verdictIn(Path gateDir) throws IOException {

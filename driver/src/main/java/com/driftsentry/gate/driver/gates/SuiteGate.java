@@ -4,12 +4,11 @@ import com.driftsentry.gate.contract.ContractGate;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.smoke.SmokeGate;
-import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.target.TargetUnreachable;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 /** The smoke or the contract gate, run in this JVM against the release the environment is aimed at. */
@@ -41,12 +40,16 @@ public final class SuiteGate implements Gate {
 
     @Override
     public Verdict judge() {
+        VerdictLine.Builder line = VerdictLine.of(name + " run").threshold("the suites run").measured("did not run").samples(0, 1)
+                .window("before the suites");
         try {
             return (name.equals("smoke") ? SmokeGate.run(aimed, output, log, Map.of()) : ContractGate.run(aimed, output, log, Map.of())).verdict();
+        } catch (TargetUnreachable e) {
+            // The release answered the version gate, then stopped answering: a failure of the release.
+            return verdict(aimed.name(), "release", aimed.target().baseUrl(), line.fail(e.getMessage()));
         } catch (ConfigError | IllegalStateException e) {
-            // The release stopped answering between the deploy and this gate, or the suites could not run: a failure, never a pass.
-            return Verdict.of(name, aimed.name(), "release", aimed.target().baseUrl(), List.of(new VerdictLine(name + " run", "the suites run",
-                    "did not run", 0, 1, "before the suites", Outcome.FAIL, e.getMessage())));
+            // The suites could not run (a document that cannot be read, a runner that could not start): nothing was measured.
+            return verdict(aimed.name(), "release", aimed.target().baseUrl(), line.inconclusive(e.getMessage()));
         }
     }
 }

@@ -1,12 +1,16 @@
 package com.driftsentry.gate.driver.gates;
 
+import static org.awaitility.Awaitility.await;
+
 import com.driftsentry.gate.target.Reachability;
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Health and version: a release counts as serving only when its health endpoint reports its
@@ -14,6 +18,7 @@ import java.util.List;
  * or a release that flaps, does not pass on one lucky answer).
  */
 public final class VersionGate implements Gate {
+    // Four probes a second: a switch is seen within a quarter second without loading the release.
     private static final Duration EVERY = Duration.ofMillis(250);
 
     private final String environment;
@@ -38,43 +43,40 @@ public final class VersionGate implements Gate {
     @Override
     public Verdict judge() {
         long started = System.nanoTime();
-        long deadline = started + timeout.toNanos();
-        int streak = 0;
-        int probes = 0;
-        String last = "no answer";
-        while (streak < consecutive && System.nanoTime() < deadline) {
-            probes++;
-            last = probe();
-            streak = last.equals("version " + version) ? streak + 1 : 0;
-            if (streak < consecutive) {
-                sleep();
+        AtomicInteger streak = new AtomicInteger();
+        AtomicInteger probes = new AtomicInteger();
+        AtomicReference<String> last = new AtomicReference<>("no answer");
+        try {
+            await("/health/live to report " + version).atMost(timeout).pollDelay(Duration.ZERO).pollInterval(EVERY)
+                    .until(() -> probeOnce(probes, streak, last));
+        } catch (ConditionTimeoutException e) {
+            // judged below from the streak: the line says how far it got
+        }
+        boolean ok = streak.get() >= consecutive;
+        VerdictLine line = VerdictLine.of("health and version").threshold(consecutive + " consecutive /health/live report version " + version)
+                .measured(streak.get() + " consecutive, last: " + last.get()).samples(probes.get(), consecutive)
+                .window(String.format(Locale.ROOT, "%.1f s", (System.nanoTime() - started) / 1e9))
+                .judged(ok, "serving " + version, "no " + consecutive + " consecutive probes reported " + version + " within "
+                        + timeout.toSeconds() + " s (last: " + last.get() + ")");
+        return verdict(environment, "version " + version, baseUrl, line);
+    }
+
+    /** One probe: true once the streak of answers naming the version is long enough; any other answer restarts it. */
+    private boolean probeOnce(AtomicInteger probes, AtomicInteger streak, AtomicReference<String> last) {
+        probes.incrementAndGet();
+        try {
+            Reachability.Answer answer = Reachability.probe(baseUrl);
+            last.set(answer.toString());
+            if (answer.reports(version)) {
+                return streak.incrementAndGet() >= consecutive;
             }
-        }
-        boolean ok = streak >= consecutive;
-        VerdictLine line = new VerdictLine("health and version", consecutive + " consecutive /health/live report version " + version,
-                streak + " consecutive, last: " + last, probes, consecutive,
-                String.format("%.1f s", (System.nanoTime() - started) / 1e9), ok ? Outcome.PASS : Outcome.FAIL,
-                ok ? "serving " + version : "no " + consecutive + " consecutive probes reported " + version + " within "
-                        + timeout.toSeconds() + " s (last: " + last + ")");
-        return Verdict.of("health", environment, "version " + version, baseUrl, List.of(line));
-    }
-
-    private String probe() {
-        try {
-            return Reachability.probe(baseUrl);
         } catch (IOException e) {
-            return e.getClass().getSimpleName();
+            last.set(e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return "interrupted";
+            last.set("interrupted");
         }
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(EVERY.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        streak.set(0);
+        return false;
     }
 }

@@ -1,10 +1,11 @@
 package com.driftsentry.gate.driver.platform;
 
+import static org.awaitility.Awaitility.await;
+
 import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.environment.Environment;
-import com.driftsentry.gate.target.EmbeddedTarget;
+import com.driftsentry.reference.embedded.EmbeddedTarget;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Blue/green on loopback: every release is the reference service as its own process (embedded
@@ -27,6 +30,8 @@ import java.util.Optional;
  */
 public final class EmbeddedPlatform implements Platform {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // A release turns ready within a second of its stores; four looks a second see it without loading it.
+    private static final Duration READY_POLL = Duration.ofMillis(250);
 
     private final Environment env;
     private final Release initial;
@@ -42,11 +47,7 @@ public final class EmbeddedPlatform implements Platform {
         this.initial = initial;
         this.candidateSettings = Map.copyOf(candidateSettings);
         this.workDir = workDir;
-        try {
-            this.router = new LoopbackRouter(0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.router = new LoopbackRouter(0);
     }
 
     @Override
@@ -170,36 +171,29 @@ public final class EmbeddedPlatform implements Platform {
         return t;
     }
 
+    /** Ready is /health/ready answering 200; a release that exits meanwhile fails at once instead of at the timeout. */
     private static void awaitReady(Release release, EmbeddedTarget t, Duration timeout) throws DeployFailure {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        String last = "no answer";
-        while (System.nanoTime() < deadline) {
-            if (!t.alive()) {
-                throw new DeployFailure("release " + release + " exited before it was ready");
-            }
-            try {
-                HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(t.baseUrl() + "/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-                last = r.statusCode() + " " + r.body();
-            } catch (IOException e) {
-                last = e.getClass().getSimpleName();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DeployFailure("interrupted while waiting for " + release);
-            }
-            sleep(250);
+        AtomicReference<String> last = new AtomicReference<>("no answer");
+        try {
+            await(release + " to be ready").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(READY_POLL)
+                    .until(() -> !t.alive() || ready(t, last));
+        } catch (ConditionTimeoutException e) {
+            throw new DeployFailure("release " + release + " was not ready within " + timeout.toSeconds() + " s (last /health/ready: " + last.get() + ")");
         }
-        throw new DeployFailure("release " + release + " was not ready within " + timeout.toSeconds() + " s (last /health/ready: " + last + ")");
+        if (!t.alive()) {
+            throw new DeployFailure("release " + release + " exited before it was ready");
+        }
     }
 
-    private static void sleep(long ms) {
+    private static boolean ready(EmbeddedTarget t, AtomicReference<String> last) throws InterruptedException {
         try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(t.baseUrl() + "/health/ready")).timeout(Duration.ofSeconds(2))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            last.set(r.statusCode() + " " + r.body());
+            return r.statusCode() == 200;
+        } catch (IOException e) {
+            last.set(e.getClass().getSimpleName());
+            return false;
         }
     }
 }

@@ -1,6 +1,5 @@
 package com.driftsentry.gate.suite;
 
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -92,18 +91,19 @@ final class SuiteResults implements TestExecutionListener {
         List<VerdictLine> lines = new ArrayList<>();
         for (Tally t : suites.values()) {
             int failed = t.failures.size();
-            Outcome outcome = failed > 0 ? Outcome.FAIL : t.passed == 0 ? Outcome.INCONCLUSIVE : Outcome.PASS;
             // A skip is shown with its reason even on a PASS line: a check that did not run is never silent.
-            String measured = t.passed + " passed, " + failed + " failed, " + t.skipped.size() + " skipped"
-                    + (t.skipped.isEmpty() ? "" : " (" + list(t.skipped) + ")")
-                    + (t.notes.isEmpty() ? "" : "; " + String.join("; ", t.notes));
-            String reason = switch (outcome) {
-                case FAIL -> list(t.failures);
-                case INCONCLUSIVE -> "no test ran" + (t.skipped.isEmpty() ? "" : ": " + list(t.skipped));
-                case PASS -> "every test that ran passed";
-            };
-            lines.add(new VerdictLine(gate + " " + t.name, "every test passes", measured, t.passed + failed, 1,
-                    String.format("%.1f s", t.elapsedMs / 1000.0), outcome, reason));
+            VerdictLine.Builder line = VerdictLine.of(gate + " " + t.name).threshold("every test passes")
+                    .measured(t.passed + " passed, " + failed + " failed, " + t.skipped.size() + " skipped"
+                            + (t.skipped.isEmpty() ? "" : " (" + list(t.skipped) + ")")
+                            + (t.notes.isEmpty() ? "" : "; " + String.join("; ", t.notes)))
+                    .samples(t.passed + failed, 1).window(String.format("%.1f s", t.elapsedMs / 1000.0));
+            if (failed > 0) {
+                lines.add(line.fail(list(t.failures)));
+            } else if (t.passed == 0) {
+                lines.add(line.inconclusive("no test ran" + (t.skipped.isEmpty() ? "" : ": " + list(t.skipped))));
+            } else {
+                lines.add(line.pass("every test that ran passed"));
+            }
         }
         return lines;
     }

@@ -3,9 +3,8 @@ package com.driftsentry.gate.suite;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.report.ConsoleTable;
 import com.driftsentry.gate.report.Reports;
-import com.driftsentry.gate.target.EmbeddedTarget;
+import com.driftsentry.reference.embedded.EmbeddedTarget;
 import com.driftsentry.gate.target.Reachability;
-import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
@@ -119,9 +118,9 @@ public final class SuiteRunner {
         List<VerdictLine> lines = new ArrayList<>(results.lines());
         if (!cleaned.isEmpty()) {
             List<String> failed = cleaned.stream().filter(c -> !c.done()).map(Cleanup.Result::toString).toList();
-            lines.add(new VerdictLine(gate + " cleanup", "everything the run created is removed or closed",
-                    (cleaned.size() - failed.size()) + " of " + cleaned.size() + " undone", cleaned.size(), 1, "after the suites",
-                    failed.isEmpty() ? Outcome.PASS : Outcome.FAIL, failed.isEmpty() ? "all undone" : String.join("; ", failed)));
+            lines.add(VerdictLine.of(gate + " cleanup").threshold("everything the run created is removed or closed")
+                    .measured((cleaned.size() - failed.size()) + " of " + cleaned.size() + " undone").samples(cleaned.size(), 1)
+                    .window("after the suites").judged(failed.isEmpty(), "all undone", String.join("; ", failed)));
         }
         return lines;
     }

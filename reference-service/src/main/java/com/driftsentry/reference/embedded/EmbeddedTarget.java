@@ -1,4 +1,6 @@
-package com.driftsentry.gate.target;
+package com.driftsentry.reference.embedded;
+
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -6,10 +8,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The embedded default: the reference service started from this JVM's classpath as a process of
@@ -18,6 +22,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EmbeddedTarget implements AutoCloseable {
     private static final String MAIN = "com.driftsentry.reference.ReferenceServiceCommand";
+    // Embedded PostgreSQL's initdb plus seeding takes 10-40 s on a cold CI machine; a loaded runner needs the rest.
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
 
     private final Process process;
     private final String baseUrl;
@@ -50,17 +56,17 @@ public final class EmbeddedTarget implements AutoCloseable {
             // The access log of every request would cost the service more than the requests do.
             pb.environment().putIfAbsent("DRIFTSENTRY_ACCESS_LOG_LEVEL", "WARN");
             Process process = pb.start();
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!Files.exists(keys)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the embedded reference service exited with " + process.exitValue()
-                            + "; see " + workDir.resolve("embedded-service.log"));
-                }
-                if (System.nanoTime() > deadline) {
-                    process.destroyForcibly();
-                    throw new IllegalStateException("the embedded reference service did not start within 120 s");
-                }
-                Thread.sleep(100);
+            try {
+                await("the embedded reference service to publish its keys").atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                        .until(() -> !process.isAlive() || Files.exists(keys));
+            } catch (ConditionTimeoutException e) {
+                process.destroyForcibly();
+                throw new IllegalStateException("the embedded reference service did not start within " + START_TIMEOUT.toSeconds() + " s; see "
+                        + workDir.resolve("embedded-service.log"));
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("the embedded reference service exited with " + process.exitValue()
+                        + "; see " + workDir.resolve("embedded-service.log"));
             }
             JsonNode k = new ObjectMapper().readTree(keys.toFile());
             Files.delete(keys);
@@ -68,9 +74,6 @@ public final class EmbeddedTarget implements AutoCloseable {
                     k.get("tenantId").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 

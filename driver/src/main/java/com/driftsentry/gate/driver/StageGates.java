@@ -1,0 +1,48 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.gates.Gate;
+import com.driftsentry.gate.driver.gates.LoadGate;
+import com.driftsentry.gate.driver.gates.SuiteGate;
+import com.driftsentry.gate.driver.gates.VersionGate;
+import com.driftsentry.gate.driver.platform.Platform;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.environment.Environment;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The environment's gates for a release, in the order they run, and the check that a release serves after a switch. */
+interface StageGates {
+    /** Health and version, smoke, contract, load: the environment's gates aimed at where the release answers. */
+    List<Gate> judging(Release release, Platform.Endpoint at);
+
+    /** Health and version at the address users use, after a promotion or a rollback. */
+    Gate verifying(Release release, String address);
+
+    static StageGates of(Environment env, Path output) {
+        return new FromEnvironment(env, output);
+    }
+
+    /** The gates {@code environments/<name>.yaml} names. */
+    record FromEnvironment(Environment env, Path output) implements StageGates {
+        // A release that answers at all reports its version within seconds; a minute covers a load balancer's slow drain.
+        private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
+
+        @Override
+        public List<Gate> judging(Release release, Platform.Endpoint at) {
+            Environment aimed = env.aimedAt(at.baseUrl(), at.apiKey(), release.version(), at.smokeTenant());
+            List<Gate> gates = new ArrayList<>();
+            gates.add(verifying(release, at.baseUrl()));
+            gates.add(SuiteGate.smoke(aimed, output, System.err));
+            aimed.contract().ifPresent(c -> gates.add(SuiteGate.contract(aimed, output, System.err)));
+            aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output)));
+            return gates;
+        }
+
+        @Override
+        public Gate verifying(Release release, String address) {
+            return new VersionGate(env.name(), address, release.version(), env.deploy().platform().versionChecks(), VERSION_TIMEOUT);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.driftsentry.gate.load;
+
+import com.driftsentry.gate.environment.ConfigError;
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.driftsentry.gate.environment.LoadGateConfig;
+import com.driftsentry.gate.environment.Threshold;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What one load run is, checked before anything starts: the environment ({@code -Denv}, default
+ * {@code local}), its load gate as it applies to this simulation's request groups, and the folder
+ * the evidence and reports go to. Bad input is a {@link ConfigError}, never a half-started run.
+ */
+record LoadPlan(String simulation, Set<String> groups, Environment environment, LoadGateConfig load, Path output) {
+
+    static LoadPlan read(String simulation, Set<String> groups) {
+        Environment env = EnvironmentLoader.fromSystem().load(System.getProperty("env", "local"));
+        LoadGateConfig load = env.requireLoad();
+        if (!load.simulation().equals(simulation)) {
+            throw new ConfigError(env.file() + ": gates.load.simulation: this environment is gated by " + load.simulation()
+                    + ", not " + simulation + " (fix: -Dgate.simulationClass=com.driftsentry.gate.simulations." + load.simulation() + ")");
+        }
+        if (System.getProperty("gate.simulation") != null) {
+            List<Threshold> dropped = new ArrayList<>();
+            load = load.applicableTo(groups, dropped);
+            dropped.forEach(t -> System.out.println("driftgate load: not judged by " + simulation + " (no group " + t.scope() + "): " + t.describe()));
+        }
+        load.requireScopes(groups, simulation);
+        if (!env.target().embedded() && env.target().apiKey() == null && !groups.equals(Set.of("health"))) {
+            throw new ConfigError(env.file() + ": target.apiKey: " + simulation + " calls the authenticated API and needs a key"
+                    + " (fix: apiKey: ${env:DRIFTSENTRY_API_KEY} or ${secret:<name>})");
+        }
+        Path out = Path.of(System.getProperty("gate.output", "target"), "gate", simulation.toLowerCase() + "-"
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        return new LoadPlan(simulation, Set.copyOf(groups), env, load, out);
+    }
+
+    String describe() {
+        return "ramp to " + load.profile().rampToPerSecond() + " users/s over " + load.profile().over().toSeconds() + " s, hold "
+                + load.profile().hold().toSeconds() + " s, " + load.thresholds().size() + " thresholds";
+    }
+}

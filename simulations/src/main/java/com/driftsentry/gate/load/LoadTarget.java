@@ -1,0 +1,86 @@
+package com.driftsentry.gate.load;
+
+import com.driftsentry.gate.evidence.Evidence;
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.target.Reachability;
+import com.driftsentry.reference.embedded.EmbeddedTarget;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Where the load goes: the embedded reference service started for this run (its keys registered
+ * with the masker), or the environment's stage, which must answer before any load is sent.
+ */
+final class LoadTarget implements AutoCloseable {
+    private final EmbeddedTarget embedded;
+    private final String baseUrl;
+    private final String adminKey;
+    private final String readerKey;
+    private Optional<Evidence.CacheCounters> cacheBefore = Optional.empty();
+
+    private LoadTarget(EmbeddedTarget embedded, String baseUrl, String adminKey, String readerKey) {
+        this.embedded = embedded;
+        this.baseUrl = baseUrl;
+        this.adminKey = adminKey;
+        this.readerKey = readerKey;
+    }
+
+    static LoadTarget start(LoadPlan plan) {
+        Environment env = plan.environment();
+        if (!env.target().embedded()) {
+            Reachability.requireVersion(env.file(), env.target().baseUrl());
+            return new LoadTarget(null, env.target().baseUrl(), env.target().apiKey(), env.target().apiKey());
+        }
+        EmbeddedTarget target = EmbeddedTarget.start(env.target().seed(), faultSettings(), plan.output());
+        // Gatling ends with System.exit: the service must stop with this JVM even if finish() never runs.
+        Runtime.getRuntime().addShutdownHook(new Thread(target::close, "embedded-target-stop"));
+        return new LoadTarget(target, target.baseUrl(), env.masker().register(target.adminKey()), env.masker().register(target.readerKey()));
+    }
+
+    /** The DRIFTSENTRY_* settings of this shell (fault switches), passed to the embedded service only. */
+    private static Map<String, String> faultSettings() {
+        return System.getenv().entrySet().stream().filter(e -> e.getKey().startsWith("DRIFTSENTRY_"))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    String baseUrl() {
+        return baseUrl;
+    }
+
+    String adminKey() {
+        return adminKey;
+    }
+
+    String readerKey() {
+        return readerKey;
+    }
+
+    String describe() {
+        return embedded != null ? "embedded reference service (" + baseUrl + ")" : baseUrl;
+    }
+
+    /**
+     * Warms the target's key cache (one request per key, not recorded: a long-lived client pays
+     * bcrypt once, not in its p99), then reads the cache counters the run is judged against.
+     */
+    void warmUp() {
+        TargetMetrics metrics = new TargetMetrics(baseUrl);
+        metrics.touch("/api/v1/drifts?limit=1", adminKey);
+        metrics.touch("/api/v1/drifts?limit=1", readerKey);
+        cacheBefore = metrics.cacheCounters();
+    }
+
+    /** What the target's cache did since {@link #warmUp()}; null when its /metrics could not be read both times. */
+    Evidence.CacheCounters cacheSinceWarmUp() {
+        return cacheBefore.flatMap(before -> new TargetMetrics(baseUrl).cacheCounters().map(after -> TargetMetrics.delta(before, after)))
+                .orElse(null);
+    }
+
+    @Override
+    public void close() {
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
