@@ -122,10 +122,10 @@ public final class EnvironmentLoader {
     }
 
     private static JsonSchema schema() {
-        try (InputStream in = EnvironmentLoader.class.getResourceAsStream("environment.schema.json")) {
+        try (InputStream in = EnvironmentLoader.class.getResourceAsStream("schema.json")) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
         } catch (IOException e) {
-            throw new IllegalStateException("the environment schema is missing from the build", e);
+            throw new IllegalStateException("the environment schema (environments/schema.json, copied in by the build) is missing", e);
         }
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -179,6 +180,14 @@ class EnvironmentLoaderTest {
             assertTrue(real.load("local").target().embedded());
             assertEquals("HealthSimulation", real.load("production").requireLoad().simulation(), "production gets only safe traffic");
             assertEquals("ApiMixSimulation", real.load("staging").requireLoad().simulation());
+        }
+    }
+
+    @Test
+    void theLoaderValidatesWithTheSchemaOperatorsRead() throws Exception {
+        try (var built = EnvironmentLoader.class.getResourceAsStream("schema.json")) {
+            assertEquals(Files.readString(Path.of("../environments/schema.json")), new String(built.readAllBytes(), StandardCharsets.UTF_8),
+                    "the build copies environments/schema.json, the one source");
         }
     }
 }
