@@ -1,5 +1,7 @@
 package com.driftsentry.gate.driver.gates;
 
+import static org.awaitility.Awaitility.await;
+
 import com.driftsentry.gate.environment.DeployConfig;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
@@ -17,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * What a user sees during a deploy: from its start until the verdict, the stage's health path is
@@ -26,6 +29,8 @@ import org.HdrHistogram.Histogram;
  */
 public final class AvailabilityProbe implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    // The first probe's own request timeout, and a little more.
+    private static final Duration FIRST_PROBE = Duration.ofSeconds(3);
 
     private final Supplier<String> address;
     private final DeployConfig.Availability config;
@@ -92,8 +97,17 @@ public final class AvailabilityProbe implements AutoCloseable {
         return judge(stopped);
     }
 
-    /** Judges the window so far and keeps probing (the promotion decision; the switch that follows is still watched). */
+    /**
+     * Judges the window so far and keeps probing (the promotion decision; the switch that follows
+     * is still watched). A command quicker than the first probe waits for it: the first probe was
+     * sent at the start, and no answer yet is not the same as no evidence.
+     */
     public Verdict snapshot() {
+        try {
+            await("the first availability probe").atMost(FIRST_PROBE).pollInterval(Duration.ofMillis(20)).until(() -> ok.get() + failed.get() > 0);
+        } catch (ConditionTimeoutException e) {
+            // judged as it is: no probe completed is INCONCLUSIVE
+        }
         return judge(System.nanoTime());
     }
 

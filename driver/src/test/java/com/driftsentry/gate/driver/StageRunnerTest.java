@@ -1,0 +1,240 @@
+package com.driftsentry.gate.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.driftsentry.gate.driver.gates.Gate;
+import com.driftsentry.gate.driver.platform.Platform;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.driftsentry.gate.environment.Masker;
+import com.driftsentry.gate.environment.SecretResolver;
+import com.driftsentry.gate.verdict.ExitCode;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every decision of the stage runner, against a platform in memory and gates that answer as scripted. */
+class StageRunnerTest {
+    static final Release SERVING = Release.parse("0.1.0");
+    static final Release CANDIDATE = Release.parse("0.2.0");
+
+    @TempDir
+    Path dir;
+    MemoryPlatform platform;
+    final List<String> ran = new ArrayList<>();
+    final List<Gate> gates = new ArrayList<>();
+    Function<Release, Outcome> verification = release -> Outcome.PASS;
+
+    @BeforeEach
+    void platform() {
+        platform = new MemoryPlatform(SERVING);
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    /** A gate that answers {@code outcome} and notes that it ran; {@code during} happens while it runs. */
+    Gate gate(String name, Outcome outcome, Runnable during) {
+        return new Gate() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Verdict judge() {
+                ran.add(name);
+                during.run();
+                return verdict("memory", "release", "memory", VerdictLine.of(name + " check").threshold("as scripted").measured(outcome.name())
+                        .samples(1, 1).window("now").outcome(outcome, "scripted " + outcome));
+            }
+        };
+    }
+
+    Gate gate(String name, Outcome outcome) {
+        return gate(name, outcome, () -> { });
+    }
+
+    StageRunner runner(String onFailure) throws Exception {
+        Path envs = Files.createDirectories(dir.resolve("environments"));
+        Files.writeString(envs.resolve("memory.yaml"), """
+                name: memory
+                target: { baseUrl: "http://127.0.0.1:1" }
+                platform: { type: embedded, baselineVersion: 0.1.0 }
+                gates:
+                  availability: { path: /health/live, every: 50ms, minSuccess: 100%% }
+                onFailure: %s
+                """.formatted(onFailure));
+        Environment env = new EnvironmentLoader(envs, Map.of(), SecretResolver::fromSystem).load("memory");
+        StageGates scripted = new StageGates() {
+            @Override
+            public List<Gate> judging(Release release, Platform.Endpoint at) {
+                return gates;
+            }
+
+            @Override
+            public Gate verifying(Release release, String address) {
+                return gate("verify " + release, verification.apply(release));
+            }
+        };
+        return new StageRunner(env, platform, scripted, new Progress(new PrintStream(OutputStream.nullOutputStream()), new Masker()));
+    }
+
+    static String outcome(RunRecord run) {
+        return (String) run.entry(Map.of(), 0).get("outcome");
+    }
+
+    static List<String> gatesIn(RunRecord run) {
+        return run.verdicts().stream().map(Verdict::gate).toList();
+    }
+
+    @Test
+    void everyGatePassingPromotesTheCandidateAndVerifiesIt() throws Exception {
+        gates.addAll(List.of(gate("health", Outcome.PASS), gate("smoke", Outcome.PASS), gate("load", Outcome.PASS)));
+        platform.checks.add(gate("alarms", Outcome.PASS));
+        RunRecord run = runner("rollback").deploy(CANDIDATE);
+        assertEquals("PROMOTED", outcome(run));
+        assertEquals(ExitCode.PASSED, run.exitCode());
+        assertEquals(List.of("deploy 0.2.0", "promote 0.2.0"), platform.actions);
+        assertEquals(List.of("health", "smoke", "load", "alarms", "verify 0.2.0"), ran, "the platform's checks run last, then the verification");
+        assertEquals(Outcome.PASS, run.verdicts().get(run.verdicts().size() - 1).outcome(), "availability through the whole command");
+    }
+
+    @Test
+    void aFailedGateStopsTheRolloutAndRollsBackToTheNotedReleaseVerified() throws Exception {
+        gates.addAll(List.of(gate("health", Outcome.PASS), gate("smoke", Outcome.FAIL), gate("load", Outcome.PASS)));
+        RunRecord run = runner("rollback").deploy(CANDIDATE);
+        assertEquals("ROLLED_BACK", outcome(run));
+        assertEquals(ExitCode.FAILED, run.exitCode());
+        assertEquals(List.of("health", "smoke", "verify 0.1.0"), ran, "no gate after the failed one");
+        assertEquals(List.of("deploy 0.2.0", "restore 0.1.0"), platform.actions);
+        assertTrue(run.title().contains("ROLLED_BACK (0.1.0 → 0.2.0)"), run.title());
+        assertTrue(((String) run.entry(Map.of(), 0).get("reason")).contains("smoke: smoke check FAIL: scripted FAIL"));
+    }
+
+    @Test
+    void anInconclusiveGatePromotesNothingAndExitsFour() throws Exception {
+        gates.addAll(List.of(gate("health", Outcome.PASS), gate("load", Outcome.INCONCLUSIVE)));
+        RunRecord run = runner("rollback").deploy(CANDIDATE);
+        assertEquals(ExitCode.INCONCLUSIVE, run.exitCode());
+        assertEquals("ROLLED_BACK", outcome(run));
+        assertTrue(platform.actions.stream().noneMatch(a -> a.startsWith("promote")), platform.actions.toString());
+        assertEquals(SERVING, platform.serving);
+    }
+
+    @Test
+    void onFailureStopLeavesTheServingReleaseAloneAndPromotesNothing() throws Exception {
+        gates.add(gate("health", Outcome.FAIL));
+        RunRecord run = runner("stop").deploy(CANDIDATE);
+        assertEquals("FAIL", outcome(run));
+        assertEquals(ExitCode.FAILED, run.exitCode());
+        assertEquals(List.of("deploy 0.2.0"), platform.actions, "no promotion, no restore");
+    }
+
+    @Test
+    void aPromotionThatDoesNotVerifyIsRolledBack() throws Exception {
+        gates.add(gate("health", Outcome.PASS));
+        verification = release -> release.equals(CANDIDATE) ? Outcome.FAIL : Outcome.PASS;
+        RunRecord run = runner("rollback").deploy(CANDIDATE);
+        assertEquals("ROLLED_BACK", outcome(run));
+        assertEquals(ExitCode.FAILED, run.exitCode());
+        assertEquals(List.of("deploy 0.2.0", "promote 0.2.0", "restore 0.1.0"), platform.actions);
+        assertEquals(List.of("health", "verify 0.2.0", "verify 0.1.0"), ran);
+    }
+
+    @Test
+    void aPromotionThePlatformRefusesIsRolledBack() throws Exception {
+        gates.add(gate("health", Outcome.PASS));
+        platform.promotionRefused = true;
+        RunRecord run = runner("rollback").deploy(CANDIDATE);
+        assertEquals("ROLLED_BACK", outcome(run));
+        assertTrue(gatesIn(run).contains("promote"), gatesIn(run).toString());
+    }
+
+    @Test
+    void aRollbackThatCannotCompleteIsExitTwoAndNothingMoreIsTried() throws Exception {
+        gates.add(gate("health", Outcome.FAIL));
+        platform.restoreRefused = true;
+        RunRecord run = runner("rollback").deploy(CANDIDATE);
+        assertEquals("ROLLBACK_FAILED", outcome(run));
+        assertEquals(ExitCode.ROLLBACK_FAILED, run.exitCode());
+        assertTrue(((String) run.entry(Map.of(), 0).get("reason")).contains("a person must act"));
+        assertEquals(List.of("health"), ran, "no verification of a rollback that did not happen");
+    }
+
+    @Test
+    void aRollbackThatDoesNotVerifyIsExitTwo() throws Exception {
+        gates.add(gate("health", Outcome.FAIL));
+        verification = release -> Outcome.FAIL;
+        RunRecord run = runner("rollback").deploy(CANDIDATE);
+        assertEquals(ExitCode.ROLLBACK_FAILED, run.exitCode());
+    }
+
+    @Test
+    void aReleaseLostDuringAGateIsNamedFirstAndStopsTheRollout() throws Exception {
+        gates.addAll(List.of(gate("smoke", Outcome.FAIL, () -> platform.lostBecause = "release 0.2.0 exited while it was being gated"),
+                gate("load", Outcome.PASS)));
+        RunRecord run = runner("rollback").deploy(CANDIDATE);
+        assertEquals(List.of("release", "smoke"), gatesIn(run).subList(0, 2), "the cause before its symptom");
+        assertTrue(((String) run.entry(Map.of(), 0).get("reason")).contains("release: release FAIL: release 0.2.0 exited"));
+        assertEquals(List.of("smoke", "verify 0.1.0"), ran);
+        assertEquals(ExitCode.FAILED, run.exitCode());
+    }
+
+    @Test
+    void aCandidateThatNeverBecomesStableIsNotGatedAndIsRolledBack() throws Exception {
+        gates.add(gate("health", Outcome.PASS));
+        platform.neverStable = true;
+        RunRecord run = runner("rollback").deploy(CANDIDATE);
+        assertEquals("ROLLED_BACK", outcome(run));
+        assertEquals(List.of("verify 0.1.0"), ran);
+        assertEquals("deploy", gatesIn(run).get(0));
+    }
+
+    @Test
+    void withNothingServingBeforeAFailedCandidateIsNotPromotedAndNothingIsRestored() throws Exception {
+        platform.serving = null;
+        gates.add(gate("health", Outcome.FAIL));
+        RunRecord run = runner("rollback").deploy(CANDIDATE);
+        assertEquals("FAIL", outcome(run));
+        assertEquals(List.of("deploy 0.2.0"), platform.actions);
+    }
+
+    @Test
+    void theRollbackCommandRestoresAndVerifiesOrSaysAPersonMustAct() throws Exception {
+        RunRecord restored = runner("rollback").rollback(CANDIDATE, SERVING);
+        assertEquals("ROLLED_BACK", outcome(restored));
+        assertEquals(ExitCode.PASSED, restored.exitCode());
+        platform.restoreRefused = true;
+        RunRecord refused = runner("rollback").rollback(CANDIDATE, SERVING);
+        assertEquals("ROLLBACK_FAILED", outcome(refused));
+        assertEquals(ExitCode.ROLLBACK_FAILED, refused.exitCode());
+    }
+
+    @Test
+    void theGateCommandChangesNothingAndFailsWhenNothingServes() throws Exception {
+        gates.add(gate("health", Outcome.PASS));
+        RunRecord passed = runner("rollback").gateServing();
+        assertEquals(ExitCode.PASSED, passed.exitCode());
+        assertEquals(List.of(), platform.actions);
+        platform.serving = null;
+        RunRecord nothing = runner("rollback").gateServing();
+        assertEquals(ExitCode.FAILED, nothing.exitCode());
+    }
+}
