@@ -150,6 +150,20 @@ class EcsPlatformTest {
         }
     }
 
+    @Test
+    void whenAwsCannotBeAskedThePromotionChecksAreInconclusiveNeverAPass() throws Exception {
+        try (Platform p = platform("https://lb.example")) {
+            Release candidate = p.deploy(Release.parse(EcsFake.REPO + ":0.2.0"));
+            aws.on("DescribeAlarms", r -> new AwsStandIn.Answer(403, "<ErrorResponse><Error><Type>Sender</Type><Code>AccessDenied</Code>"
+                    + "<Message>not allowed</Message></Error></ErrorResponse>"));
+            aws.on("DescribeBudget", r -> AwsStandIn.Answer.error("AccessDeniedException", "not allowed"));
+            aws.on("DescribeImages", r -> AwsStandIn.Answer.error("RepositoryNotFoundException", "no repository driftsentry"));
+            assertOutcomes(p, candidate, Outcome.INCONCLUSIVE, Outcome.INCONCLUSIVE, Outcome.INCONCLUSIVE);
+            Verdict image = p.promotionChecks(candidate).get(2).judge();
+            assertTrue(image.lines().get(0).reason().contains("ECR could not be asked"), image.lines().toString());
+        }
+    }
+
     private static void assertOutcomes(Platform p, Release candidate, Outcome... expected) {
         java.util.List<Gate> checks = p.promotionChecks(candidate);
         assertEquals(expected.length, checks.size());
