@@ -5,18 +5,7 @@ import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.verdict.VerdictLine;
 
 /** The target's dashboard cache served at least this share of lookups during the run (its /metrics, before and after). */
-final class CacheHitCriterion implements Criterion {
-    private final Threshold threshold;
-
-    CacheHitCriterion(Threshold threshold) {
-        this.threshold = threshold;
-    }
-
-    @Override
-    public Threshold threshold() {
-        return threshold;
-    }
-
+record CacheHitCriterion(Threshold threshold) implements Criterion {
     @Override
     public VerdictLine judge(Evidence evidence) {
         Evidence.CacheCounters c = evidence.cache();

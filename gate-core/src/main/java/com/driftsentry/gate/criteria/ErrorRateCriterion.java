@@ -13,24 +13,13 @@ import java.util.Optional;
  * only the 5xx. With a bound of 0% one failure decides the line: no number of later requests can
  * bring the rate back to 0%.
  */
-public final class ErrorRateCriterion implements Criterion {
-    private final Threshold threshold;
-
-    ErrorRateCriterion(Threshold threshold) {
-        this.threshold = threshold;
-    }
-
+public record ErrorRateCriterion(Threshold threshold) implements Criterion {
     static long failures(GroupEvidence g, Metric metric) {
         return metric == Metric.SERVER_ERROR_RATE ? g.serverErrors() : g.unexpected();
     }
 
     static double rate(GroupEvidence g, Metric metric) {
         return g.requests() == 0 ? 0 : (double) failures(g, metric) / g.requests();
-    }
-
-    @Override
-    public Threshold threshold() {
-        return threshold;
     }
 
     /** Whether this one response already decides the line: a failure of this metric, in its scope, under a 0% bound. */

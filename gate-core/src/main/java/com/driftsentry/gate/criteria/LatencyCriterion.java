@@ -11,40 +11,32 @@ import java.util.Optional;
  * milliseconds, so the bound is compared as the largest whole millisecond within it: 499.6 ms
  * admits 499 ms and refuses 500 ms, in the verdict, in Gatling's assertion and in the early abort.
  */
-public final class LatencyCriterion implements Criterion {
-    private final Threshold threshold;
-    private final long wholeMillis;
-
-    LatencyCriterion(Threshold threshold) {
-        this.threshold = threshold;
-        this.wholeMillis = (long) Math.floor(threshold.value());
-    }
-
+public record LatencyCriterion(Threshold threshold) implements Criterion {
     static double percentile(GroupEvidence g, double percentile) {
         return g.histogram().getTotalCount() == 0 ? 0 : g.histogram().getValueAtPercentile(percentile);
     }
 
-    @Override
-    public Threshold threshold() {
-        return threshold;
+    /** The largest whole millisecond within the bound: what every comparison uses. */
+    public long wholeMillis() {
+        return (long) Math.floor(threshold.value());
     }
 
     /** One response slower than the bound: what the early abort counts as slow. */
     public boolean exceededBy(long responseTimeMs) {
-        return responseTimeMs > wholeMillis;
+        return responseTimeMs > wholeMillis();
     }
 
     @Override
     public VerdictLine judge(Evidence evidence) {
         GroupEvidence g = evidence.scope(threshold.scope());
         double value = percentile(g, threshold.metric().percentile());
-        boolean within = value <= wholeMillis;
+        boolean within = value <= wholeMillis();
         return Lines.line(threshold, threshold.metric().wire() + " = " + Lines.ms(value), g.histogram().getTotalCount(), Lines.window(g),
                 within, within ? "within bound" : Lines.ms(value) + " is over " + threshold.written());
     }
 
     @Override
     public Optional<Limit> limit() {
-        return Optional.of(new Limit(threshold.scope(), threshold.metric(), true, wholeMillis));
+        return Optional.of(new Limit(threshold.scope(), threshold.metric(), true, wholeMillis()));
     }
 }

@@ -11,21 +11,8 @@ import java.util.Optional;
  * (the last promoted one). For error rates a 0.1 percentage-point floor keeps a 0% baseline from
  * turning one error into an infinite regression.
  */
-final class RegressionCriterion implements Criterion {
+record RegressionCriterion(Threshold threshold, Optional<Evidence> baseline) implements Criterion {
     private static final double RATE_FLOOR = 0.001;
-
-    private final Threshold threshold;
-    private final Optional<Evidence> baseline;
-
-    RegressionCriterion(Threshold threshold, Optional<Evidence> baseline) {
-        this.threshold = threshold;
-        this.baseline = baseline;
-    }
-
-    @Override
-    public Threshold threshold() {
-        return threshold;
-    }
 
     @Override
     public VerdictLine judge(Evidence evidence) {

@@ -7,18 +7,7 @@ import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.Optional;
 
 /** Enough requests were made to judge at all. Too few is not a failure of the build: it is INCONCLUSIVE. */
-final class RequestCountCriterion implements Criterion {
-    private final Threshold threshold;
-
-    RequestCountCriterion(Threshold threshold) {
-        this.threshold = threshold;
-    }
-
-    @Override
-    public Threshold threshold() {
-        return threshold;
-    }
-
+record RequestCountCriterion(Threshold threshold) implements Criterion {
     @Override
     public VerdictLine judge(Evidence evidence) {
         GroupEvidence g = evidence.scope(threshold.scope());

@@ -8,18 +8,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Requests per second over the scope's window stay above a floor. */
-final class ThroughputCriterion implements Criterion {
-    private final Threshold threshold;
-
-    ThroughputCriterion(Threshold threshold) {
-        this.threshold = threshold;
-    }
-
-    @Override
-    public Threshold threshold() {
-        return threshold;
-    }
-
+record ThroughputCriterion(Threshold threshold) implements Criterion {
     @Override
     public VerdictLine judge(Evidence evidence) {
         GroupEvidence g = evidence.scope(threshold.scope());

@@ -11,15 +11,9 @@ import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /** The named CloudWatch alarms: any in ALARM fails; a named alarm that does not exist is no evidence (INCONCLUSIVE), never a pass. */
-public final class AlarmsGate implements Gate {
-    private final CloudWatchClient cloudWatch;
-    private final List<String> names;
-    private final String environment;
-
-    public AlarmsGate(CloudWatchClient cloudWatch, List<String> names, String environment) {
-        this.cloudWatch = cloudWatch;
-        this.names = List.copyOf(names);
-        this.environment = environment;
+public record AlarmsGate(CloudWatchClient cloudWatch, List<String> names, String environment) implements Gate {
+    public AlarmsGate {
+        names = List.copyOf(names);
     }
 
     @Override

@@ -11,19 +11,7 @@ import software.amazon.awssdk.services.budgets.model.Budget;
 import software.amazon.awssdk.services.budgets.model.Spend;
 
 /** The month's spend from AWS Budgets: actual and forecast must both stay below the environment's cap. */
-public final class BudgetGate implements Gate {
-    private final BudgetsClient budgets;
-    private final String accountId;
-    private final DeployConfig.Budget config;
-    private final String environment;
-
-    public BudgetGate(BudgetsClient budgets, String accountId, DeployConfig.Budget config, String environment) {
-        this.budgets = budgets;
-        this.accountId = accountId;
-        this.config = config;
-        this.environment = environment;
-    }
-
+public record BudgetGate(BudgetsClient budgets, String accountId, DeployConfig.Budget config, String environment) implements Gate {
     @Override
     public String name() {
         return "budget";

@@ -11,20 +11,8 @@ import software.amazon.awssdk.services.ecr.EcrClient;
 import software.amazon.awssdk.services.ecr.model.ImageDetail;
 
 /** The candidate image's size in ECR must stay under the bound (500 MB unless platform.maxImageMb says otherwise). */
-public final class ImageSizeGate implements Gate {
+public record ImageSizeGate(EcrClient ecr, String image, long maxBytes, String environment) implements Gate {
     private static final Pattern ECR = Pattern.compile("(\\d{12})\\.dkr\\.ecr\\.[a-z0-9-]+\\.amazonaws\\.com/(.+):([^:]+)");
-
-    private final EcrClient ecr;
-    private final String image;
-    private final long maxBytes;
-    private final String environment;
-
-    public ImageSizeGate(EcrClient ecr, String image, long maxBytes, String environment) {
-        this.ecr = ecr;
-        this.image = image;
-        this.maxBytes = maxBytes;
-        this.environment = environment;
-    }
 
     @Override
     public String name() {

@@ -20,24 +20,18 @@ import java.util.stream.Stream;
  * own (its main ends with System.exit), aimed at the release's address. The key reaches it through
  * the child's environment, never its command line (which any local user can read).
  */
-public final class LoadGate implements Gate {
+public record LoadGate(Environment env, String baseUrl, String apiKey, Path output) implements Gate {
     private static final String KEY_VARIABLE = "DRIFTGATE_LOAD_API_KEY";
-
-    private final Environment env;
-    private final String baseUrl;
-    private final String apiKey;
-    private final Path output;
-
-    public LoadGate(Environment env, String baseUrl, String apiKey, Path output) {
-        this.env = env;
-        this.baseUrl = baseUrl;
-        this.apiKey = apiKey;
-        this.output = output;
-    }
 
     @Override
     public String name() {
         return "load";
+    }
+
+    /** Never the key: a record would print every component. */
+    @Override
+    public String toString() {
+        return "load gate on " + env.name() + " at " + baseUrl;
     }
 
     @Override

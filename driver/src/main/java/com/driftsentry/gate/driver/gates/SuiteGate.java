@@ -12,30 +12,13 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The smoke or the contract gate, run in this JVM against the release the environment is aimed at. */
-public final class SuiteGate implements Gate {
-    private final String name;
-    private final Environment aimed;
-    private final Path output;
-    private final PrintStream log;
-
-    private SuiteGate(String name, Environment aimed, Path output, PrintStream log) {
-        this.name = name;
-        this.aimed = aimed;
-        this.output = output;
-        this.log = log;
-    }
-
+public record SuiteGate(String name, Environment aimed, Path output, PrintStream log) implements Gate {
     public static SuiteGate smoke(Environment aimed, Path output, PrintStream log) {
         return new SuiteGate("smoke", aimed, output, log);
     }
 
     public static SuiteGate contract(Environment aimed, Path output, PrintStream log) {
         return new SuiteGate("contract", aimed, output, log);
-    }
-
-    @Override
-    public String name() {
-        return name;
     }
 
     @Override

@@ -17,23 +17,9 @@ import org.awaitility.core.ConditionTimeoutException;
  * version on N consecutive probes (a load balancer still sending some traffic to the old tasks,
  * or a release that flaps, does not pass on one lucky answer).
  */
-public final class VersionGate implements Gate {
+public record VersionGate(String environment, String baseUrl, String version, int consecutive, Duration timeout) implements Gate {
     // Four probes a second: a switch is seen within a quarter second without loading the release.
     private static final Duration EVERY = Duration.ofMillis(250);
-
-    private final String environment;
-    private final String baseUrl;
-    private final String version;
-    private final int consecutive;
-    private final Duration timeout;
-
-    public VersionGate(String environment, String baseUrl, String version, int consecutive, Duration timeout) {
-        this.environment = environment;
-        this.baseUrl = baseUrl;
-        this.version = version;
-        this.consecutive = consecutive;
-        this.timeout = timeout;
-    }
 
     @Override
     public String name() {
