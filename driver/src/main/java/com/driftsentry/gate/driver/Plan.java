@@ -23,7 +23,7 @@ final class Plan {
                 + ledger.serving().or(() -> d.platform().baselineVersion()).orElse("nothing recorded") + ", candidate " + candidate);
         platform.plan(candidate).forEach(p -> plan.add("platform: " + p));
         plan.add("gate health: " + d.platform().versionChecks() + " consecutive /health/live report version " + candidate.version());
-        plan.add("gate smoke: suites " + String.join(", ", env.smoke().tags()) + (env.smoke().readOnly() ? ", read-only" : ""));
+        plan.add("gate smoke: suites " + (env.smoke().tags().isEmpty() ? "all" : String.join(", ", env.smoke().tags())) + (env.smoke().readOnly() ? ", read-only" : ""));
         env.contract().ifPresent(c -> plan.add("gate contract: " + c.spec().getFileName() + ", at most " + c.generatedRequests()
                 + " generated requests" + (c.readOnly() ? ", read-only" : "")));
         env.load().ifPresent(l -> {

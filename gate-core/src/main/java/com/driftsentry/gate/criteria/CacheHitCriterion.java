@@ -4,7 +4,7 @@ import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.verdict.VerdictLine;
 
-/** The target's dashboard cache served at least this share of lookups during the run (its /metrics, before and after). */
+/** The target's cache served at least this share of lookups during the run (its /metrics, before and after). */
 record CacheHitCriterion(Threshold threshold) implements Criterion {
     @Override
     public VerdictLine judge(Evidence evidence) {

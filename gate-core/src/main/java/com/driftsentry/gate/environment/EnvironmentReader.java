@@ -62,7 +62,7 @@ final class EnvironmentReader {
     private SuiteGateConfig.Smoke smoke(JsonNode smoke) {
         List<String> tags = new ArrayList<>();
         smoke.path("tags").forEach(t -> tags.add(t.asText()));
-        return new SuiteGateConfig.Smoke(tags.isEmpty() ? SuiteGateConfig.Smoke.ALL_TAGS : List.copyOf(tags), readOnly(smoke),
+        return new SuiteGateConfig.Smoke(List.copyOf(tags), readOnly(smoke),
                 Optional.ofNullable(overrides.getOrDefault("gate.tenant", smoke.path("tenant").textValue())),
                 Optional.ofNullable(smoke.path("allowedOrigin").textValue()));
     }

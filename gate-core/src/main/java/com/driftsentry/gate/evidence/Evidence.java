@@ -14,7 +14,7 @@ import java.util.TreeMap;
 public record Evidence(String simulation, String environment, Map<String, GroupEvidence> groups, CacheCounters cache,
                        List<String> stoppedEarly) {
 
-    /** Dashboard cache lookups during the run, read from the target's /metrics before and after. */
+    /** The target's cache lookups during the run, read from the target's /metrics before and after. */
     public record CacheCounters(long hits, long misses) {
         public long lookups() {
             return hits + misses;

@@ -151,7 +151,7 @@ class EnvironmentLoaderTest {
         assertTrue(overridden.smoke().readOnly());
         assertEquals(java.util.Optional.of("t-1"), overridden.smoke().tenant());
         assertEquals("1.2.3", overridden.target().expectedVersion());
-        assertEquals(SuiteGateConfig.Smoke.ALL_TAGS, load(VALID).smoke().tags(), "no smoke section runs every suite");
+        assertEquals(java.util.List.of(), load(VALID).smoke().tags(), "no smoke section: no tag filter, every suite runs");
     }
 
     @ParameterizedTest(name = "{0}")
