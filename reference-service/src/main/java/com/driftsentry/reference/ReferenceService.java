@@ -24,6 +24,7 @@ import com.driftsentry.reference.http.Problems;
 import com.driftsentry.reference.http.RequestContext;
 import com.driftsentry.reference.http.RouteIndex;
 import com.driftsentry.reference.http.SecurityHeaders;
+import com.driftsentry.reference.http.ServerErrors;
 import com.driftsentry.reference.ratelimit.RateLimiter;
 import com.driftsentry.reference.store.Database;
 import com.driftsentry.reference.store.Redis;
@@ -31,6 +32,7 @@ import com.driftsentry.reference.store.StoreException;
 import com.driftsentry.reference.store.Transactions;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import org.eclipse.jetty.server.ServerConnector;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -88,6 +90,7 @@ public final class ReferenceService implements AutoCloseable {
             c.http.maxRequestSize = config.maxBodyBytes();
             c.jsonMapper(new JavalinJackson(mapper, false));
             c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
+            c.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors()));
         });
         app.before(ctx -> {
             requests.begin(ctx);
@@ -134,9 +137,9 @@ public final class ReferenceService implements AutoCloseable {
     /** Connects to the stores, migrates the schema, and starts serving on the configured port (0 picks a free one). */
     public static ReferenceService start(ServiceConfig config) {
         ReferenceService service = new ReferenceService(config);
-        service.app.start("0.0.0.0", config.port());
+        service.app.start(config.bindAddress(), config.port());
         service.faults.armCrash();
-        log.atInfo().addKeyValue("port", service.port()).addKeyValue("version", config.version())
+        log.atInfo().addKeyValue("address", config.bindAddress()).addKeyValue("port", service.port()).addKeyValue("version", config.version())
                 .addKeyValue("database", config.database().toString()).addKeyValue("redis", redisHost(config.redisUrl()))
                 .addKeyValue("faults", config.faults().any() ? config.faults().toString() : "none")
                 .log("DriftSentry reference service started");
@@ -147,18 +150,17 @@ public final class ReferenceService implements AutoCloseable {
         return app.port();
     }
 
+    /** The address the service listens on (loopback unless DRIFTSENTRY_BIND_ADDRESS opens it). */
+    public String host() {
+        return ((ServerConnector) app.jettyServer().server().getConnectors()[0]).getHost();
+    }
+
     public Database database() {
         return database;
     }
 
     private String clientIp(Context ctx) {
-        if (config.trustProxy()) {
-            String forwarded = ctx.header("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].trim();
-            }
-        }
-        return ctx.req().getRemoteAddr();
+        return config.clientAddress().of(ctx.req().getRemoteAddr(), ctx.header("X-Forwarded-For"));
     }
 
     private static String redisHost(String url) {

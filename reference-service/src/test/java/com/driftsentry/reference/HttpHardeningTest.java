@@ -5,6 +5,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.reference.http.SecurityHeaders;
 import com.driftsentry.reference.seed.Seeder;
@@ -40,6 +42,23 @@ class HttpHardeningTest {
         Response r = api.as(tenant.readerKey()).get(path);
         SecurityHeaders.ALL.forEach((name, value) -> r.then().header(name, value));
         r.then().header("X-Frame-Options", "DENY").header("Server", nullValue()).header("X-Request-Id", notNullValue());
+    }
+
+    @Test
+    void theServiceIsBoundToLoopbackOnly() {
+        assertEquals("127.0.0.1", api.service.host(), "an embedded release and its seeded admin key are not reachable from other hosts");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {20_000, 70_000})
+    void errorsTheHttpServerAnswersItselfAreProblemJsonWithTheSecurityHeaders(int headerBytes) {
+        Response r = api.anonymous().header("X-Padding", "a".repeat(headerBytes)).get("/health/live");
+        r.then().statusCode(431).contentType("application/problem+json").body("status", equalTo(431))
+                .body("title", equalTo("Request Header Fields Too Large")).body(not(containsString("<h1>")));
+        SecurityHeaders.ALL.forEach((name, value) -> r.then().header(name, value));
+        Response longUri = api.anonymous().get("/health/live?q=" + "b".repeat(headerBytes));
+        assertTrue(longUri.statusCode() == 414 || longUri.statusCode() == 431, "status " + longUri.statusCode());
+        longUri.then().contentType("application/problem+json");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.driftsentry.reference.config;
 
 import com.driftsentry.reference.fault.FaultConfig;
+import com.driftsentry.reference.http.ClientAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -12,12 +13,13 @@ import java.util.Properties;
 /** Everything the service reads from its environment, validated once at start. */
 public record ServiceConfig(
         int port,
+        String bindAddress,
         String version,
         DatabaseUrl database,
         String redisUrl,
         int dbPoolSize,
         List<String> corsOrigins,
-        boolean trustProxy,
+        ClientAddress clientAddress,
         RateLimit ipLimit,
         RateLimit keyLimit,
         RateLimit authFailureLimit,
@@ -39,12 +41,13 @@ public record ServiceConfig(
         }
         return new ServiceConfig(
                 s.integer("PORT", 3002, 0, 65_535),
+                bindAddress(s),
                 s.text("DRIFTSENTRY_VERSION", buildVersion()),
                 s.text(DATABASE_URL).map(v -> DatabaseUrl.parse(DATABASE_URL, v)).orElse(null),
                 redisUrl,
                 s.integer("DRIFTSENTRY_DB_POOL_SIZE", 10, 1, 200),
                 s.list("DRIFTSENTRY_CORS_ORIGINS"),
-                s.flag("DRIFTSENTRY_TRUST_PROXY", false),
+                ClientAddress.fromSettings(s),
                 s.rate("DRIFTSENTRY_RATE_LIMIT_IP", new RateLimit(1000, Duration.ofSeconds(1))),
                 s.rate("DRIFTSENTRY_RATE_LIMIT_KEY", new RateLimit(500, Duration.ofSeconds(1))),
                 s.rate("DRIFTSENTRY_RATE_LIMIT_AUTH_FAILURES", new RateLimit(10, Duration.ofMinutes(1))),
@@ -56,12 +59,12 @@ public record ServiceConfig(
     }
 
     public ServiceConfig withPort(int newPort) {
-        return new ServiceConfig(newPort, version, database, redisUrl, dbPoolSize, corsOrigins, trustProxy, ipLimit, keyLimit,
+        return new ServiceConfig(newPort, bindAddress, version, database, redisUrl, dbPoolSize, corsOrigins, clientAddress, ipLimit, keyLimit,
                 authFailureLimit, summaryCacheTtl, authCacheTtl, maxBodyBytes, shutdownTimeout, faults);
     }
 
     public ServiceConfig withStores(DatabaseUrl newDatabase, String newRedisUrl) {
-        return new ServiceConfig(port, version, newDatabase, newRedisUrl, dbPoolSize, corsOrigins, trustProxy, ipLimit, keyLimit,
+        return new ServiceConfig(port, bindAddress, version, newDatabase, newRedisUrl, dbPoolSize, corsOrigins, clientAddress, ipLimit, keyLimit,
                 authFailureLimit, summaryCacheTtl, authCacheTtl, maxBodyBytes, shutdownTimeout, faults);
     }
 
@@ -74,6 +77,19 @@ public record ServiceConfig(
             throw new ConfigException(REDIS_URL + " is not set (fix: set it to redis://host:6379, or start with --embedded)");
         }
         return this;
+    }
+
+    /**
+     * Loopback unless told otherwise: a service started on a workstation or by the gates (with its
+     * seeded admin key) is not reachable from other hosts. The container image opens it (0.0.0.0).
+     */
+    private static String bindAddress(Settings s) {
+        String address = s.text("DRIFTSENTRY_BIND_ADDRESS", "127.0.0.1");
+        if (!address.matches("[0-9.]+|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*")) {
+            throw new ConfigException("DRIFTSENTRY_BIND_ADDRESS=" + address + " is not an IP address"
+                    + " (fix: 127.0.0.1 for this host only, 0.0.0.0 for every interface)");
+        }
+        return address;
     }
 
     public static String buildVersion() {

@@ -26,6 +26,13 @@ class ServiceConfigTest {
     }
 
     @Test
+    void theServiceListensOnLoopbackUnlessToldOtherwise() {
+        assertEquals("127.0.0.1", ServiceConfig.fromEnvironment(Map.of()).bindAddress());
+        assertEquals("0.0.0.0", ServiceConfig.fromEnvironment(Map.of("DRIFTSENTRY_BIND_ADDRESS", "0.0.0.0")).bindAddress());
+        assertEquals("::1", ServiceConfig.fromEnvironment(Map.of("DRIFTSENTRY_BIND_ADDRESS", "::1")).bindAddress());
+    }
+
+    @Test
     void versionComesFromTheEnvironmentOrTheBuild() {
         assertEquals("1.4.2-rc1", ServiceConfig.fromEnvironment(Map.of("DRIFTSENTRY_VERSION", "1.4.2-rc1")).version());
         assertFalse(ServiceConfig.fromEnvironment(Map.of()).version().isBlank());
@@ -36,6 +43,7 @@ class ServiceConfigTest {
             "PORT|70000", "PORT|http", "DRIFTSENTRY_DB_POOL_SIZE|0", "DRIFTSENTRY_SUMMARY_CACHE_TTL|5 seconds",
             "DRIFTSENTRY_AUTH_CACHE_TTL|-1s", "DRIFTSENTRY_RATE_LIMIT_KEY|0/1s", "DRIFTSENTRY_RATE_LIMIT_KEY|10/0s",
             "DRIFTSENTRY_RATE_LIMIT_AUTH_FAILURES|10 per minute", "DRIFTSENTRY_TRUST_PROXY|perhaps",
+            "DRIFTSENTRY_BIND_ADDRESS|everywhere", "DRIFTSENTRY_TRUSTED_PROXIES|10.0.0.0/99", "DRIFTSENTRY_TRUSTED_PROXY_HOPS|11",
             "DRIFTSENTRY_MAX_BODY_BYTES|1", "DATABASE_URL|mysql://db/x", "DATABASE_URL|postgres://host", "REDIS_URL|localhost:6379"})
     void badValuesAreOneLineNamingTheVariableAndTheFix(String variable, String value) {
         ConfigException e = assertThrows(ConfigException.class, () -> ServiceConfig.fromEnvironment(Map.of(variable, value)));
