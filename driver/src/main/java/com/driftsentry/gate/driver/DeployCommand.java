@@ -28,13 +28,13 @@ final class DeployCommand extends CommandSupport {
     int execute() {
         Release candidate = Release.parse(image);
         if (candidate == null) {
-            throw new ConfigError("--image: '" + image + "' is not an image reference (fix: <registry>/<repository>:<tag>, or a version such as 0.2.0)");
+            throw new ConfigError("--image: " + ConfigError.quote(image) + " is not an image reference (fix: <registry>/<repository>:<tag>, or a version such as 0.2.0)");
         }
         if (env.deploy().platform().type().equals("ecs") && candidate.image().equals(candidate.version())) {
-            throw new ConfigError("--image: '" + image + "' is a bare version; ecs deploys an image (fix: <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)");
+            throw new ConfigError("--image: " + ConfigError.quote(image) + " is a bare version; ecs deploys an image (fix: <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)");
         }
         candidateEnv.keySet().stream().filter(k -> !k.matches("[A-Z][A-Z0-9_]*")).findFirst().ifPresent(k -> {
-            throw new ConfigError("--candidate-env: '" + k + "' is not an environment variable name (fix: KEY=VALUE with KEY like DRIFTSENTRY_FAULT_ERROR_RATE)");
+            throw new ConfigError("--candidate-env: " + ConfigError.quote(k) + " is not an environment variable name (fix: KEY=VALUE with KEY like DRIFTSENTRY_FAULT_ERROR_RATE)");
         });
         if (!candidateEnv.isEmpty() && !env.deploy().platform().type().equals("embedded")) {
             throw new ConfigError("--candidate-env: only the embedded platform passes settings to a candidate (an ECS task definition carries its own)");

@@ -1,6 +1,12 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.verdict.ExitCode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,13 +46,33 @@ public final class Driftgate implements Runnable {
             e.getCommandLine().getErr().println("driftgate: " + e.getMessage() + " (see --help)");
             return ExitCode.BAD_INPUT.code();
         });
-        cli.setExecutionExceptionHandler((e, c, p) -> {
-            // Bad input is caught before anything changes (exit 3); anything else is a failure of the run, never a pass.
-            c.getErr().println("driftgate: failed: " + e);
-            e.printStackTrace(c.getErr());
-            return ExitCode.FAILED.code();
-        });
-        return cli.execute(args);
+        cli.setExecutionExceptionHandler((e, c, p) -> crashed(e, c.getErr()));
+        try {
+            return cli.execute(args);
+        } catch (RuntimeException | Error e) {
+            return crashed(e, cli.getErr());
+        }
+    }
+
+    /**
+     * Bad input is caught before anything changes (exit 3); anything else is a fault of driftgate
+     * itself: a failure of the run, never a pass. One line says so; the stack trace goes to a file
+     * for the bug report, not into the pipeline's log.
+     */
+    private static int crashed(Throwable e, PrintWriter err) {
+        String where = "";
+        try {
+            Path file = Files.createDirectories(Path.of("target", "driftgate")).resolve("crash-" + System.currentTimeMillis() + ".txt");
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            Files.writeString(file, trace.toString());
+            where = " (details in " + file.toAbsolutePath() + ")";
+        } catch (IOException | RuntimeException unwritable) {
+            where = " (the details could not be written: " + unwritable.getClass().getSimpleName() + ")";
+        }
+        String what = e.getMessage() == null ? "" : ": " + ConfigError.quote(e.getMessage().lines().findFirst().orElse(""));
+        err.println("driftgate: failed: " + e.getClass().getSimpleName() + what + where);
+        return ExitCode.FAILED.code();
     }
 
     @Override

@@ -27,7 +27,7 @@ final class RollbackCommand extends CommandSupport {
                 + current + " on " + env.name() + " (fix: name one with --to)"));
         Release release = Release.parse(target);
         if (release == null) {
-            throw new ConfigError("--to: '" + target + "' is not a release (fix: an image with a tag, or a version such as 0.1.0)");
+            throw new ConfigError("--to: " + ConfigError.quote(target) + " is not a release (fix: an image with a tag, or a version such as 0.1.0)");
         }
         if (target.equals(current)) {
             throw new ConfigError("rollback: " + target + " is already serving on " + env.name());

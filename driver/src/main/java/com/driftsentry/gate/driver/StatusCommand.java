@@ -1,10 +1,10 @@
 package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.driver.ledger.DeploymentNotes;
+import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.verdict.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -24,12 +24,16 @@ final class StatusCommand extends CommandSupport {
 
     @Override
     int execute() {
+        if (last < 0) {
+            throw new ConfigError("--last: " + last + " is not a number of entries (fix: --last 5, or --last 0 for none)");
+        }
         List<JsonNode> entries = ledger.entries();
         if (notes != null) {
             try {
                 Files.writeString(notes, DeploymentNotes.render(env.name(), entries));
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new ConfigError("--notes: " + ConfigError.quote(notes.toString()) + " cannot be written (" + e.getClass().getSimpleName()
+                        + ") (fix: a file in a folder that exists and may be written)");
             }
         }
         List<JsonNode> recent = entries.subList(Math.max(0, entries.size() - last), entries.size());

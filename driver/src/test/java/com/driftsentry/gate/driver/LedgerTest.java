@@ -51,6 +51,9 @@ class LedgerTest {
         String text = Files.readString(ledger.file());
         assertFalse(text.contains("secretToken"), text);
         assertEquals(1, ledger.entries().size());
+        ledger.append(entry("deploy", "0.2.0", "0.3.0", "0.3.0"));
+        assertEquals(2, ledger.entries().size(), "the entry after a torn line is not glued to it");
+        assertEquals("0.3.0", ledger.serving().orElseThrow());
         String notes = DeploymentNotes.render("local", ledger.entries());
         assertTrue(notes.contains("· deploy · **PROMOTED**") && notes.contains("0.1.0 → 0.2.0"), notes);
     }

@@ -27,6 +27,8 @@ import java.util.stream.Stream;
 public final class EnvironmentLoader {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final JsonSchema SCHEMA = schema();
+    // The largest real environment file is a few KiB; a megabyte is a file pasted by mistake.
+    private static final long MAX_FILE_BYTES = 1 << 20;
 
     private final Path directory;
     private final Map<String, String> overrides;
@@ -80,7 +82,7 @@ public final class EnvironmentLoader {
         String file = display(path);
         JsonNode root;
         try {
-            root = YAML.readTree(path.toFile());
+            root = YAML.readTree(TextFiles.read(path, MAX_FILE_BYTES, "an environment file is a few KiB of YAML; check that " + file + " is the right file"));
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new ConfigError(file + ": is not valid YAML: " + reason);

@@ -24,6 +24,8 @@ public final class EmbeddedTarget implements AutoCloseable {
     private static final String MAIN = "com.driftsentry.reference.ReferenceServiceCommand";
     // Embedded PostgreSQL's initdb plus seeding takes 10-40 s on a cold CI machine; a loaded runner needs the rest.
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    // A tenant, two keys and a URL: a few hundred bytes. Anything larger is not what the service wrote.
+    private static final long MAX_KEYS_BYTES = 64 * 1024;
 
     private final Process process;
     private final String baseUrl;
@@ -67,6 +69,10 @@ public final class EmbeddedTarget implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IllegalStateException("the embedded reference service exited with " + process.exitValue()
                         + "; see " + workDir.resolve("embedded-service.log"));
+            }
+            if (Files.size(keys) > MAX_KEYS_BYTES) {
+                process.destroyForcibly();
+                throw new IllegalStateException(keys + " is " + Files.size(keys) + " bytes, not a keys file (at most " + MAX_KEYS_BYTES + ")");
             }
             JsonNode k = new ObjectMapper().readTree(keys.toFile());
             Files.delete(keys);

@@ -1,6 +1,7 @@
 package com.driftsentry.gate.driver.ledger;
 
 import com.driftsentry.gate.environment.Masker;
+import com.driftsentry.gate.environment.TextFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,6 +27,8 @@ import java.util.Optional;
  */
 public final class Ledger {
     private static final ObjectMapper JSON = new ObjectMapper();
+    // An entry with every verdict line of a deploy is a few KiB; a megabyte line is not an entry.
+    private static final int MAX_LINE_CHARS = 1 << 20;
 
     private final Path file;
     private final Masker masker;
@@ -42,10 +45,15 @@ public final class Ledger {
     public void append(Map<String, Object> entry) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            byte[] line = (masker.mask(JSON.writeValueAsString(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            String line = masker.mask(JSON.writeValueAsString(entry)) + "\n";
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
                  FileLock lock = ch.lock()) {
-                ch.write(ByteBuffer.wrap(line));
+                // Under the lock the end cannot move. A last line cut off by a writer that died stays on its own line:
+                // this entry is never glued to it.
+                ByteBuffer bytes = ByteBuffer.wrap(((endsTorn(ch) ? "\n" : "") + line).getBytes(StandardCharsets.UTF_8));
+                for (long at = ch.size(); bytes.hasRemaining(); ) {
+                    at += ch.write(bytes, at);
+                }
             }
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
@@ -54,24 +62,34 @@ public final class Ledger {
         }
     }
 
-    /** Every entry, oldest first; a line that does not parse (a torn write by another tool) is skipped, not fatal. */
+    private static boolean endsTorn(FileChannel ch) throws IOException {
+        if (ch.size() == 0) {
+            return false;
+        }
+        ByteBuffer last = ByteBuffer.allocate(1);
+        ch.read(last, ch.size() - 1);
+        return last.get(0) != '\n';
+    }
+
+    /**
+     * Every entry, oldest first; a line that does not parse (a torn write by another tool) is
+     * skipped, not fatal. A file that is not UTF-8 text, or a line larger than any entry, is bad
+     * input naming the file: the ledger is someone's record, so it is never rewritten here.
+     */
     public List<JsonNode> entries() {
         if (!Files.exists(file)) {
             return List.of();
         }
         List<JsonNode> entries = new ArrayList<>();
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                try {
-                    if (!line.isBlank()) {
-                        entries.add(JSON.readTree(line));
-                    }
-                } catch (JsonProcessingException torn) {
-                    // kept out of the state; the file itself is never rewritten
+        for (String line : TextFiles.lines(file, MAX_LINE_CHARS, "the ledger holds one JSON entry per line; move the damaged file aside,"
+                + " or remove the damaged line, and keep a copy")) {
+            try {
+                if (!line.isBlank()) {
+                    entries.add(JSON.readTree(line));
                 }
+            } catch (JsonProcessingException torn) {
+                // kept out of the state; the file itself is never rewritten
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
         return entries;
     }
