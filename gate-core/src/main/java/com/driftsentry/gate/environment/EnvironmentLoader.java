@@ -50,7 +50,7 @@ public final class EnvironmentLoader {
     public static EnvironmentLoader fromSystem() {
         Map<String, String> overrides = System.getProperties().stringPropertyNames().stream()
                 .filter(k -> k.startsWith("gate."))
-                .collect(Collectors.toMap(k -> k, System::getProperty));
+                .collect(Collectors.toMap(k -> k, k -> CommandLineSecrets.get(k).orElse("")));
         return new EnvironmentLoader(findDirectory(Path.of("").toAbsolutePath()), overrides, SecretResolver::fromSystem);
     }
 
