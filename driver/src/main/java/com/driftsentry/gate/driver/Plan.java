@@ -6,6 +6,7 @@ import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.DeployConfig;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.Threshold;
+import com.driftsentry.gate.smoke.SmokeGate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,9 @@ final class Plan {
                 + ledger.serving().or(() -> d.platform().baselineVersion()).orElse("nothing recorded") + ", candidate " + candidate);
         platform.plan(candidate).forEach(p -> plan.add("platform: " + p));
         plan.add("gate health: " + d.platform().versionChecks() + " consecutive /health/live report version " + candidate.version());
-        plan.add("gate smoke: suites " + (env.smoke().tags().isEmpty() ? "all" : String.join(", ", env.smoke().tags())) + (env.smoke().readOnly() ? ", read-only" : ""));
+        List<String> smokeTags = SmokeGate.tags(env);
+        plan.add("gate smoke: suites " + String.join(", ", smokeTags.stream().filter(t -> !t.equals(SmokeGate.RATE_LIMIT)).toList())
+                + (env.smoke().readOnly() ? ", read-only" : ""));
         env.contract().ifPresent(c -> plan.add("gate contract: " + c.spec().getFileName() + ", at most " + c.generatedRequests()
                 + " generated requests" + (c.readOnly() ? ", read-only" : "")));
         env.load().ifPresent(l -> {
@@ -33,6 +36,9 @@ final class Plan {
                 plan.add("  threshold " + t.describe());
             }
         });
+        if (smokeTags.contains(SmokeGate.RATE_LIMIT)) {
+            plan.add("gate ratelimit: the smoke ratelimit suite, after the others (it throttles this address for unknown keys)");
+        }
         platform.promotionChecks(candidate).forEach(g -> plan.add("gate " + g.name() + " (before promotion)"));
         plan.add(String.format(Locale.ROOT, "availability: %s every %d ms from the deploy's start, success >= %.2f%%", d.availability().path(),
                 d.availability().every().toMillis(), 100 * d.availability().minSuccess()));

@@ -7,6 +7,7 @@ import com.driftsentry.gate.driver.gates.VersionGate;
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.smoke.SmokeGate;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,14 +30,25 @@ interface StageGates {
         // A release that answers at all reports its version within seconds; a minute covers a load balancer's slow drain.
         private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
 
+        /**
+         * The smoke suite that throttles this address for unknown keys runs last: before it, the
+         * contract's refusal checks would meet its lockout and be skipped instead of judged.
+         */
         @Override
         public List<Gate> judging(Release release, Platform.Endpoint at) {
             Environment aimed = env.aimedAt(at.baseUrl(), at.apiKey(), release.version(), at.smokeTenant());
+            List<String> smokeTags = SmokeGate.tags(aimed);
+            List<String> first = smokeTags.stream().filter(t -> !t.equals(SmokeGate.RATE_LIMIT)).toList();
             List<Gate> gates = new ArrayList<>();
             gates.add(verifying(release, at.baseUrl()));
-            gates.add(SuiteGate.smoke(aimed, output, System.err));
+            if (!first.isEmpty()) {
+                gates.add(SuiteGate.smoke(aimed.withSmokeTags(first), output, System.err));
+            }
             aimed.contract().ifPresent(c -> gates.add(SuiteGate.contract(aimed, output, System.err)));
             aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output)));
+            if (smokeTags.contains(SmokeGate.RATE_LIMIT)) {
+                gates.add(SuiteGate.smokeRateLimit(aimed, output, System.err));
+            }
             return gates;
         }
 

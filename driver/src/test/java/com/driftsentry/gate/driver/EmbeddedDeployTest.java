@@ -1,6 +1,7 @@
 package com.driftsentry.gate.driver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,8 +48,11 @@ class EmbeddedDeployTest {
         JsonNode promoted = DriftgateProcess.ledger(dir).get(0);
         assertEquals("PROMOTED", promoted.get("outcome").asText());
         assertEquals("0.2.0", promoted.get("serving").asText());
-        assertGates(promoted, "health", "smoke", "contract", "load", "health", "availability");
+        assertGates(promoted, "health", "smoke", "contract", "load", "smoke", "health", "availability");
         assertFullAvailability(promoted);
+        JsonNode contract = lastOfGate(promoted, "contract");
+        assertFalse(contract.toString().contains("throttled"), "the smoke ratelimit suite runs after the contract gate, never before: " + contract);
+        assertTrue(lastOfGate(promoted, "smoke").toString().contains("smoke ratelimit"), "the ratelimit suite ran, last");
 
         DriftgateProcess rollback = DriftgateProcess.run(dir, Map.of(), "rollback", "--env", "drive");
         assertEquals(0, rollback.exitCode, rollback.output);
@@ -63,7 +67,7 @@ class EmbeddedDeployTest {
         JsonNode gated = DriftgateProcess.ledger(dir).get(2);
         assertEquals("PASS", gated.get("outcome").asText());
         assertEquals("0.1.0", gated.get("serving").asText(), "gating changes nothing");
-        assertGates(gated, "health", "smoke", "contract", "load");
+        assertGates(gated, "health", "smoke", "contract", "load", "smoke");
 
         DriftgateProcess status = DriftgateProcess.run(dir, Map.of(), "status", "--env", "drive", "--json");
         assertTrue(status.output.contains("\"serving\" : \"0.1.0\"") && status.output.contains("\"previous\" : \"0.2.0\""), status.output);

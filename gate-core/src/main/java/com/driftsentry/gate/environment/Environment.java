@@ -1,5 +1,6 @@
 package com.driftsentry.gate.environment;
 
+import java.util.List;
 import java.util.Optional;
 
 /** A validated environment file with its secrets resolved (and registered for masking). */
@@ -23,6 +24,12 @@ public record Environment(String name, String file, Target target, DeployConfig 
         SuiteGateConfig.Smoke s = new SuiteGateConfig.Smoke(smoke.tags(), smoke.readOnly(), smokeTenant.or(smoke::tenant), smoke.allowedOrigin());
         return new Environment(name, file, new Target(baseUrl, false, masker.register(apiKey), target.seed(), expectedVersion), deploy, load,
                 s, contract, masker);
+    }
+
+    /** The same environment with only these smoke suites (a driver runs one suite apart, after the others). */
+    public Environment withSmokeTags(List<String> tags) {
+        return new Environment(name, file, target, deploy, load, new SuiteGateConfig.Smoke(List.copyOf(tags), smoke.readOnly(),
+                smoke.tenant(), smoke.allowedOrigin()), contract, masker);
     }
 
     public SuiteGateConfig.Contract requireContract() {

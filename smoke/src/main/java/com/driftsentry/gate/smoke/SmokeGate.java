@@ -7,9 +7,11 @@ import com.driftsentry.gate.suite.SuiteRunner;
 import com.driftsentry.gate.verdict.ExitCode;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 
 /**
  * The smoke gate: the suites below, filtered by the environment's {@code gates.smoke.tags}, run
@@ -20,6 +22,11 @@ public final class SmokeGate {
     /** Every suite, in the order they run; the ratelimit suite is last because it leaves this address throttled. */
     public static final List<Class<?>> SUITES = List.of(HealthSmoke.class, AuthSmoke.class, DriftsSmoke.class, SecuritySmoke.class,
             CacheSmoke.class, RateLimitSmoke.class);
+    /**
+     * The suite that leaves this address throttled for unknown keys for the auth-failure window (a
+     * minute by default): it runs last here, and a driver runs it after every other gate of a release.
+     */
+    public static final String RATE_LIMIT = "ratelimit";
     /** The origin the embedded service allows, when the environment names none. */
     static final String EMBEDDED_ORIGIN = "https://app.driftsentry.example";
 
@@ -43,6 +50,14 @@ public final class SmokeGate {
                 .withEmbeddedSetting("DRIFTSENTRY_CORS_ORIGINS", env.smoke().allowedOrigin().orElse(EMBEDDED_ORIGIN));
         embeddedSettings.forEach(runner::withEmbeddedSetting);
         return runner.run(env, env.smoke().tags(), env.smoke().readOnly(), outputRoot);
+    }
+
+    /** The suites the environment runs, by tag: its {@code gates.smoke.tags}, or every suite's when it names none. */
+    public static List<String> tags(Environment env) {
+        if (!env.smoke().tags().isEmpty()) {
+            return env.smoke().tags();
+        }
+        return SUITES.stream().flatMap(s -> Arrays.stream(s.getAnnotationsByType(Tag.class))).map(Tag::value).toList();
     }
 
     /** {@code -Denv=<name>} (default local); exits with the verdict's {@link ExitCode}, or bad input's. */

@@ -9,6 +9,7 @@ import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 /** The smoke or the contract gate, run in this JVM against the release the environment is aimed at. */
@@ -21,12 +22,17 @@ public record SuiteGate(String name, Environment aimed, Path output, PrintStream
         return new SuiteGate("contract", aimed, output, log);
     }
 
+    /** The smoke suite that throttles this address, on its own: the driver runs it after every other gate. */
+    public static SuiteGate smokeRateLimit(Environment aimed, Path output, PrintStream log) {
+        return new SuiteGate(SmokeGate.RATE_LIMIT, aimed.withSmokeTags(List.of(SmokeGate.RATE_LIMIT)), output, log);
+    }
+
     @Override
     public Verdict judge() {
         VerdictLine.Builder line = VerdictLine.of(name + " run").threshold("the suites run").measured("did not run").samples(0, 1)
                 .window("before the suites");
         try {
-            return (name.equals("smoke") ? SmokeGate.run(aimed, output, log, Map.of()) : ContractGate.run(aimed, output, log, Map.of())).verdict();
+            return (name.equals("contract") ? ContractGate.run(aimed, output, log, Map.of()) : SmokeGate.run(aimed, output, log, Map.of())).verdict();
         } catch (TargetUnreachable e) {
             // The release answered the version gate, then stopped answering: a failure of the release.
             return verdict(aimed.name(), "release", aimed.target().baseUrl(), line.fail(e.getMessage()));
