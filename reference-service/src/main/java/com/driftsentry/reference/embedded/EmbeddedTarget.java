@@ -9,9 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -33,8 +35,16 @@ public final class EmbeddedTarget implements AutoCloseable {
     private final String readerKey;
     private final String tenantId;
 
+    private volatile boolean stopping;
+    private volatile Exit exit;
+
     private EmbeddedTarget(Process process, String baseUrl, String adminKey, String readerKey, String tenantId) {
         this.process = process;
+        process.onExit().thenAccept(p -> {
+            if (!stopping) {
+                exit = new Exit(p.exitValue(), Instant.now());
+            }
+        });
         this.tenantId = tenantId;
         this.baseUrl = baseUrl;
         this.adminKey = adminKey;
@@ -105,8 +115,18 @@ public final class EmbeddedTarget implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** How the service ended, if it ended on its own (not stopped by {@link #close()}): its exit code and when. */
+    public Optional<Exit> exit() {
+        return Optional.ofNullable(exit);
+    }
+
+    /** The service's own exit: a crash, or a fault switch that makes it exit. */
+    public record Exit(int code, Instant at) {
+    }
+
     @Override
     public void close() {
+        stopping = true;
         if (!process.isAlive()) {
             return;
         }

@@ -7,7 +7,10 @@ import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.EvidenceFile;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
+import com.driftsentry.gate.verdict.Outcome;
 import java.nio.file.Files;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,6 +26,8 @@ public final class GateRun {
     private final Judge judge;
     private final LoadRecording recording;
     private Judging judging = (judge, evidence) -> judge.lines(evidence);
+    private VerdictLine readyBefore;
+    private Instant loadStarted = Instant.now();
 
     /** Sees every recorded response (the stress simulation buckets them by load level). */
     @FunctionalInterface
@@ -44,15 +49,29 @@ public final class GateRun {
         this.recording = new LoadRecording(new EarlyAbort(plan.load().earlyAbort(), judge));
     }
 
-    /** Reads and checks everything before any load is sent; bad input ends the JVM with one line and exit 3. */
+    /**
+     * Reads and checks everything before any load is sent: bad input ends the JVM with one line and
+     * exit 3; a target that does not turn ready ends it with a failed verdict, and no load.
+     */
     public static GateRun start(String simulation, Set<String> groups) {
-        return VerdictExit.orBadInput(() -> {
+        GateRun run = VerdictExit.orBadInput(() -> {
             LoadPlan plan = LoadPlan.read(simulation, groups);
-            GateRun run = new GateRun(plan, LoadTarget.start(plan));
-            System.out.println("driftgate load: " + simulation + " on " + plan.environment().name() + " against " + run.baseUrl()
-                    + " (" + plan.describe() + ")");
-            return run;
+            return new GateRun(plan, LoadTarget.start(plan));
         });
+        System.out.println("driftgate load: " + simulation + " on " + run.plan.environment().name() + " against " + run.baseUrl()
+                + " (" + run.plan.describe() + ")");
+        run.refuseUnlessReady();
+        return run;
+    }
+
+    private void refuseUnlessReady() {
+        readyBefore = target.health().readyBefore(TargetHealth.READY_TIMEOUT);
+        if (readyBefore.outcome() != Outcome.PASS) {
+            Verdict verdict = Verdict.of("load", plan.environment().name(), plan.simulation(), target.describe(), List.of(readyBefore));
+            LoadReports.write(plan, recording.evidence(plan.simulation(), plan.environment().name(), null), verdict, false);
+            target.close();
+            VerdictExit.now(verdict.outcome());
+        }
     }
 
     public String baseUrl() {
@@ -98,13 +117,22 @@ public final class GateRun {
 
     public void beforeRun() {
         target.warmUp();
+        loadStarted = Instant.now();
     }
 
-    /** Judges, writes evidence and reports, stops the embedded target, and arranges the exit code. */
+    /**
+     * Judges, writes evidence and reports, stops the embedded target, and arranges the exit code. A
+     * target that exited during the run is the first line: it explains every error after it.
+     */
     public Verdict finish() {
         Evidence evidence = recording.evidence(plan.simulation(), plan.environment().name(), target.cacheSinceWarmUp());
-        Verdict verdict = Verdict.of("load", plan.environment().name(), plan.simulation(), target.describe(), judging.lines(judge, evidence));
-        LoadReports.write(plan, evidence, verdict);
+        List<VerdictLine> lines = new ArrayList<>();
+        target.exitedDuringRun(loadStarted).ifPresent(lines::add);
+        lines.add(readyBefore);
+        lines.addAll(judging.lines(judge, evidence));
+        lines.add(target.health().readyAfter());
+        Verdict verdict = Verdict.of("load", plan.environment().name(), plan.simulation(), target.describe(), lines);
+        LoadReports.write(plan, evidence, verdict, true);
         target.close();
         VerdictExit.exitWith(verdict.outcome());
         return verdict;

@@ -22,12 +22,13 @@ final class LoadReports {
     private LoadReports() {
     }
 
-    static void write(LoadPlan plan, Evidence evidence, Verdict verdict) {
+    /** {@code besideGatlingReport}: false when the run was refused before Gatling started (its newest folder is an older run's). */
+    static void write(LoadPlan plan, Evidence evidence, Verdict verdict, boolean besideGatlingReport) {
         Masker masker = plan.environment().masker();
         try {
             EvidenceFile.write(evidence, plan.output().resolve("evidence.json"));
             Reports.write(verdict, plan.output(), masker);
-            Optional<Path> gatling = gatlingRunDirectory(plan.simulation());
+            Optional<Path> gatling = besideGatlingReport ? gatlingRunDirectory(plan.simulation()) : Optional.empty();
             if (gatling.isPresent()) {
                 Reports.write(verdict, gatling.get(), masker);
             }

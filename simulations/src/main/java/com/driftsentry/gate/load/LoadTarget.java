@@ -4,6 +4,8 @@ import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.target.Reachability;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -54,6 +56,15 @@ final class LoadTarget implements AutoCloseable {
 
     String readerKey() {
         return readerKey;
+    }
+
+    TargetHealth health() {
+        return new TargetHealth(baseUrl);
+    }
+
+    /** For a target this run started: a line naming its exit when it exited on its own after {@code loadStarted}. */
+    Optional<VerdictLine> exitedDuringRun(Instant loadStarted) {
+        return embedded == null ? Optional.empty() : TargetHealth.exitedDuringRun(embedded, loadStarted);
     }
 
     String describe() {

@@ -24,6 +24,12 @@ final class VerdictExit {
         }
     }
 
+    /** Ends the JVM now with the verdict's code: the run was refused before any load (Gatling has not started). */
+    static void now(Outcome outcome) {
+        System.out.flush();
+        System.exit(ExitCode.of(outcome).code());
+    }
+
     /** A shutdown hook that halts with the verdict's code runs after Gatling has written its report. */
     static void exitWith(Outcome outcome) {
         int code = ExitCode.of(outcome).code();

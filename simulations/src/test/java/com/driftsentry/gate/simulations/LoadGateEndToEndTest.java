@@ -110,4 +110,28 @@ class LoadGateEndToEndTest {
         assertEquals(knee.get("outcome").asText(), run.verdict().get("outcome").asText(), "the knee line decides");
         assertEquals("PASS".equals(knee.get("outcome").asText()) ? 0 : 1, run.exitCode);
     }
+
+    @Test
+    void aTargetThatNeverTurnsReadyIsRefusedBeforeAnyLoad() throws Exception {
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of(), Map.of("DRIFTSENTRY_FAULT_NEVER_READY", "true"));
+        assertEquals(1, run.exitCode, run.output);
+        assertEquals("FAIL", run.verdict().get("outcome").asText());
+        JsonNode ready = run.line("target ready before the load");
+        assertEquals("FAIL", ready.get("outcome").asText(), ready.toString());
+        assertTrue(ready.get("measured").asText().startsWith("503"), "says what the endpoint answered: " + ready);
+        assertTrue(ready.get("reason").asText().contains("no load was sent"), ready.toString());
+        assertEquals(1, run.verdict().get("lines").size(), "refused before the load: nothing else to judge");
+        assertTrue(!run.output.contains("Global Information"), "Gatling never ran its scenarios");
+    }
+
+    @Test
+    void aTargetThatExitsDuringTheRunIsNamedOnTheFirstLine() throws Exception {
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of("gate.hold", "20s"), Map.of("DRIFTSENTRY_FAULT_CRASH_AFTER_S", "8"));
+        assertEquals(1, run.exitCode, run.output);
+        JsonNode first = run.verdict().get("lines").get(0);
+        assertEquals("target kept running", first.get("criterion").asText(), run.verdict().toString());
+        assertEquals("FAIL", first.get("outcome").asText());
+        assertTrue(first.get("measured").asText().matches("exited with 70 at \\d\\d:\\d\\d:\\d\\dZ, -?[0-9.]+ s into the load"), first.toString());
+        assertEquals("FAIL", run.line("target ready after the load").get("outcome").asText());
+    }
 }
