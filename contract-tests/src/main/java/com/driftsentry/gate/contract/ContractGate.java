@@ -1,11 +1,8 @@
 package com.driftsentry.gate.contract;
 
-import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
-import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.environment.SuiteGateConfig;
 import com.driftsentry.gate.suite.SuiteRunner;
-import com.driftsentry.gate.verdict.ExitCode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,14 +30,12 @@ public final class ContractGate {
         return runner.run(env, List.of(), contract.readOnly(), outputRoot);
     }
 
-    /** {@code -Denv=<name>} (default local); exits with the verdict's {@link ExitCode}, or bad input's. */
+    /** {@code -Denv=<name>} (default local); exits with the verdict's exit code, or bad input's. */
     public static void main(String[] args) {
-        try {
-            Environment env = EnvironmentLoader.fromSystem().load(System.getProperty("env", "local"));
-            SuiteRunner.Result result = run(env, Path.of(System.getProperty("gate.output", "target")), System.out, Map.of());
-            System.exit(ExitCode.of(result.verdict().outcome()).code());
-        } catch (ConfigError e) {
-            System.exit(ExitCode.badInput("driftgate contract", e, System.err).code());
-        }
+        System.exit(exitCode(System.getProperty("env", "local"), System.out, System.err));
+    }
+
+    public static int exitCode(String envName, PrintStream out, PrintStream err) {
+        return SuiteRunner.exitCode("contract", envName, err, env -> run(env, Path.of(System.getProperty("gate.output", "target")), out, Map.of()));
     }
 }

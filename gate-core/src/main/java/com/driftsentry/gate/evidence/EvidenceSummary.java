@@ -2,6 +2,7 @@ package com.driftsentry.gate.evidence;
 
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.verdict.ExitCode;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,11 @@ public final class EvidenceSummary {
     }
 
     public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Prints the merged summary and returns 0, or says what is wrong on one line and returns 3. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
             if (args.length == 0) {
                 throw new ConfigError("name one or more evidence.json files (fix: EvidenceSummary target/gate/<run>/evidence.json …)");
@@ -26,9 +32,10 @@ public final class EvidenceSummary {
                 Evidence e = EvidenceFile.read(Path.of(file));
                 merged = merged == null ? e : merged.merge(e);
             }
-            System.out.print(render(merged));
+            out.print(render(merged));
+            return ExitCode.PASSED.code();
         } catch (ConfigError e) {
-            System.exit(ExitCode.badInput("evidence-summary", e, System.err).code());
+            return ExitCode.badInput("evidence-summary", e, err).code();
         }
     }
 

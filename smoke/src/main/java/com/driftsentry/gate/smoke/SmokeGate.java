@@ -1,10 +1,7 @@
 package com.driftsentry.gate.smoke;
 
-import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
-import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.suite.SuiteRunner;
-import com.driftsentry.gate.verdict.ExitCode;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -60,17 +57,12 @@ public final class SmokeGate {
         return SUITES.stream().flatMap(s -> Arrays.stream(s.getAnnotationsByType(Tag.class))).map(Tag::value).toList();
     }
 
-    /** {@code -Denv=<name>} (default local); exits with the verdict's {@link ExitCode}, or bad input's. */
+    /** {@code -Denv=<name>} (default local); exits with the verdict's exit code, or bad input's. */
     public static void main(String[] args) {
         System.exit(exitCode(System.getProperty("env", "local"), System.out, System.err));
     }
 
-    static int exitCode(String envName, PrintStream out, PrintStream err) {
-        try {
-            Environment env = EnvironmentLoader.fromSystem().load(envName);
-            return ExitCode.of(run(env, Path.of(System.getProperty("gate.output", "target")), out).verdict().outcome()).code();
-        } catch (ConfigError e) {
-            return ExitCode.badInput("driftgate smoke", e, err).code();
-        }
+    public static int exitCode(String envName, PrintStream out, PrintStream err) {
+        return SuiteRunner.exitCode("smoke", envName, err, env -> run(env, Path.of(System.getProperty("gate.output", "target")), out));
     }
 }

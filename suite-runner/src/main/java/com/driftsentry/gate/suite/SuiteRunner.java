@@ -1,10 +1,13 @@
 package com.driftsentry.gate.suite;
 
+import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.report.ConsoleTable;
 import com.driftsentry.gate.report.Reports;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
 import com.driftsentry.gate.target.Reachability;
+import com.driftsentry.gate.verdict.ExitCode;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
@@ -20,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.launcher.Launcher;
@@ -55,6 +59,19 @@ public final class SuiteRunner {
     }
 
     public record Result(Verdict verdict, Path reports) {
+    }
+
+    /**
+     * What a gate's {@code main} does: loads {@code -Denv=<envName>}, runs the gate, and returns the
+     * verdict's exit code; bad input (a file, a setting, a stage that does not answer) is one line
+     * on {@code err} and exit 3.
+     */
+    public static int exitCode(String gate, String envName, PrintStream err, Function<Environment, Result> run) {
+        try {
+            return ExitCode.of(run.apply(EnvironmentLoader.fromSystem().load(envName)).verdict().outcome()).code();
+        } catch (ConfigError e) {
+            return ExitCode.badInput("driftgate " + gate, e, err).code();
+        }
     }
 
     /** Runs the suites carrying any of {@code tags} (all suites when empty). Throws ConfigError on bad input, before any test. */
