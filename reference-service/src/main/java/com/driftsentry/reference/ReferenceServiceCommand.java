@@ -7,6 +7,7 @@ import com.driftsentry.reference.seed.KeysFile;
 import com.driftsentry.reference.seed.Seeder;
 import com.driftsentry.reference.store.Database;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -71,6 +72,10 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
         if (seed != null && seed < 0) {
             throw new ConfigException("--seed " + seed + " is negative (fix: a number of drifts, e.g. --seed 1000)");
         }
+        if (port != null && (port < 0 || port > 65_535)) {
+            throw new ConfigException("--port " + port + " is not a port (fix: 1 to 65535, or 0 for a free one)");
+        }
+        requireWritableFolder(keysOut);
         ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
         if (port != null) {
             config = config.withPort(port);
@@ -108,6 +113,18 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** The keys are written once the service serves: a folder that cannot take them is found before anything starts. */
+    static void requireWritableFolder(Path keysOut) {
+        if (keysOut == null) {
+            return;
+        }
+        Path folder = keysOut.toAbsolutePath().getParent();
+        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            throw new ConfigException("--keys-out " + keysOut + ": the folder " + folder + " does not exist or cannot be written"
+                    + " (fix: a file in a folder that exists, e.g. --keys-out target/keys.json)");
+        }
+    }
+
     static void publish(Seeder.Seeded seeded, String baseUrl, Path keysOut) throws Exception {
         String json = KeysFile.json(seeded, baseUrl);
         if (keysOut != null) {
@@ -134,6 +151,7 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
             if (drifts < 0) {
                 throw new ConfigException("--drifts " + drifts + " is negative (fix: e.g. --drifts 1000)");
             }
+            requireWritableFolder(keysOut);
             ServiceConfig config = ServiceConfig.fromEnvironment(System.getenv());
             if (config.database() == null) {
                 throw new ConfigException(ServiceConfig.DATABASE_URL + " is not set (fix: set it to postgres://user:password@host:5432/database)");

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Start, signals, crashes and bad input of the packaged jar, and the processes it leaves (none). */
 class ProcessLifecycleIT {
@@ -113,12 +115,23 @@ class ProcessLifecycleIT {
         }
     }
 
-    @Test
-    void unknownOptionIsBadInput() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(Map.of(), "--embeded")) {
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "--embeded|--embeded",
+            "--embedded --port 99999|--port 99999 is not a port",
+            "--embedded --port abc|'--port'",
+            "--embedded --seed -1|--seed -1 is negative",
+            "--embedded --seed 1 --keys-out /nonexistent/dir/keys.json|--keys-out /nonexistent/dir/keys.json",
+            "seed --drifts -3|--drifts -3 is negative"})
+    void brokenArgumentsAreOneLineAndExit3BeforeAnythingStarts(String args, String named) throws Exception {
+        try (ServiceProcess service = ServiceProcess.start(Map.of(), args.split(" "))) {
             assertTrue(service.process.waitFor(20, TimeUnit.SECONDS));
-            assertEquals(3, service.process.exitValue());
-            assertTrue(service.stderr().contains("--embeded"), service.stderr());
+            assertEquals(3, service.process.exitValue(), service.stderr());
+            String err = service.stderr().strip();
+            assertTrue(err.startsWith("driftsentry-reference: ") && err.contains(named) && !err.contains("\n"), err);
+            Set<Long> now = ServiceProcess.storeProcesses();
+            now.removeAll(before);
+            assertTrue(now.isEmpty(), "nothing was started: " + now);
         }
     }
 
