@@ -18,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
 
@@ -52,9 +53,11 @@ abstract class CommandSupport implements Callable<Integer> {
 
     abstract int execute();
 
+    /** The command's own folder: the time to read it by, and a random run id so two commands started in one second never share one. */
     Path workDir(String command) {
         return Path.of("target", "driftgate", env.name() + "-" + command + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))).toAbsolutePath();
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + UUID.randomUUID().toString().substring(0, 8))
+                .toAbsolutePath();
     }
 
     /** Records the run in the ledger, notifies, prints the table (or the JSON), and returns its exit code. */
