@@ -18,6 +18,7 @@ import com.driftsentry.reference.fault.FaultInjector;
 import com.driftsentry.reference.health.HealthRoutes;
 import com.driftsentry.reference.http.Cors;
 import com.driftsentry.reference.http.Draining;
+import com.driftsentry.reference.http.InFlight;
 import com.driftsentry.reference.http.Json;
 import com.driftsentry.reference.http.JsonBodies;
 import com.driftsentry.reference.http.Problems;
@@ -60,6 +61,7 @@ public final class ReferenceService implements AutoCloseable {
     private final RequestContext requests = new RequestContext(metrics);
     private final Draining draining = new Draining();
     private final FaultInjector faults;
+    private final InFlight inFlight = new InFlight();
     private final Javalin app;
 
     private ReferenceService(ServiceConfig config) {
@@ -138,6 +140,7 @@ public final class ReferenceService implements AutoCloseable {
     public static ReferenceService start(ServiceConfig config) {
         ReferenceService service = new ReferenceService(config);
         service.app.start(config.bindAddress(), config.port());
+        service.inFlight.watch(service.app.jettyServer().server());
         service.faults.armCrash();
         log.atInfo().addKeyValue("address", config.bindAddress()).addKeyValue("port", service.port()).addKeyValue("version", config.version())
                 .addKeyValue("database", config.database().toString()).addKeyValue("redis", redisHost(config.redisUrl()))
@@ -170,7 +173,7 @@ public final class ReferenceService implements AutoCloseable {
 
     @Override
     public void close() {
-        draining.drain(app.jettyServer().server(), requests::inFlight, config.shutdownTimeout());
+        draining.drain(app.jettyServer().server(), inFlight::count, config.shutdownTimeout());
         app.stop();
         authenticator.close();
         redis.close();

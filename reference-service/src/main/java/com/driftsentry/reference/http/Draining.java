@@ -1,8 +1,10 @@
 package com.driftsentry.reference.http;
 
+import static org.awaitility.Awaitility.await;
+
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.slf4j.Logger;
@@ -27,16 +29,12 @@ public final class Draining {
         for (Connector connector : server.getConnectors()) {
             connector.shutdown();
         }
-        // The one wait not done with Awaitility: it runs in the JVM's shutdown hook, where only the
-        // JDK is trusted to work (with Awaitility here an in-flight request was cut once in two test runs).
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (inFlight.getAsInt() > 0 && System.nanoTime() < deadline) {
-            try {
-                TimeUnit.MILLISECONDS.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        try {
+            // In the shutdown hook's own thread: the JVM is stopping, no pool is started for this.
+            await("in-flight requests to finish").atMost(timeout).pollInSameThread().pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(10)).until(() -> inFlight.getAsInt() == 0);
+        } catch (ConditionTimeoutException e) {
+            // logged below with the count left
         }
         int left = inFlight.getAsInt();
         if (left > 0) {

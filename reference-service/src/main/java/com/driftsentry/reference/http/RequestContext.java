@@ -9,7 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +16,7 @@ import org.slf4j.MDC;
 
 /**
  * What every request carries from first to last handler: a request id (the caller's when it is
- * safe to echo, else a new one), the in-flight count graceful shutdown waits on, one access-log
- * line and one timer sample per route and status.
+ * safe to echo, else a new one), one access-log line and one timer sample per route and status.
  */
 public final class RequestContext {
     public static final String HEADER = "X-Request-Id";
@@ -28,7 +26,6 @@ public final class RequestContext {
     private static final Logger access = LoggerFactory.getLogger("access");
 
     private final MeterRegistry metrics;
-    private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public RequestContext(MeterRegistry metrics) {
@@ -36,7 +33,6 @@ public final class RequestContext {
     }
 
     public void begin(Context ctx) {
-        inFlight.incrementAndGet();
         String offered = ctx.header(HEADER);
         String id = offered != null && SAFE_ID.matcher(offered).matches() ? offered : newId();
         ctx.attribute(ID, id);
@@ -60,7 +56,6 @@ public final class RequestContext {
                     .log("request");
         } finally {
             MDC.remove(ID);
-            inFlight.decrementAndGet();
         }
     }
 
@@ -78,10 +73,6 @@ public final class RequestContext {
     private static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new UUID(random.nextLong(), random.nextLong()).toString();
-    }
-
-    public int inFlight() {
-        return inFlight.get();
     }
 
     public static String requestId(Context ctx) {
