@@ -4,7 +4,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,27 +18,74 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The packaged jar run as its own process, the way operators and the driver run it. */
+/**
+ * The packaged jar run as its own process, the way operators and the driver run it. Its output is
+ * kept in memory, never in a file: {@code seed} prints the keys it creates on stdout, by design,
+ * and no key may reach a file under target/.
+ */
 final class ServiceProcess implements AutoCloseable {
     static final Path JAR = Path.of(System.getProperty("driftsentry.jar", "target/driftsentry-reference.jar"));
 
     final Process process;
-    final Path dir;
+    private final Output stdout;
+    private final Output stderr;
 
-    private ServiceProcess(Process process, Path dir) {
+    private ServiceProcess(Process process) {
         this.process = process;
-        this.dir = dir;
+        this.stdout = new Output(process.getInputStream());
+        this.stderr = new Output(process.getErrorStream());
     }
 
     static ServiceProcess start(Map<String, String> env, String... args) throws IOException {
-        Path dir = Files.createTempDirectory(Path.of("target"), "process-");
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-jar", JAR.toString()));
         command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command)
-                .redirectOutput(dir.resolve("stdout.log").toFile())
-                .redirectError(dir.resolve("stderr.log").toFile());
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
-        return new ServiceProcess(pb.start(), dir);
+        return new ServiceProcess(pb.start());
+    }
+
+    /** One output stream of the process, read as it comes so the process never blocks on a full pipe. */
+    private final class Output {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private final Thread reader;
+
+        Output(InputStream in) {
+            reader = new Thread(() -> {
+                try (in) {
+                    in.transferTo(new OutputStream() {
+                        @Override
+                        public void write(int b) {
+                            write(new byte[] {(byte) b}, 0, 1);
+                        }
+
+                        @Override
+                        public void write(byte[] b, int off, int len) {
+                            synchronized (bytes) {
+                                bytes.write(b, off, len);
+                            }
+                        }
+                    });
+                } catch (IOException ended) {
+                    // the process is gone: what was read is all there is
+                }
+            }, "service-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+
+        /** Everything so far; once the process has exited, everything it wrote. */
+        String text() {
+            if (!process.isAlive()) {
+                try {
+                    reader.join(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            synchronized (bytes) {
+                return bytes.toString(StandardCharsets.UTF_8);
+            }
+        }
     }
 
     /** Waits for the keys file the service writes once it serves, and returns it. */
@@ -51,19 +102,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     String stdout() {
-        return read("stdout.log");
+        return stdout.text();
     }
 
     String stderr() {
-        return read("stderr.log");
-    }
-
-    private String read(String name) {
-        try {
-            return Files.readString(dir.resolve(name));
-        } catch (IOException e) {
-            return "";
-        }
+        return stderr.text();
     }
 
     /** Every PostgreSQL and Redis server process on the machine right now. */
