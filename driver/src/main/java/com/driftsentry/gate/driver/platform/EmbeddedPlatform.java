@@ -1,15 +1,9 @@
 package com.driftsentry.gate.driver.platform;
 
-import static org.awaitility.Awaitility.await;
-
 import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.target.Readiness;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,8 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Blue/green on loopback: every release is the reference service as its own process (embedded
@@ -29,9 +21,6 @@ import org.awaitility.core.ConditionTimeoutException;
  * stops in {@link #close()}.
  */
 public final class EmbeddedPlatform implements Platform {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    // A release turns ready within a second of its stores; four looks a second see it without loading it.
-    private static final Duration READY_POLL = Duration.ofMillis(250);
 
     private final Environment env;
     private final Release initial;
@@ -173,27 +162,13 @@ public final class EmbeddedPlatform implements Platform {
 
     /** Ready is /health/ready answering 200; a release that exits meanwhile fails at once instead of at the timeout. */
     private static void awaitReady(Release release, EmbeddedTarget t, Duration timeout) throws DeployFailure {
-        AtomicReference<String> last = new AtomicReference<>("no answer");
-        try {
-            await(release + " to be ready").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(READY_POLL)
-                    .until(() -> !t.alive() || ready(t, last));
-        } catch (ConditionTimeoutException e) {
-            throw new DeployFailure("release " + release + " was not ready within " + timeout.toSeconds() + " s (last /health/ready: " + last.get() + ")");
-        }
+        Readiness.Answer last = Readiness.untilReady(t.baseUrl(), timeout, () -> !t.alive());
         if (!t.alive()) {
             throw new DeployFailure("release " + release + " exited before it was ready");
         }
-    }
-
-    private static boolean ready(EmbeddedTarget t, AtomicReference<String> last) throws InterruptedException {
-        try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(t.baseUrl() + "/health/ready")).timeout(Duration.ofSeconds(2))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            last.set(r.statusCode() + " " + r.body());
-            return r.statusCode() == 200;
-        } catch (IOException e) {
-            last.set(e.getClass().getSimpleName());
-            return false;
+        if (!last.ready()) {
+            throw new DeployFailure("release " + release + " was not ready within " + timeout.toSeconds() + " s (last "
+                    + Readiness.PATH + ": " + last.said() + ")");
         }
     }
 }
