@@ -92,7 +92,7 @@ public final class ReferenceService implements AutoCloseable {
             c.http.maxRequestSize = config.maxBodyBytes();
             c.jsonMapper(new JavalinJackson(mapper, false));
             c.jetty.modifyHttpConfiguration(http -> http.setSendServerVersion(false));
-            c.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors()));
+            c.jetty.modifyServer(server -> server.setErrorHandler(new ServerErrors(problems)));
         });
         app.before(ctx -> {
             requests.begin(ctx);

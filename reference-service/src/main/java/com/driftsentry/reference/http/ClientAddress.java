@@ -33,11 +33,6 @@ public final class ClientAddress {
         this.trusted = List.copyOf(trusted);
     }
 
-    /** The TCP peer, whatever the headers say. */
-    public static ClientAddress peerOnly() {
-        return new ClientAddress(0, List.of());
-    }
-
     public static ClientAddress fromSettings(Settings s) {
         List<String> cidrs = s.list("DRIFTSENTRY_TRUSTED_PROXIES");
         int hops = s.integer("DRIFTSENTRY_TRUSTED_PROXY_HOPS", s.flag("DRIFTSENTRY_TRUST_PROXY", false) ? 1 : 0, 0, 10);

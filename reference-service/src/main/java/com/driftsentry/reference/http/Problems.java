@@ -46,17 +46,26 @@ public final class Problems {
     }
 
     public void write(Context ctx, int status, String title, String detail) {
+        ctx.status(status).contentType(CONTENT_TYPE).result(body(status, title, detail, ctx.path(), RequestContext.requestId(ctx)));
+    }
+
+    /** The problem document; {@code instance} and {@code requestId} are left out when null (an answer before any route). */
+    public byte[] body(int status, String title, String detail, String instance, String requestId) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title);
         body.put("status", status);
         body.put("detail", detail);
-        body.put("instance", ctx.path());
-        body.put("requestId", RequestContext.requestId(ctx));
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        if (requestId != null) {
+            body.put("requestId", requestId);
+        }
         try {
-            ctx.status(status).contentType(CONTENT_TYPE).result(mapper.writeValueAsBytes(body));
+            return mapper.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
-            ctx.status(status).contentType(CONTENT_TYPE).result("{\"status\":" + status + "}");
+            return ("{\"status\":" + status + "}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
         }
     }
 

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -18,11 +17,17 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
  * page; every answer of this API is problem+json with the security headers, these included.
  */
 public final class ServerErrors extends ErrorHandler {
+    private final Problems problems;
+
+    public ServerErrors(Problems problems) {
+        this.problems = problems;
+    }
+
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, Problems.CONTENT_TYPE);
         SecurityHeaders.ALL.forEach((name, value) -> fields.put(new HttpField(name, value)));
-        return ByteBuffer.wrap(body(status).getBytes(StandardCharsets.UTF_8));
+        return ByteBuffer.wrap(body(status));
     }
 
     @Override
@@ -31,13 +36,12 @@ public final class ServerErrors extends ErrorHandler {
         baseRequest.setHandled(true);
         response.setContentType(Problems.CONTENT_TYPE);
         SecurityHeaders.ALL.forEach(response::setHeader);
-        response.getOutputStream().write(body(code).getBytes(StandardCharsets.UTF_8));
+        response.getOutputStream().write(body(code));
     }
 
     /** The reason Jetty gives can echo the request; the title for the status says enough. */
-    private static String body(int status) {
+    private byte[] body(int status) {
         String title = HttpStatus.getMessage(status);
-        return "{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + title
-                + " (refused by the HTTP server before any route)\"}";
+        return problems.body(status, title, title + " (refused by the HTTP server before any route)", null, null);
     }
 }
