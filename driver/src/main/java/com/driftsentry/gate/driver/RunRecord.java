@@ -77,7 +77,7 @@ final class RunRecord {
         e.put("serving", serving);
         e.put("seconds", seconds);
         e.put("steps", steps);
-        e.put("verdicts", verdicts.stream().map(VerdictJson::document).toList());
+        e.put("verdicts", verdicts.stream().map(VerdictJson.Document::of).toList());
         return e;
     }
 

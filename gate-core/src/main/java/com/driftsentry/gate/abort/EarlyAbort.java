@@ -40,13 +40,11 @@ public final class EarlyAbort {
         seen++;
         boolean error = !expected;
         boolean tooSlow = judge.tooSlow(group, responseTimeMs);
-        if (error || status >= 500) {
-            Optional<Criterion> decided = judge.decidedBy(group, status, expected);
-            if (decided.isPresent()) {
-                reason = "an unexpected response (request " + seen + ", " + group + " " + status + ") with an error budget of 0%: "
-                        + decided.get().threshold().describe() + " can only fail from here";
-                return;
-            }
+        Optional<Criterion> decided = judge.decidedBy(group, status, expected);
+        if (decided.isPresent()) {
+            reason = "an unexpected response (request " + seen + ", " + group + " " + status + ") with an error budget of 0%: "
+                    + decided.get().threshold().describe() + " can only fail from here";
+            return;
         }
         if (filled == errors.length) {
             errorCount -= errors[next] ? 1 : 0;

@@ -4,7 +4,6 @@ import com.driftsentry.gate.environment.LoadGateConfig;
 import com.driftsentry.gate.environment.Metric;
 import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
-import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Judge {
     private final List<Criterion> criteria;
+    private final List<ErrorRateCriterion> errorRates;
     private final Map<String, List<LatencyCriterion>> latencyByGroup = new ConcurrentHashMap<>();
 
     private Judge(List<Criterion> criteria) {
         this.criteria = List.copyOf(criteria);
+        this.errorRates = criteria.stream().filter(c -> c instanceof ErrorRateCriterion).map(c -> (ErrorRateCriterion) c).toList();
     }
 
     /** {@code gates.load.minRequests} first (no data never passes), then every threshold in the file's order. */
@@ -63,10 +64,6 @@ public final class Judge {
         return lines;
     }
 
-    public Verdict verdict(String environment, String target, Evidence evidence) {
-        return Verdict.of("load", environment, evidence.simulation(), target, lines(evidence));
-    }
-
     /** Whether one response of {@code group} is slower than a latency bound that applies to it. */
     public boolean tooSlow(String group, long responseTimeMs) {
         for (LatencyCriterion c : latencyByGroup.computeIfAbsent(group, this::latencyCriteria)) {
@@ -77,9 +74,14 @@ public final class Judge {
         return false;
     }
 
-    /** The criterion this one response already fails for good (a failure under a 0% bound), if any. */
+    /** The criterion this one response already fails for good (a failure under a 0% bound), if any. Asked for every response. */
     public Optional<Criterion> decidedBy(String group, int status, boolean expected) {
-        return criteria.stream().filter(c -> c instanceof ErrorRateCriterion e && e.decidedBy(group, status, expected)).findFirst();
+        for (ErrorRateCriterion c : errorRates) {
+            if (c.decidedBy(group, status, expected)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     private List<LatencyCriterion> latencyCriteria(String group) {

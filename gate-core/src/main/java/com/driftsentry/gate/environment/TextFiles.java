@@ -30,7 +30,7 @@ public final class TextFiles {
             if (size > maxBytes) {
                 throw new ConfigError(file + ": is " + bytes(size) + ", more than the " + bytes(maxBytes) + " such a file may be (fix: " + fix + ")");
             }
-            return String.join("\n", lines(file, (int) maxBytes, fix));
+            return decode(Files.readAllBytes(file), file + ": is not UTF-8 text (fix: " + fix + ")");
         } catch (IOException e) {
             throw new ConfigError(file + ": cannot be read (" + e.getClass().getSimpleName() + ") (fix: " + fix + ")");
         }
@@ -61,13 +61,17 @@ public final class TextFiles {
     }
 
     private static String decode(ByteArrayOutputStream line, int number, Path file, String fix) {
+        String text = decode(line.toByteArray(), file + ": line " + number + " is not UTF-8 text (fix: " + fix + ")");
+        line.reset();
+        return text;
+    }
+
+    private static String decode(byte[] bytes, String notUtf8) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(line.toByteArray())).toString();
-            line.reset();
-            return text;
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ConfigError(file + ": line " + number + " is not UTF-8 text (fix: " + fix + ")");
+            throw new ConfigError(notUtf8);
         }
     }
 

@@ -22,10 +22,10 @@ public final class VerdictJson {
     public static final String FORMAT = "driftsentry-verdict/1";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    /** The file's shape: a format marker, the verdict's fields, its lines. */
+    /** The file's shape: a format marker, the verdict's fields, its lines (the driver nests it in its ledger and its --json result). */
     public record Document(String format, String gate, String environment, String subject, String target, String judgedAt,
                            Outcome outcome, List<VerdictLine> lines) {
-        static Document of(Verdict v) {
+        public static Document of(Verdict v) {
             return new Document(FORMAT, v.gate(), v.environment(), v.subject(), v.target(), v.judgedAt().toString(), v.outcome(), v.lines());
         }
 
@@ -39,15 +39,10 @@ public final class VerdictJson {
 
     public static String render(Verdict v) {
         try {
-            return JSON.writeValueAsString(document(v)) + "\n";
+            return JSON.writeValueAsString(Document.of(v)) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The verdict as a value Jackson writes the same way (the driver nests verdicts in its ledger and its --json result). */
-    public static Document document(Verdict v) {
-        return Document.of(v);
     }
 
     /** Reads a verdict back (a load gate run in its own JVM writes one; the driver reads it). */

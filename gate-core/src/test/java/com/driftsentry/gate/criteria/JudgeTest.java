@@ -25,6 +25,10 @@ class JudgeTest {
         return Judge.criterion(threshold, Optional.empty()).judge(e);
     }
 
+    static Verdict verdict(LoadGateConfig gate, Evidence e) {
+        return Verdict.of("load", "test", e.simulation(), "t", Judge.of(gate, Optional.empty()).lines(e));
+    }
+
     static LoadGateConfig gate(long minRequests, Threshold... thresholds) {
         return new LoadGateConfig("TestSimulation", new LoadGateConfig.Profile(10, Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 minRequests, List.of(thresholds), new LoadGateConfig.EarlyAbortConfig(100, 0.1, 0.1), Optional.empty(), "test.yaml");
@@ -70,7 +74,7 @@ class JudgeTest {
                 t("global", Metric.REQUESTS, Threshold.Bound.MIN, 1, 1, "1"))) {
             assertEquals(Outcome.INCONCLUSIVE, judge(th, empty).outcome(), th.describe());
         }
-        assertEquals(Outcome.INCONCLUSIVE, Judge.of(gate(0), Optional.empty()).verdict("test", "t", empty).outcome(), "no thresholds, no data");
+        assertEquals(Outcome.INCONCLUSIVE, verdict(gate(0), empty).outcome(), "no thresholds, no data");
     }
 
     @Test
@@ -128,16 +132,16 @@ class JudgeTest {
     @Test
     void overallIsFailOverInconclusiveOverPass() {
         Evidence e = new Evidences().add("drifts", 200, 10, 200).add("dashboard", 10, 10, 200).build();
-        Verdict v = Judge.of(gate(0,
+        Verdict v = verdict(gate(0,
                 t("drifts", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms"),
-                t("dashboard", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), Optional.empty()).verdict("test", "t", e);
+                t("dashboard", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), e);
         assertEquals(Outcome.INCONCLUSIVE, v.outcome());
-        Verdict failing = Judge.of(gate(0,
+        Verdict failing = verdict(gate(0,
                 t("drifts", Metric.P99, Threshold.Bound.MAX, 5, 100, "5ms"),
-                t("dashboard", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), Optional.empty()).verdict("test", "t", e);
+                t("dashboard", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), e);
         assertEquals(Outcome.FAIL, failing.outcome());
         assertEquals(2, failing.failing().size());
-        Verdict passing = Judge.of(gate(100, t("drifts", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), Optional.empty()).verdict("test", "t", e);
+        Verdict passing = verdict(gate(100, t("drifts", Metric.P99, Threshold.Bound.MAX, 500, 100, "500ms")), e);
         assertEquals(Outcome.PASS, passing.outcome());
         assertEquals(2, passing.lines().size(), "minRequests has its own line");
     }
@@ -147,7 +151,7 @@ class JudgeTest {
         var recorder = new com.driftsentry.gate.evidence.EvidenceRecorder();
         recorder.record("g", 500, 5, false, 1_000);
         recorder.stoppedEarly("error rate 60% over the last 100 requests");
-        Verdict v = Judge.of(gate(0), Optional.empty()).verdict("test", "t", recorder.snapshot("S", "test", null));
+        Verdict v = verdict(gate(0), recorder.snapshot("S", "test", null));
         assertEquals(Outcome.FAIL, v.outcome());
         assertTrue(v.lines().get(0).measured().contains("error rate 60%"));
     }

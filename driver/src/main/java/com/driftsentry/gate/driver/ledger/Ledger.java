@@ -28,7 +28,7 @@ import java.util.Optional;
 public final class Ledger {
     private static final ObjectMapper JSON = new ObjectMapper();
     // An entry with every verdict line of a deploy is a few KiB; a megabyte line is not an entry.
-    private static final int MAX_LINE_CHARS = 1 << 20;
+    private static final int MAX_LINE_BYTES = 1 << 20;
 
     private final Path file;
     private final Masker masker;
@@ -81,7 +81,7 @@ public final class Ledger {
             return List.of();
         }
         List<JsonNode> entries = new ArrayList<>();
-        for (String line : TextFiles.lines(file, MAX_LINE_CHARS, "the ledger holds one JSON entry per line; move the damaged file aside,"
+        for (String line : TextFiles.lines(file, MAX_LINE_BYTES, "the ledger holds one JSON entry per line; move the damaged file aside,"
                 + " or remove the damaged line, and keep a copy")) {
             try {
                 if (!line.isBlank()) {
