@@ -24,8 +24,7 @@ final class Plan {
                 + ledger.serving().or(() -> d.platform().baselineVersion()).orElse("nothing recorded") + ", candidate " + candidate);
         platform.plan(candidate).forEach(p -> plan.add("platform: " + p));
         plan.add("gate health: " + d.platform().versionChecks() + " consecutive /health/live report version " + candidate.version());
-        List<String> smokeTags = SmokeGate.tags(env);
-        plan.add("gate smoke: suites " + String.join(", ", smokeTags.stream().filter(t -> !t.equals(SmokeGate.RATE_LIMIT)).toList())
+        plan.add("gate smoke: suites " + String.join(", ", SmokeGate.tagsBeforeRateLimit(env))
                 + (env.smoke().readOnly() ? ", read-only" : ""));
         env.contract().ifPresent(c -> plan.add("gate contract: " + c.spec().getFileName() + ", at most " + c.generatedRequests()
                 + " generated requests" + (c.readOnly() ? ", read-only" : "")));
@@ -36,7 +35,7 @@ final class Plan {
                 plan.add("  threshold " + t.describe());
             }
         });
-        if (smokeTags.contains(SmokeGate.RATE_LIMIT)) {
+        if (SmokeGate.runsRateLimit(env)) {
             plan.add("gate ratelimit: the smoke ratelimit suite, after the others (it throttles this address for unknown keys)");
         }
         platform.promotionChecks(candidate).forEach(g -> plan.add("gate " + g.name() + " (before promotion)"));

@@ -37,8 +37,7 @@ interface StageGates {
         @Override
         public List<Gate> judging(Release release, Platform.Endpoint at) {
             Environment aimed = env.aimedAt(at.baseUrl(), at.apiKey(), release.version(), at.smokeTenant());
-            List<String> smokeTags = SmokeGate.tags(aimed);
-            List<String> first = smokeTags.stream().filter(t -> !t.equals(SmokeGate.RATE_LIMIT)).toList();
+            List<String> first = SmokeGate.tagsBeforeRateLimit(aimed);
             List<Gate> gates = new ArrayList<>();
             gates.add(verifying(release, at.baseUrl()));
             if (!first.isEmpty()) {
@@ -46,7 +45,7 @@ interface StageGates {
             }
             aimed.contract().ifPresent(c -> gates.add(SuiteGate.contract(aimed, output, System.err)));
             aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output)));
-            if (smokeTags.contains(SmokeGate.RATE_LIMIT)) {
+            if (SmokeGate.runsRateLimit(aimed)) {
                 gates.add(SuiteGate.smokeRateLimit(aimed, output, System.err));
             }
             return gates;

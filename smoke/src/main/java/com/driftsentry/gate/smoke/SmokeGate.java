@@ -57,6 +57,16 @@ public final class SmokeGate {
         return SUITES.stream().flatMap(s -> Arrays.stream(s.getAnnotationsByType(Tag.class))).map(Tag::value).toList();
     }
 
+    /** The suites that run before the ratelimit suite: every one the environment runs but that one. */
+    public static List<String> tagsBeforeRateLimit(Environment env) {
+        return tags(env).stream().filter(t -> !t.equals(RATE_LIMIT)).toList();
+    }
+
+    /** Whether the environment runs the ratelimit suite. */
+    public static boolean runsRateLimit(Environment env) {
+        return tags(env).contains(RATE_LIMIT);
+    }
+
     /** {@code -Denv=<name>} (default local); exits with the verdict's exit code, or bad input's. */
     public static void main(String[] args) {
         System.exit(exitCode(System.getProperty("env", "local"), System.out, System.err));

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.gates;
 
+import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.LoadGateConfig;
 import com.driftsentry.gate.environment.EnvironmentLoader;
@@ -60,6 +61,8 @@ public record LoadGate(Environment env, String baseUrl, String apiKey, Path outp
                         + env.masker().mask(lastLine(dir.resolve("gatling.log"))));
             }
             return VerdictJson.read(verdict.get());
+        } catch (ConfigError e) {
+            return notMeasured("the load run wrote a verdict that cannot be read: " + e.getMessage());
         } catch (IOException e) {
             return notMeasured("the load run could not start: " + e.getMessage());
         } catch (InterruptedException e) {
