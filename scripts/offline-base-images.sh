@@ -3,6 +3,8 @@
 # mirror but no container registry (see docs/DOCKER-SETUP notes in docs/reference-service.md):
 #   driftsentry/bookworm-slim  (debootstrap minbase, in place of debian:bookworm-slim)
 #   driftsentry/jdk17          (that + openjdk-17-jdk-headless, in place of eclipse-temurin:17-jdk)
+#   driftsentry/postgres:15    (PostgreSQL 15 that honours POSTGRES_USER/PASSWORD/DB, in place of postgres:15-alpine)
+#   driftsentry/redis:7        (Redis 7, in place of redis:7-alpine)
 # Needs root, docker (a running dockerd) and debootstrap. Idempotent: existing images are kept.
 set -euo pipefail
 
@@ -25,4 +27,11 @@ if ! have_image driftsentry/jdk17; then
   printf 'FROM driftsentry/bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jdk-headless && apt-get clean && rm -rf /var/lib/apt/lists/*\n' \
     | DOCKER_BUILDKIT=0 docker build --network host -t driftsentry/jdk17 - >/dev/null
 fi
+# PostgreSQL and Redis for the compose stack (environments/compose/docker-compose.offline.yml).
+images="$(dirname "$0")/../environments/compose/images"
+for name in postgres:15 redis:7; do
+  if ! have_image "driftsentry/$name"; then
+    DOCKER_BUILDKIT=0 docker build --network host -t "driftsentry/$name" "$images/${name%%:*}" >/dev/null
+  fi
+done
 docker image ls --format '{{.Repository}}:{{.Tag}} {{.Size}}' | grep '^driftsentry/'

@@ -15,10 +15,13 @@ public record DeployConfig(Platform platform, Availability availability, List<St
 
     /**
      * {@code versionChecks}: consecutive health probes that must report the candidate's version
-     * before it counts as serving; {@code maxImageBytes}: the largest candidate image (ECR).
+     * before it counts as serving; {@code maxImageBytes}: the largest candidate image (ECR, or the
+     * local engine for compose); {@code composeFiles}: the compose stack, base file first;
+     * {@code readOnlyRootFilesystem}: compose runs the backend on a read-only root filesystem.
      */
     public record Platform(String type, String region, Optional<String> cluster, Optional<String> service, Duration stableTimeout,
-                           Optional<String> baselineVersion, int versionChecks, long maxImageBytes) {
+                           Optional<String> baselineVersion, int versionChecks, long maxImageBytes, List<Path> composeFiles,
+                           boolean readOnlyRootFilesystem) {
     }
 
     /** Probe {@code path} every {@code every} from the start of a deploy to its verdict; pass at {@code minSuccess} or more. */

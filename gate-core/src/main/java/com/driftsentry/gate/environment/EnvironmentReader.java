@@ -42,12 +42,14 @@ final class EnvironmentReader {
         JsonNode a = root.path("gates").path("availability");
         JsonNode b = root.path("gates").path("budget");
         List<String> alarms = new ArrayList<>();
+        List<Path> composeFiles = new ArrayList<>();
+        p.path("composeFiles").forEach(f -> composeFiles.add(composeFile(f.asText())));
         root.path("gates").path("alarms").forEach(n -> alarms.add(n.asText()));
         DeployConfig.Platform platform = new DeployConfig.Platform(p.path("type").asText("embedded"), p.path("region").asText("us-east-1"),
                 Optional.ofNullable(p.path("cluster").textValue()), Optional.ofNullable(p.path("service").textValue()),
                 q.duration("platform.stableTimeout", p.path("stableTimeout").asText("10m")),
                 Optional.ofNullable(p.path("baselineVersion").textValue()), p.path("versionChecks").asInt(3),
-                p.path("maxImageMb").asLong(500) * 1_000_000L);
+                p.path("maxImageMb").asLong(500) * 1_000_000L, List.copyOf(composeFiles), p.path("readOnlyRootFilesystem").asBoolean(false));
         DeployConfig.Availability availability = new DeployConfig.Availability(a.path("path").asText("/health/live"),
                 q.duration("gates.availability.every", a.path("every").asText("250ms")),
                 q.percent("gates.availability.minSuccess", a.path("minSuccess").asText("99.9%")));
@@ -57,6 +59,15 @@ final class EnvironmentReader {
         String webhook = secrets.resolve(file, "notifications.slackWebhook", root.path("notifications").path("slackWebhook").textValue());
         return new DeployConfig(platform, availability, List.copyOf(alarms), budget, ledger,
                 !"stop".equals(root.path("onFailure").asText("rollback")), Optional.ofNullable(masker.register(webhook)));
+    }
+
+    private Path composeFile(String name) {
+        Path f = directory.getParent().resolve(name).normalize();
+        if (!Files.isRegularFile(f)) {
+            throw ConfigError.at(file, "platform.composeFiles", "no file " + f + " (fix: a path from the repository root, e.g. "
+                    + "environments/compose/docker-compose.yml)");
+        }
+        return f;
     }
 
     private SuiteGateConfig.Smoke smoke(JsonNode smoke) {

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the backend image from reference-service/Dockerfile:
+#   scripts/build-backend-image.sh 0.3.0 [repository]      -> driftsentry-reference:0.3.0
+# The tag is the release's version (what /health/live reports). Builds the jar first when it is
+# missing. Where no registry is reachable, the local stand-ins made by scripts/offline-base-images.sh
+# are used as base images (when they exist and the official ones are not on this machine).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version="${1:?usage: scripts/build-backend-image.sh VERSION [REPOSITORY]}"
+repository="${2:-driftsentry-reference}"
+[[ "$version" =~ ^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$ ]] || { echo "build-backend-image: '$version' is not a version (fix: e.g. 0.3.0)" >&2; exit 3; }
+jar=reference-service/target/driftsentry-reference.jar
+[[ -f "$jar" ]] || mvn -B -q -ntp -pl reference-service -am package -DskipTests
+args=()
+if ! docker image inspect eclipse-temurin:17-jdk >/dev/null 2>&1 && docker image inspect driftsentry/jdk17 >/dev/null 2>&1; then
+  args+=(--build-arg JDK_IMAGE=driftsentry/jdk17 --build-arg RUNTIME_IMAGE=driftsentry/bookworm-slim --network host)
+fi
+# The build context is the jar and the Dockerfile only: nothing else of the checkout reaches the image.
+context="$(mktemp -d)"
+trap 'rm -rf "$context"' EXIT
+mkdir -p "$context/reference-service/target"
+cp reference-service/Dockerfile "$context/reference-service/"
+cp "$jar" "$context/reference-service/target/"
+DOCKER_BUILDKIT=0 docker build -q "${args[@]}" --build-arg "VERSION=$version" -f "$context/reference-service/Dockerfile" \
+  -t "$repository:$version" "$context" >/dev/null
+echo "$repository:$version"
