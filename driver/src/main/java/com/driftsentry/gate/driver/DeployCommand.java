@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
@@ -18,8 +19,11 @@ final class DeployCommand extends CommandSupport {
     String image;
 
     @Option(names = "--candidate-env", paramLabel = "KEY=VALUE",
-            description = "a setting for the candidate only (embedded), e.g. DRIFTSENTRY_FAULT_ERROR_RATE=0.05; repeatable")
+            description = "a setting for the candidate only (embedded, compose), e.g. DRIFTSENTRY_FAULT_ERROR_RATE=0.05; repeatable")
     Map<String, String> candidateEnv = new LinkedHashMap<>();
+
+    @Mixin
+    ComposeFiles composeFiles;
 
     @Option(names = "--dry-run", description = "print the plan (what would change, which gates and thresholds) and change nothing")
     boolean dryRun;
@@ -30,21 +34,25 @@ final class DeployCommand extends CommandSupport {
         if (candidate == null) {
             throw new ConfigError("--image: " + ConfigError.quote(image) + " is not an image reference (fix: <registry>/<repository>:<tag>, or a version such as 0.2.0)");
         }
-        if (env.deploy().platform().type().equals("ecs") && candidate.image().equals(candidate.version())) {
-            throw new ConfigError("--image: " + ConfigError.quote(image) + " is a bare version; ecs deploys an image (fix: <account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>)");
+        String type = env.deploy().platform().type();
+        if (!type.equals("embedded") && candidate.image().equals(candidate.version())) {
+            throw new ConfigError("--image: " + ConfigError.quote(image) + " is a bare version; " + type + " runs an image (fix: "
+                    + (type.equals("ecs") ? "<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>" : "a local image such as driftsentry-reference:0.3.0") + ")");
         }
         candidateEnv.keySet().stream().filter(k -> !k.matches("[A-Z][A-Z0-9_]*")).findFirst().ifPresent(k -> {
             throw new ConfigError("--candidate-env: " + ConfigError.quote(k) + " is not an environment variable name (fix: KEY=VALUE with KEY like DRIFTSENTRY_FAULT_ERROR_RATE)");
         });
-        if (!candidateEnv.isEmpty() && !env.deploy().platform().type().equals("embedded")) {
-            throw new ConfigError("--candidate-env: only the embedded platform passes settings to a candidate (an ECS task definition carries its own)");
+        if (!candidateEnv.isEmpty() && type.equals("ecs")) {
+            throw new ConfigError("--candidate-env: ecs passes no settings to a candidate (its task definition carries its own)");
         }
-        if (env.deploy().platform().type().equals("embedded")
+        if (type.equals("embedded")
                 && ledger.serving().or(() -> env.deploy().platform().baselineVersion()).filter(candidate.version()::equals).isPresent()) {
             throw new ConfigError("--image: " + candidate + " is already serving on " + env.name() + " (fix: give the candidate a version of its own)");
         }
         Path work = workDir("deploy");
-        try (Platform platform = Platforms.create(env, ledger.serving(), candidateEnv, work)) {
+        Platforms.Options options = Platforms.Options.of(ledger.serving(), work).withCandidate(candidate, candidateEnv)
+                .withComposeFiles(composeFiles.checked(env)).saying(progress::say);
+        try (Platform platform = Platforms.create(env, options)) {
             if (dryRun) {
                 return printPlan(Plan.deploy(env, ledger, platform, candidate));
             }

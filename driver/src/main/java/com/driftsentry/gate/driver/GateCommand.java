@@ -2,16 +2,39 @@ package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Platforms;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.environment.ConfigError;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-@Command(name = "gate", mixinStandardHelpOptions = true, description = "Run the gates against the release serving now; change nothing.")
+@Command(name = "gate", mixinStandardHelpOptions = true,
+        description = "Run the gates against the release serving now (compose: a fresh stack of --image); change nothing.")
 final class GateCommand extends CommandSupport {
+    @Option(names = "--image", paramLabel = "IMAGE", description = "compose only: the local image the stack runs, e.g. driftsentry-reference:0.3.0")
+    String image;
+
+    @Mixin
+    ComposeFiles composeFiles;
+
     @Override
     int execute() {
-        Path work = workDir("gate");
-        try (Platform platform = Platforms.create(env, ledger.serving(), Map.of(), work)) {
+        boolean compose = env.deploy().platform().type().equals("compose");
+        Platforms.Options options = Platforms.Options.of(ledger.serving(), workDir("gate")).withComposeFiles(composeFiles.checked(env))
+                .saying(progress::say);
+        if (compose) {
+            Release release = image == null ? null : Release.parse(image);
+            if (release == null || release.image().equals(release.version())) {
+                throw new ConfigError("--image: " + (image == null ? "missing" : ConfigError.quote(image) + " is not an image with a tag")
+                        + "; a compose stage keeps nothing serving, so gate runs a fresh stack of the image named (fix: --image driftsentry-reference:0.3.0)");
+            }
+            options = options.withServing(release);
+        } else if (image != null) {
+            throw new ConfigError("--image: gate judges what serves on " + env.name() + "; only compose runs an image for it (fix: leave --image out)");
+        }
+        Path work = options.workDir();
+        try (Platform platform = Platforms.create(env, options)) {
             return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).gateServing());
         }
     }

@@ -6,7 +6,6 @@ import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.ConfigError;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -21,6 +20,9 @@ final class RollbackCommand extends CommandSupport {
 
     @Override
     int execute() {
+        if (env.deploy().platform().type().equals("compose")) {
+            throw new ConfigError("rollback: a compose stage keeps no release (every run is a fresh stack), so there is nothing to roll back");
+        }
         String current = ledger.serving().orElseThrow(() -> new ConfigError("rollback: the ledger " + ledger.file()
                 + " records no serving release on " + env.name() + ", so there is nothing to roll back from"));
         String target = to != null ? to : ledger.previous().orElseThrow(() -> new ConfigError("rollback: no release served before "
@@ -39,7 +41,7 @@ final class RollbackCommand extends CommandSupport {
             return printPlan(plan);
         }
         Path work = workDir("rollback");
-        try (Platform platform = Platforms.create(env, ledger.serving(), Map.of(), work)) {
+        try (Platform platform = Platforms.create(env, Platforms.Options.of(ledger.serving(), work))) {
             Release serving = platform.serving().orElseThrow(() -> new ConfigError("rollback: nothing serves on " + env.name()));
             return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).rollback(serving, release));
         }

@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** What one command did: its verdicts in order, its outcome and why; becomes the ledger entry, the --json result and the notification. */
 final class RunRecord {
     private final String command;
     private final String environment;
     private final List<Verdict> verdicts = new ArrayList<>();
+    private Map<String, List<String>> logs = Map.of();
     private String from;
     private String to;
     private String serving;
@@ -46,6 +48,11 @@ final class RunRecord {
     /** FAIL if any verdict failed, else INCONCLUSIVE if any lacked data, else PASS; no verdict at all is INCONCLUSIVE. */
     Outcome gatesOutcome() {
         return Outcome.overall(verdicts.stream().map(Verdict::outcome).toList());
+    }
+
+    /** The last lines each part of the release wrote (a run that did not pass). */
+    void logs(Map<String, List<String>> tails) {
+        this.logs = Map.copyOf(tails);
     }
 
     void end(String finalOutcome, String why, ExitCode code, String servingAfter) {
@@ -78,6 +85,9 @@ final class RunRecord {
         e.put("seconds", seconds);
         e.put("steps", steps);
         e.put("verdicts", verdicts.stream().map(VerdictJson.Document::of).toList());
+        if (!logs.isEmpty()) {
+            e.put("logs", new TreeMap<>(logs));
+        }
         return e;
     }
 
@@ -88,6 +98,8 @@ final class RunRecord {
                 md.append(VerdictMarkdown.row(l.renamed(v.gate() + ": " + l.criterion())));
             }
         }
+        new TreeMap<>(logs).forEach((part, lines) -> md.append("\n").append(part).append(", its last ").append(lines.size())
+                .append(" log lines:\n\n```\n").append(String.join("\n", lines).replace("```", "'''")).append("\n```\n"));
         return md.toString();
     }
 

@@ -48,7 +48,9 @@ final class StageRunner {
         Release noted = platform.serving().orElse(null);
         progress.say("serving: " + (noted == null ? "nothing" : noted) + " at " + platform.serviceUrl());
         RunRecord run = new RunRecord("deploy", env.name()).releases(noted == null ? null : noted.toString(), candidate.toString());
-        AvailabilityProbe probe = new AvailabilityProbe(platform::probeAddress, env.deploy().availability(), env.name()).start();
+        // A stage that keeps no release has no users to watch during a rollout: there the probe watches the candidate once it is up.
+        boolean fresh = !platform.keepsReleases();
+        AvailabilityProbe probe = fresh ? null : probe();
         Release deployed = candidate;
         try {
             progress.step("deploy", "deploying candidate " + candidate);
@@ -57,15 +59,25 @@ final class StageRunner {
             platform.awaitStable(deployed);
             Platform.Endpoint at = platform.endpoint(deployed);
             progress.say("candidate " + candidate + " is stable at " + at);
+            probe = fresh ? probe() : probe;
             gate(run, deployed, at);
         } catch (DeployFailure e) {
             run.add(failure("deploy", candidate.toString(), "the candidate becomes stable", e.getMessage()));
+        }
+        if (fresh) {
+            if (probe != null) {
+                run.add(probe.verdict());
+            }
+            keepLogsUnlessPassed(run);
+            judgedOnly(run, candidate, run.gatesOutcome());
+            return run;
         }
         Verdict sofar = probe.snapshot();
         if (sofar.outcome() != Outcome.PASS) {
             run.add(sofar);
         }
         Outcome outcome = run.gatesOutcome();
+        keepLogsUnlessPassed(run);
         if (outcome == Outcome.PASS) {
             promote(run, deployed, noted);
         } else {
@@ -74,6 +86,10 @@ final class StageRunner {
         // The whole command, the switch or the rollback included: what users saw.
         run.add(probe.verdict());
         return run;
+    }
+
+    private AvailabilityProbe probe() {
+        return new AvailabilityProbe(platform::probeAddress, env.deploy().availability(), env.name()).start();
     }
 
     /** gate: the gates only, against the release serving now; nothing changes. */
@@ -91,6 +107,7 @@ final class StageRunner {
             }
         }
         Outcome outcome = run.gatesOutcome();
+        keepLogsUnlessPassed(run);
         run.end(outcome.name(), outcome == Outcome.PASS ? "every gate passed against " + serving : "the gates did not pass: " + firstProblem(run),
                 ExitCode.of(outcome), serving == null ? null : serving.toString());
         return run;
@@ -99,7 +116,7 @@ final class StageRunner {
     /** rollback: put {@code to} back and verify it (a rollback that cannot complete is exit 2 and stops there). */
     RunRecord rollback(Release current, Release to) {
         RunRecord run = new RunRecord("rollback", env.name()).releases(current.toString(), to.toString());
-        AvailabilityProbe probe = new AvailabilityProbe(platform::probeAddress, env.deploy().availability(), env.name()).start();
+        AvailabilityProbe probe = probe();
         try {
             progress.step("restore", "restoring " + to);
             platform.restore(to, Optional.empty());
@@ -120,7 +137,8 @@ final class StageRunner {
 
     /** The gates in order; the first that does not pass stops the rollout, and a release that went away is named first. */
     private void gate(RunRecord run, Release release, Platform.Endpoint at) {
-        List<Gate> all = new ArrayList<>(gates.judging(release, at));
+        List<Gate> all = new ArrayList<>(platform.releaseChecks(release));
+        all.addAll(gates.judging(release, at));
         all.addAll(platform.promotionChecks(release));
         for (Gate gate : all) {
             progress.step(gate.name(), "gating " + release + " (" + gate.name() + ")");
@@ -151,6 +169,22 @@ final class StageRunner {
             }
         }
         return lost.get();
+    }
+
+    /** A stage that keeps no release (compose, a PR stage): the verdict and the exit code are the result; nothing to promote or restore. */
+    private void judgedOnly(RunRecord run, Release candidate, Outcome outcome) {
+        progress.step("verdict", candidate + ": " + outcome + " (no release is kept on " + env.name() + ": each run is a fresh stack)");
+        run.end(outcome.name(), outcome == Outcome.PASS
+                ? "every gate passed; " + candidate + " may go on to the next stage (a PR stage keeps no release: each run is a fresh stack)"
+                : candidate + " did not pass: " + firstProblem(run) + " (a PR stage has no release to roll back to: each run is a fresh stack)",
+                ExitCode.of(outcome), null);
+    }
+
+    /** Why a run failed is often only in the release's own log: its last lines go into the report, while the release still runs. */
+    private void keepLogsUnlessPassed(RunRecord run) {
+        if (run.gatesOutcome() != Outcome.PASS) {
+            run.logs(platform.logTails());
+        }
     }
 
     private void promote(RunRecord run, Release candidate, Release noted) {

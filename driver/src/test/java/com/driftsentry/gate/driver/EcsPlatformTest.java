@@ -63,7 +63,7 @@ class EcsPlatformTest {
                   budget: { monthlyCapUsd: 1.00, name: driftsentry-monthly }
                 """.formatted(baseUrl));
         Environment env = new EnvironmentLoader(envs, Map.of(), SecretResolver::fromSystem).load("ecs");
-        return Platforms.create(env, Optional.empty(), Map.of(), dir);
+        return Platforms.create(env, Platforms.Options.of(Optional.empty(), dir));
     }
 
     @Test

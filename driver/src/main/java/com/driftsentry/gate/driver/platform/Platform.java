@@ -2,10 +2,11 @@ package com.driftsentry.gate.driver.platform;
 
 import com.driftsentry.gate.driver.gates.Gate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where releases run. One small interface, one class per kind ({@code embedded}, {@code ecs}),
+ * Where releases run. One small interface, one class per kind ({@code embedded}, {@code compose}, {@code ecs}),
  * picked by {@link Platforms} from the environment's {@code platform.type}. A platform owns what
  * it starts: {@link #close()} stops it, so no process outlives the command.
  */
@@ -39,6 +40,21 @@ public interface Platform extends AutoCloseable {
 
     /** The platform's own checks before a promotion (ECS: alarms, budget, image size); none for embedded. */
     List<Gate> promotionChecks(Release candidate);
+
+    /** The platform's checks of the release itself, before the environment's gates (compose: the container gate). */
+    default List<Gate> releaseChecks(Release candidate) {
+        return List.of();
+    }
+
+    /** False where every run starts from nothing (compose, a PR stage): no release is noted, promoted or rolled back to. */
+    default boolean keepsReleases() {
+        return true;
+    }
+
+    /** The last lines each part of the release wrote, by part, for the report of a run that did not pass; empty where the platform has none. */
+    default Map<String, List<String>> logTails() {
+        return Map.of();
+    }
 
     /** Why a deployed release is gone, if it is (a process that exited, tasks that stopped). */
     Optional<String> lost(Release release);

@@ -3,8 +3,10 @@ package com.driftsentry.gate.driver.platform;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** The one place a {@code platform.type} becomes a platform. */
 public final class Platforms {
@@ -12,27 +14,54 @@ public final class Platforms {
     }
 
     /**
-     * {@code lastServing}: the release the ledger says serves (embedded: started as the serving
-     * release, else the environment's baseline version).
+     * What a command tells the platform: {@code lastServing}, the release the ledger says serves
+     * (embedded: started as the serving release, else the environment's baseline version); the
+     * candidate's own settings; the command's work folder; the image named on the command line
+     * ({@code gateServing}: {@code gate} runs the stack from it); extra compose files; where to say
+     * what the platform did on its own (removed leftovers).
      */
-    public static Platform create(Environment env, Optional<String> lastServing, Map<String, String> candidateSettings, Path workDir) {
-        Platform platform = of(env, lastServing, candidateSettings, workDir);
+    public record Options(Optional<String> lastServing, Map<String, String> candidateSettings, Path workDir, Optional<Release> image,
+                          boolean gateServing, List<Path> composeFiles, Consumer<String> say) {
+        public static Options of(Optional<String> lastServing, Path workDir) {
+            return new Options(lastServing, Map.of(), workDir, Optional.empty(), false, List.of(), line -> { });
+        }
+
+        public Options withCandidate(Release candidate, Map<String, String> settings) {
+            return new Options(lastServing, Map.copyOf(settings), workDir, Optional.of(candidate), false, composeFiles, say);
+        }
+
+        public Options withServing(Release image) {
+            return new Options(lastServing, candidateSettings, workDir, Optional.of(image), true, composeFiles, say);
+        }
+
+        public Options withComposeFiles(List<Path> files) {
+            return new Options(lastServing, candidateSettings, workDir, image, gateServing, List.copyOf(files), say);
+        }
+
+        public Options saying(Consumer<String> to) {
+            return new Options(lastServing, candidateSettings, workDir, image, gateServing, composeFiles, to);
+        }
+    }
+
+    public static Platform create(Environment env, Options options) {
+        Platform platform = of(env, options);
         // Ctrl-C or SIGTERM ends the command: what it started stops with it (close is idempotent).
         Runtime.getRuntime().addShutdownHook(new Thread(platform::close, "driftgate-platform-close"));
         return platform;
     }
 
-    private static Platform of(Environment env, Optional<String> lastServing, Map<String, String> candidateSettings, Path workDir) {
+    private static Platform of(Environment env, Options options) {
         String type = env.deploy().platform().type();
         return switch (type) {
             case "embedded" -> {
-                String initial = lastServing.or(() -> env.deploy().platform().baselineVersion()).orElseThrow(() ->
+                String initial = options.lastServing().or(() -> env.deploy().platform().baselineVersion()).orElseThrow(() ->
                         ConfigError.at(env.file(), "platform.baselineVersion", "is not set and the ledger has no promotion yet, so nothing "
                                 + "would serve (fix: baselineVersion: 0.1.0)"));
-                yield new EmbeddedPlatform(env, Release.parse(initial), candidateSettings, workDir);
+                yield new EmbeddedPlatform(env, Release.parse(initial), options.candidateSettings(), options.workDir());
             }
-            case "ecs" -> EcsPlatform.create(env, candidateSettings);
-            default -> throw ConfigError.at(env.file(), "platform.type", "'" + type + "' is not supported by driftgate yet (expected embedded or ecs)");
+            case "compose" -> ComposePlatform.create(env, options);
+            case "ecs" -> EcsPlatform.create(env, options.candidateSettings());
+            default -> throw ConfigError.at(env.file(), "platform.type", "'" + type + "' is not supported by driftgate (expected embedded, compose or ecs)");
         };
     }
 }
