@@ -35,7 +35,13 @@ final class DriftgateProcess {
     }
 
     static DriftgateProcess run(Path workDir, Map<String, String> env, String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        return run(workDir, List.of(), env, args);
+    }
+
+    /** {@code wrapper}: a command that runs the JVM (e.g. in a namespace of its own); its arguments follow. */
+    static DriftgateProcess run(Path workDir, List<String> wrapper, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(wrapper);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-cp", System.getProperty("java.class.path"), Driftgate.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)

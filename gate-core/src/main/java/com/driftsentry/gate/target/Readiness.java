@@ -19,6 +19,7 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 public final class Readiness {
     public static final String PATH = "/health/ready";
+    private static final String INTERRUPTED = "interrupted";
     // Four looks a second: a release that turns ready is seen within a quarter second without being loaded.
     private static final Duration POLL = Duration.ofMillis(250);
     private static final int SHOWN_CHARS = 120;
@@ -41,7 +42,7 @@ public final class Readiness {
             return new Answer(false, e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Answer(false, "interrupted");
+            return new Answer(false, INTERRUPTED);
         }
     }
 
@@ -50,7 +51,11 @@ public final class Readiness {
         AtomicReference<Answer> last = new AtomicReference<>(new Answer(false, "no answer"));
         try {
             await("the release to be ready").atMost(timeout).pollDelay(Duration.ZERO).pollInterval(POLL)
-                    .until(() -> stop.getAsBoolean() || last.updateAndGet(previous -> ask(baseUrl)).ready());
+                    .until(() -> stop.getAsBoolean() || last.updateAndGet(previous -> {
+                        // The ask cut short by the timeout says nothing about the target: the answer before it does.
+                        Answer now = ask(baseUrl);
+                        return now.said().equals(INTERRUPTED) ? previous : now;
+                    }).ready());
         } catch (ConditionTimeoutException e) {
             // not ready in time: the last answer says what it was
         }
