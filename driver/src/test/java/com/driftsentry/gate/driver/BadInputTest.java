@@ -49,6 +49,13 @@ class BadInputTest {
         Files.writeString(envs.resolve("long-ledger.yaml"), yaml.replace("name: stage", "name: long-ledger")
                 .replace("ledger: " + ledger, "ledger: " + dir.resolve("long.jsonl")));
         Files.writeString(dir.resolve("long.jsonl"), "{\"reason\":\"" + "x".repeat(2 << 20) + "\"}\n");
+        String compose = "name: compose\ntarget: { baseUrl: http://127.0.0.1:3002 }\nplatform: { type: compose, composeFiles: ["
+                + Files.writeString(dir.resolve("docker-compose.yml"), "version: \"2.4\"\n") + "] }\ngates: {}\nledger: " + ledger + "\n";
+        Files.writeString(envs.resolve("compose.yaml"), compose);
+        Files.writeString(envs.resolve("compose-remote.yaml"), compose.replace("name: compose", "name: compose-remote")
+                .replace("http://127.0.0.1:3002", "https://staging.driftsentry.example"));
+        Files.writeString(envs.resolve("compose-nofile.yaml"), compose.replace("name: compose", "name: compose-nofile")
+                .replace(dir.resolve("docker-compose.yml").toString(), "environments/compose/missing.yml"));
         System.setProperty("gate.environments", envs.toString());
         out = System.out;
         err = System.err;
@@ -87,7 +94,17 @@ class BadInputTest {
                 Arguments.of(List.of("status", "--env", "stage", "--last", "many"), "--last"),
                 Arguments.of(List.of("status", "--env", "stage", "--notes", "/nonexistent/dir/x.md"), "--notes: '/nonexistent/dir/x.md'"),
                 Arguments.of(List.of("status", "--env", "broken-ledger"), "broken.jsonl: line 2 is not UTF-8 text"),
-                Arguments.of(List.of("status", "--env", "long-ledger"), "long.jsonl: line 1 is longer than 1,048,576 bytes"));
+                Arguments.of(List.of("status", "--env", "long-ledger"), "long.jsonl: line 1 is longer than 1,048,576 bytes"),
+                Arguments.of(List.of("deploy", "--env", "compose", "--image", "0.3.0"), "is a bare version; compose runs an image"),
+                Arguments.of(List.of("deploy", "--env", "compose-remote", "--image", "driftsentry-reference:0.3.0"), "target.baseUrl: compose publishes"),
+                Arguments.of(List.of("deploy", "--env", "compose-nofile", "--image", "driftsentry-reference:0.3.0"), "platform.composeFiles: no file"),
+                Arguments.of(List.of("deploy", "--env", "compose", "--image", "driftsentry-reference:0.3.0", "--compose-file", "/nonexistent.yml"),
+                        "--compose-file: no file '/nonexistent.yml'"),
+                Arguments.of(List.of("deploy", "--env", "stage", "--image", "0.2.0", "--compose-file", "/nonexistent.yml"),
+                        "--compose-file: only the compose platform"),
+                Arguments.of(List.of("gate", "--env", "compose"), "--image: missing"),
+                Arguments.of(List.of("gate", "--env", "stage", "--image", "driftsentry-reference:0.3.0"), "--image: gate judges what serves"),
+                Arguments.of(List.of("rollback", "--env", "compose"), "a compose stage keeps no release"));
     }
 
     @ParameterizedTest(name = "{0}")

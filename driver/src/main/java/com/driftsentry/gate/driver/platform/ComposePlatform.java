@@ -68,12 +68,13 @@ public final class ComposePlatform implements Platform {
      * names its candidate later).
      */
     static ComposePlatform create(Environment env, Platforms.Options options) {
+        int port = ComposeOverride.port(env);
         ComposeHost.Tool tool = ComposeHost.tool();
         ComposeHost.requireReaperChoice();
         DockerClient docker = ComposeHost.engine();
         options.image().ifPresent(r -> ComposeHost.image(docker, r.image()));
         ComposeStack.removeLeftovers(docker).forEach(options.say());
-        ComposeHost.requireFree(ComposeOverride.port(env), ComposeStack.projectsPresent(docker));
+        ComposeHost.requireFree(port, ComposeStack.projectsPresent(docker));
         List<Path> files = new ArrayList<>(env.deploy().platform().composeFiles());
         files.addAll(options.composeFiles());
         return new ComposePlatform(env, tool, docker, files, new ComposeOverride(env, options.candidateSettings(), options.workDir()),
