@@ -51,7 +51,7 @@ final class DeployCommand extends CommandSupport {
         }
         Path work = workDir("deploy");
         Platforms.Options options = Platforms.Options.of(ledger.serving(), work).withCandidate(candidate, candidateEnv)
-                .withComposeFiles(composeFiles.checked(env)).saying(progress::say);
+                .withComposeFiles(composeFiles.checked(env)).saying(progress::say).dryRun(dryRun);
         try (Platform platform = Platforms.create(env, options)) {
             if (dryRun) {
                 return printPlan(Plan.deploy(env, ledger, platform, candidate));

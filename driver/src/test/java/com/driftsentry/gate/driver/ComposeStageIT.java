@@ -159,6 +159,50 @@ class ComposeStageIT {
     }
 
     @Test
+    void aDryRunSaysThereIsNoRollbackAndStartsNothing() throws Exception {
+        DriftgateProcess plan = deploy(IMAGE, "--dry-run");
+        assertEquals(0, plan.exitCode, plan.output);
+        assertTrue(plan.output.contains("a PR stage has no release to roll back to: each run is a fresh stack"), plan.output);
+        assertTrue(plan.output.contains("gate container"), plan.output);
+        assertTrue(!Files.exists(dir.resolve("target/ledger/compose.jsonl")), "a dry run writes no ledger entry");
+    }
+
+    @Test
+    void aCancelledRunStillRemovesItsStack() throws Exception {
+        CompletableFuture<String> cancelled = CompletableFuture.supplyAsync(() -> {
+            try {
+                Path log = dir.resolve("driftgate-deploy.log");
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+                while (System.nanoTime() < end) {
+                    if (Files.exists(log) && Files.readString(log).contains("(smoke)")) {
+                        // What a cancelled CI job sends: SIGTERM to the driver, in the middle of a gate.
+                        ProcessHandle driver = ProcessHandle.allProcesses().filter(this::runsHere).findFirst().orElseThrow();
+                        driver.destroy();
+                        return "SIGTERM to " + driver.pid();
+                    }
+                    Thread.sleep(200);
+                }
+                return "the smoke gate never started";
+            } catch (Exception e) {
+                return e.toString();
+            }
+        });
+        DriftgateProcess run = deploy(IMAGE);
+        assertTrue(cancelled.get(10, TimeUnit.SECONDS).startsWith("SIGTERM"), cancelled.get());
+        assertEquals(143, run.exitCode, run.output);
+    }
+
+    private boolean runsHere(ProcessHandle p) {
+        try {
+            // The JVM started in this test's folder (a long command line may be cut short in what the OS reports).
+            return p.info().command().orElse("").endsWith("/java")
+                    && Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).equals(dir.toRealPath());
+        } catch (IOException | UnsupportedOperationException e) {
+            return false;
+        }
+    }
+
+    @Test
     void whatTheMachineLacksIsBadInputAndNothingStarts() throws Exception {
         DriftgateProcess noImage = deploy("driftsentry-reference:never-built");
         assertEquals(3, noImage.exitCode, noImage.output);

@@ -73,7 +73,12 @@ public final class ComposePlatform implements Platform {
         ComposeHost.requireReaperChoice();
         DockerClient docker = ComposeHost.engine();
         options.image().ifPresent(r -> ComposeHost.image(docker, r.image()));
-        ComposeStack.removeLeftovers(docker).forEach(options.say());
+        if (options.dryRun()) {
+            ComposeStack.projectsPresent(docker).forEach(p -> options.say().accept("dry run: compose project " + p + " is present (a run "
+                    + "removes it first if its process is gone)"));
+        } else {
+            ComposeStack.removeLeftovers(docker).forEach(options.say());
+        }
         ComposeHost.requireFree(port, ComposeStack.projectsPresent(docker));
         List<Path> files = new ArrayList<>(env.deploy().platform().composeFiles());
         files.addAll(options.composeFiles());

@@ -18,28 +18,32 @@ public final class Platforms {
      * (embedded: started as the serving release, else the environment's baseline version); the
      * candidate's own settings; the command's work folder; the image named on the command line
      * ({@code gateServing}: {@code gate} runs the stack from it); extra compose files; where to say
-     * what the platform did on its own (removed leftovers).
+     * what the platform did on its own (removed leftovers); {@code dryRun}: the platform only reads.
      */
     public record Options(Optional<String> lastServing, Map<String, String> candidateSettings, Path workDir, Optional<Release> image,
-                          boolean gateServing, List<Path> composeFiles, Consumer<String> say) {
+                          boolean gateServing, List<Path> composeFiles, Consumer<String> say, boolean dryRun) {
         public static Options of(Optional<String> lastServing, Path workDir) {
-            return new Options(lastServing, Map.of(), workDir, Optional.empty(), false, List.of(), line -> { });
+            return new Options(lastServing, Map.of(), workDir, Optional.empty(), false, List.of(), line -> { }, false);
         }
 
         public Options withCandidate(Release candidate, Map<String, String> settings) {
-            return new Options(lastServing, Map.copyOf(settings), workDir, Optional.of(candidate), false, composeFiles, say);
+            return new Options(lastServing, Map.copyOf(settings), workDir, Optional.of(candidate), false, composeFiles, say, dryRun);
         }
 
         public Options withServing(Release image) {
-            return new Options(lastServing, candidateSettings, workDir, Optional.of(image), true, composeFiles, say);
+            return new Options(lastServing, candidateSettings, workDir, Optional.of(image), true, composeFiles, say, dryRun);
         }
 
         public Options withComposeFiles(List<Path> files) {
-            return new Options(lastServing, candidateSettings, workDir, image, gateServing, List.copyOf(files), say);
+            return new Options(lastServing, candidateSettings, workDir, image, gateServing, List.copyOf(files), say, dryRun);
         }
 
         public Options saying(Consumer<String> to) {
-            return new Options(lastServing, candidateSettings, workDir, image, gateServing, composeFiles, to);
+            return new Options(lastServing, candidateSettings, workDir, image, gateServing, composeFiles, to, dryRun);
+        }
+
+        public Options dryRun(boolean only) {
+            return new Options(lastServing, candidateSettings, workDir, image, gateServing, composeFiles, say, only);
         }
     }
 
