@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -21,6 +22,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class MemoryPlatform implements Platform {
     final List<String> actions = new CopyOnWriteArrayList<>();
     final List<Gate> checks = new ArrayList<>();
+    final List<Gate> releaseChecks = new ArrayList<>();
+    /** false: a fresh stack per run (compose), nothing noted, promoted or restored. */
+    boolean keepsReleases = true;
     Release serving;
     boolean neverStable;
     boolean promotionRefused;
@@ -91,6 +95,21 @@ final class MemoryPlatform implements Platform {
     @Override
     public List<Gate> promotionChecks(Release candidate) {
         return checks;
+    }
+
+    @Override
+    public List<Gate> releaseChecks(Release candidate) {
+        return releaseChecks;
+    }
+
+    @Override
+    public boolean keepsReleases() {
+        return keepsReleases;
+    }
+
+    @Override
+    public Map<String, List<String>> logTails() {
+        return Map.of("backend", List.of("the last line the release wrote"));
     }
 
     @Override

@@ -67,6 +67,14 @@ class StageRunnerTest {
         };
     }
 
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     Gate gate(String name, Outcome outcome) {
         return gate(name, outcome, () -> { });
     }
@@ -114,6 +122,36 @@ class StageRunnerTest {
         assertEquals(List.of("deploy 0.2.0", "promote 0.2.0"), platform.actions);
         assertEquals(List.of("health", "smoke", "load", "alarms", "verify 0.2.0"), ran, "the platform's checks run last, then the verification");
         assertEquals(Outcome.PASS, run.verdicts().get(run.verdicts().size() - 1).outcome(), "availability through the whole command");
+    }
+
+    @Test
+    void aStageThatKeepsNoReleaseJudgesOnlyAndNeitherPromotesNorRestores() throws Exception {
+        platform.serving = null;
+        platform.keepsReleases = false;
+        platform.releaseChecks.add(gate("container", Outcome.PASS));
+        // The load takes a while, as a real one does: long enough for the probe to see the candidate.
+        gates.addAll(List.of(gate("health", Outcome.PASS), gate("load", Outcome.PASS, () -> sleep(600))));
+        RunRecord passed = runner("rollback").deploy(CANDIDATE);
+        assertEquals("PASS", outcome(passed));
+        assertEquals(ExitCode.PASSED, passed.exitCode());
+        assertEquals(List.of("container", "health", "load"), ran, "the platform's check of the release first; no verification after");
+        assertEquals(List.of("deploy 0.2.0"), platform.actions, "nothing promoted");
+        Map<String, Object> entry = passed.entry(Map.of(), 0);
+        assertTrue(((String) entry.get("reason")).contains("a PR stage keeps no release"), (String) entry.get("reason"));
+        assertEquals(null, entry.get("serving"));
+        assertEquals(null, entry.get("logs"), "a passing run carries no logs");
+        assertEquals(List.of("container", "health", "load", "availability"), gatesIn(passed), "the probe watched the candidate");
+
+        ran.clear();
+        gates.set(0, gate("health", Outcome.FAIL));
+        RunRecord failed = runner("rollback").deploy(CANDIDATE);
+        assertEquals("FAIL", outcome(failed));
+        assertEquals(ExitCode.FAILED, failed.exitCode());
+        assertEquals(List.of("container", "health"), ran);
+        assertTrue(platform.actions.stream().noneMatch(a -> a.startsWith("restore")), "no rollback: " + platform.actions);
+        assertTrue(((String) failed.entry(Map.of(), 0).get("reason")).contains("no release to roll back to"));
+        assertEquals(Map.of("backend", List.of("the last line the release wrote")), failed.entry(Map.of(), 0).get("logs"));
+        assertTrue(failed.markdown().contains("backend, its last 1 log lines:"), failed.markdown());
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class ComposePlatform implements Platform {
     private ComposeStack stack;
     private Release running;
     private Endpoint endpoint;
+    private String notUp;
 
     private ComposePlatform(Environment env, ComposeHost.Tool tool, DockerClient docker, List<Path> files, ComposeOverride override,
                             Optional<Release> gated, Consumer<String> say) {
@@ -86,13 +87,14 @@ public final class ComposePlatform implements Platform {
                 options.gateServing() ? options.image() : Optional.empty(), options.say());
     }
 
+    /** {@code gate}: the stack of the image named comes up here; if it does not, {@link #endpoint} says why and the gate run FAILs with it. */
     @Override
     public Optional<Release> serving() {
         if (gated.isPresent() && running == null) {
             try {
                 awaitStable(deploy(gated.get()));
             } catch (DeployFailure e) {
-                throw new IllegalStateException("the stack of " + gated.get() + " did not come up: " + e.getMessage());
+                notUp = e.getMessage();
             }
         }
         return Optional.ofNullable(running);
@@ -154,7 +156,7 @@ public final class ComposePlatform implements Platform {
     @Override
     public Endpoint endpoint(Release candidate) throws DeployFailure {
         if (endpoint == null) {
-            throw new DeployFailure("the stack of " + candidate + " is not up");
+            throw new DeployFailure(notUp != null ? notUp : "the stack of " + candidate + " is not up");
         }
         return endpoint;
     }
