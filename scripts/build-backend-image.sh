@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the backend image from reference-service/Dockerfile:
-#   scripts/build-backend-image.sh 0.3.0 [repository]      -> driftsentry-reference:0.3.0
+#   scripts/build-backend-image.sh 0.3.0 [repository]      -> driftsentry-reference:0.3.0 (and :latest, the compose file's default)
 # The tag is the release's version (what /health/live reports). Builds the jar first when it is
 # missing. Where no registry is reachable, the local stand-ins made by scripts/offline-base-images.sh
 # are used as base images (when they exist and the official ones are not on this machine).
@@ -23,4 +23,5 @@ cp reference-service/Dockerfile "$context/reference-service/"
 cp "$jar" "$context/reference-service/target/"
 DOCKER_BUILDKIT=0 docker build -q "${args[@]}" --build-arg "VERSION=$version" -f "$context/reference-service/Dockerfile" \
   -t "$repository:$version" "$context" >/dev/null
+docker tag "$repository:$version" "$repository:latest"
 echo "$repository:$version"
