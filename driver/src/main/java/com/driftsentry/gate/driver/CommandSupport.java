@@ -11,8 +11,11 @@ import com.driftsentry.gate.verdict.ExitCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import com.driftsentry.gate.driver.lock.StageLock;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -24,7 +27,8 @@ import picocli.CommandLine.Option;
 
 /** What every command shares: the environment, the ledger, progress, and how a run ends (ledger, notifications, output). */
 abstract class CommandSupport implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "environments/<ENV>.yaml, e.g. local, staging, production")
     String envName;
@@ -32,6 +36,8 @@ abstract class CommandSupport implements Callable<Integer> {
     @Option(names = "--json", description = "print the result as JSON on stdout (progress stays on stderr)")
     boolean json;
 
+    /** This command's run: its work folder and, where it holds one, the stage lock carry it. */
+    final String runId = UUID.randomUUID().toString().substring(0, 8);
     final PrintStream out = System.out;
     final PrintStream err = System.err;
     Environment env;
@@ -45,6 +51,9 @@ abstract class CommandSupport implements Callable<Integer> {
             ledger = new Ledger(env.deploy().ledger().orElse(Path.of("target", "ledger", env.name() + ".jsonl")), env.masker());
             progress = new Progress(err, env.masker());
             return execute();
+        } catch (StageLock.Busy e) {
+            err.println("driftgate: " + env.name() + ": " + e.getMessage());
+            return ExitCode.STAGE_BUSY.code();
         } catch (ConfigError e) {
             String message = e.getMessage().replaceFirst("^-Denv=", "--env ");
             return ExitCode.badInput("driftgate", new ConfigError(env == null ? message : env.masker().mask(message)), err).code();
@@ -56,8 +65,30 @@ abstract class CommandSupport implements Callable<Integer> {
     /** The command's own folder: the time to read it by, and a random run id so two commands started in one second never share one. */
     Path workDir(String command) {
         return Path.of("target", "driftgate", env.name() + "-" + command + "-"
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + UUID.randomUUID().toString().substring(0, 8))
-                .toAbsolutePath();
+                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + runId).toAbsolutePath();
+    }
+
+    /**
+     * Takes the stage's lock for the rest of this command (it is released when the command ends,
+     * also on Ctrl-C or SIGTERM), or throws {@link StageLock.Busy}: exit 5, nothing changed. A
+     * stage that keeps no release (compose: a fresh stack per run) has nothing to guard.
+     */
+    StageLock lockStage(String command) {
+        if (env.deploy().platform().type().equals("compose")) {
+            return null;
+        }
+        StringBuilder tookOver = new StringBuilder();
+        StageLock lock = StageLock.acquire(lockFile(), StageLock.Holder.me(runId, command, Instant.now()), StageLock.EXPIRY, Instant::now, tookOver);
+        if (!tookOver.isEmpty()) {
+            progress.say("took over the stage lock of " + tookOver + ": not renewed for " + StageLock.EXPIRY.toSeconds() + " s, its runner is gone");
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(lock::close, "driftgate-stage-unlock"));
+        return lock;
+    }
+
+    /** Beside the ledger: the stage's lock lives where its record does. */
+    Path lockFile() {
+        return ledger.file().resolveSibling(ledger.file().getFileName() + ".lock");
     }
 
     /** Records the run in the ledger, notifies, prints the table (or the JSON), and returns its exit code. */

@@ -1,10 +1,12 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.lock.StageLock;
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Platforms;
 import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.ConfigError;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -45,18 +47,27 @@ final class DeployCommand extends CommandSupport {
         if (!candidateEnv.isEmpty() && type.equals("ecs")) {
             throw new ConfigError("--candidate-env: ecs passes no settings to a candidate (its task definition carries its own)");
         }
-        if (type.equals("embedded")
-                && ledger.serving().or(() -> env.deploy().platform().baselineVersion()).filter(candidate.version()::equals).isPresent()) {
-            throw new ConfigError("--image: " + candidate + " is already serving on " + env.name() + " (fix: give the candidate a version of its own)");
-        }
-        Path work = workDir("deploy");
-        Platforms.Options options = Platforms.Options.of(ledger.serving(), work).withCandidate(candidate, candidateEnv)
-                .withComposeFiles(composeFiles.checked(env)).saying(progress::say).dryRun(dryRun);
-        try (Platform platform = Platforms.create(env, options)) {
-            if (dryRun) {
+        List<Path> extraFiles = composeFiles.checked(env);
+        if (dryRun) {
+            try (Platform platform = Platforms.create(env, options(candidate, extraFiles))) {
                 return printPlan(Plan.deploy(env, ledger, platform, candidate));
             }
-            return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).deploy(candidate));
         }
+        // The stage's state is read under its lock: what serves cannot change between reading it and acting on it.
+        try (StageLock lock = lockStage("deploy")) {
+            if (type.equals("embedded")
+                    && ledger.serving().or(() -> env.deploy().platform().baselineVersion()).filter(candidate.version()::equals).isPresent()) {
+                throw new ConfigError("--image: " + candidate + " is already serving on " + env.name() + " (fix: give the candidate a version of its own)");
+            }
+            Platforms.Options options = options(candidate, extraFiles);
+            try (Platform platform = Platforms.create(env, options)) {
+                return finish(new StageRunner(env, platform, StageGates.of(env, options.workDir()), progress).deploy(candidate));
+            }
+        }
+    }
+
+    private Platforms.Options options(Release candidate, List<Path> extraFiles) {
+        return Platforms.Options.of(ledger.serving(), workDir("deploy")).withCandidate(candidate, candidateEnv)
+                .withComposeFiles(extraFiles).saying(progress::say).dryRun(dryRun);
     }
 }

@@ -16,12 +16,12 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code driftgate}: what a pipeline calls for each stage. {@code deploy} a candidate and gate it,
- * promote or roll back; {@code gate} what serves now; {@code rollback}; {@code status}. The exit
+ * promote or roll back; {@code gate} what serves now; {@code rollback}; {@code status}; {@code unlock}. The exit
  * codes are {@link ExitCode}'s, listed in {@code --help} from there.
  */
 @Command(name = "driftgate", mixinStandardHelpOptions = true, version = "driftgate 0.1.0",
         description = "Deploys a DriftSentry stage, gates it, and promotes the build or rolls it back.",
-        subcommands = {DeployCommand.class, GateCommand.class, RollbackCommand.class, StatusCommand.class})
+        subcommands = {DeployCommand.class, GateCommand.class, RollbackCommand.class, StatusCommand.class, UnlockCommand.class})
 public final class Driftgate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -77,6 +77,6 @@ public final class Driftgate implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: deploy, gate, rollback or status");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: deploy, gate, rollback, status or unlock");
     }
 }

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.lock.StageLock;
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Platforms;
 import com.driftsentry.gate.driver.platform.Release;
@@ -23,6 +24,25 @@ final class RollbackCommand extends CommandSupport {
         if (env.deploy().platform().type().equals("compose")) {
             throw new ConfigError("rollback: a compose stage keeps no release (every run is a fresh stack), so there is nothing to roll back");
         }
+        if (dryRun) {
+            Release release = target();
+            return printPlan(List.of("environment " + env.name() + ": serving " + ledger.serving().orElseThrow() + " (ledger " + ledger.file() + ")",
+                    "would restore " + release + ", wait until it is stable, verify it reports its version at the stage's address",
+                    "would record the rollback in the ledger; nothing else changes"));
+        }
+        // The stage's state is read under its lock: what serves cannot change between reading it and acting on it.
+        try (StageLock lock = lockStage("rollback")) {
+            Release release = target();
+            Path work = workDir("rollback");
+            try (Platform platform = Platforms.create(env, Platforms.Options.of(ledger.serving(), work))) {
+                Release serving = platform.serving().orElseThrow(() -> new ConfigError("rollback: nothing serves on " + env.name()));
+                return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).rollback(serving, release));
+            }
+        }
+    }
+
+    /** The release to restore: --to, else the one that served before the current one. */
+    private Release target() {
         String current = ledger.serving().orElseThrow(() -> new ConfigError("rollback: the ledger " + ledger.file()
                 + " records no serving release on " + env.name() + ", so there is nothing to roll back from"));
         String target = to != null ? to : ledger.previous().orElseThrow(() -> new ConfigError("rollback: no release served before "
@@ -34,16 +54,6 @@ final class RollbackCommand extends CommandSupport {
         if (target.equals(current)) {
             throw new ConfigError("rollback: " + target + " is already serving on " + env.name());
         }
-        if (dryRun) {
-            List<String> plan = List.of("environment " + env.name() + ": serving " + current + " (ledger " + ledger.file() + ")",
-                    "would restore " + target + ", wait until it is stable, verify it reports its version at the stage's address",
-                    "would record the rollback in the ledger; nothing else changes");
-            return printPlan(plan);
-        }
-        Path work = workDir("rollback");
-        try (Platform platform = Platforms.create(env, Platforms.Options.of(ledger.serving(), work))) {
-            Release serving = platform.serving().orElseThrow(() -> new ConfigError("rollback: nothing serves on " + env.name()));
-            return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).rollback(serving, release));
-        }
+        return release;
     }
 }

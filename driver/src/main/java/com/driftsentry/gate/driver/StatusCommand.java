@@ -1,12 +1,14 @@
 package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.driver.ledger.DeploymentNotes;
+import com.driftsentry.gate.driver.lock.StageLock;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.verdict.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +44,7 @@ final class StatusCommand extends CommandSupport {
             status.put("environment", env.name());
             status.put("serving", ledger.serving().orElse(null));
             status.put("previous", ledger.previous().orElse(null));
+            status.put("lock", StageLock.holder(lockFile()).orElse(null));
             status.put("recent", recent);
             print(status);
             return ExitCode.PASSED.code();
@@ -49,6 +52,7 @@ final class StatusCommand extends CommandSupport {
         out.println("environment: " + env.name() + " (ledger " + ledger.file() + ")");
         out.println("serving:     " + ledger.serving().orElse("nothing recorded"));
         out.println("previous:    " + ledger.previous().orElse("none"));
+        out.println("lock:        " + StageLock.holder(lockFile()).map(h -> "held by " + h.describe(Instant.now())).orElse("free"));
         for (JsonNode e : recent) {
             out.println(env.masker().mask("- " + e.path("at").asText() + " " + e.path("command").asText() + " " + e.path("outcome").asText()
                     + ": " + e.path("reason").asText()));

@@ -13,7 +13,8 @@ public enum ExitCode {
     FAILED(1, "a gate failed (rolled back where the environment says so)"),
     ROLLBACK_FAILED(2, "a rollback failed: a person must act"),
     BAD_INPUT(3, "bad input (environment, arguments, secrets): nothing was changed"),
-    INCONCLUSIVE(4, "inconclusive (not enough data): nothing was promoted");
+    INCONCLUSIVE(4, "inconclusive (not enough data): nothing was promoted"),
+    STAGE_BUSY(5, "stage busy: another command holds the stage's lock; nothing was changed");
 
     private final int code;
     private final String meaning;

@@ -1,0 +1,23 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.lock.StageLock;
+import com.driftsentry.gate.verdict.ExitCode;
+import java.time.Instant;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+
+@Command(name = "unlock", mixinStandardHelpOptions = true,
+        description = "Break the stage's lock by hand (its holder is gone and you will not wait for it to expire); the ledger records who did.")
+final class UnlockCommand extends CommandSupport {
+    @Override
+    int execute() {
+        Optional<StageLock.Holder> broken = StageLock.breakLock(lockFile());
+        if (broken.isEmpty()) {
+            out.println("nothing to unlock: no command holds the lock of " + env.name());
+            return ExitCode.PASSED.code();
+        }
+        RunRecord run = new RunRecord("unlock", env.name());
+        run.end("UNLOCKED", "broke the stage lock held by " + broken.get().describe(Instant.now()), ExitCode.PASSED, null);
+        return finish(run);
+    }
+}
