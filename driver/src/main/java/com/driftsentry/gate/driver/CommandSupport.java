@@ -14,13 +14,17 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import com.driftsentry.gate.driver.lock.Intent;
 import com.driftsentry.gate.driver.lock.StageLock;
+import com.driftsentry.gate.driver.platform.Release;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Option;
@@ -80,10 +84,56 @@ abstract class CommandSupport implements Callable<Integer> {
         StringBuilder tookOver = new StringBuilder();
         StageLock lock = StageLock.acquire(lockFile(), StageLock.Holder.me(runId, command, Instant.now()), StageLock.EXPIRY, Instant::now, tookOver);
         if (!tookOver.isEmpty()) {
-            progress.say("took over the stage lock of " + tookOver + ": not renewed for " + StageLock.EXPIRY.toSeconds() + " s, its runner is gone");
+            progress.say("took over the stage lock of " + tookOver + ": its runner is gone");
         }
         Runtime.getRuntime().addShutdownHook(new Thread(lock::close, "driftgate-stage-unlock"));
+        if (!command.equals("recover")) {
+            Optional<Intent> open = openIntent();
+            if (open.isPresent()) {
+                lock.close();
+                throw new StageLock.Busy(null, "an interrupted command left an open intent: " + open.get().describe()
+                        + "; the stage may run an unverified release (fix: driftgate recover --env " + env.name() + ")");
+            }
+        }
         return lock;
+    }
+
+    Optional<Intent> openIntent() {
+        try {
+            return Intent.read(intentFile());
+        } catch (IOException e) {
+            throw new ConfigError(intentFile() + ": the open intent cannot be read (" + e.getClass().getSimpleName() + ") (fix: check the file's permissions)");
+        }
+    }
+
+    /** Beside the ledger, like the lock. */
+    Path intentFile() {
+        return ledger.file().resolveSibling(ledger.file().getFileName() + ".intent");
+    }
+
+    /** Opens this run's intent before the platform changes anything; {@link #finish} closes it once the ledger has the entry. */
+    StageRunner.Intents intents() {
+        return new StageRunner.Intents() {
+            private Intent current;
+
+            @Override
+            public void open(String command, Release from, Release to) {
+                StageLock.Holder me = StageLock.Holder.me(runId, command, Instant.now());
+                current = new Intent(runId, command, env.name(), recorded(from), recorded(to), me.since(), me.host(), me.pid());
+                current.open(intentFile());
+            }
+
+            @Override
+            public void close() {
+                if (current != null) {
+                    current.close(intentFile());
+                }
+            }
+        };
+    }
+
+    private static Intent.Release recorded(Release r) {
+        return r == null ? null : new Intent.Release(r.image(), r.version(), r.revision());
     }
 
     /** Beside the ledger: the stage's lock lives where its record does. */
@@ -93,8 +143,14 @@ abstract class CommandSupport implements Callable<Integer> {
 
     /** Records the run in the ledger, notifies, prints the table (or the JSON), and returns its exit code. */
     int finish(RunRecord run) {
-        Map<String, Object> entry = run.entry(progress.steps(), progress.total());
+        return finish(run, StageRunner.Intents.NONE);
+    }
+
+    /** As {@link #finish(RunRecord)}; the run's intent is closed once the ledger holds its entry (a kill between the two leaves it open, and recover finds the entry). */
+    int finish(RunRecord run, StageRunner.Intents intents) {
+        Map<String, Object> entry = run.entry(runId, progress.steps(), progress.total());
         ledger.append(entry);
+        intents.close();
         String markdown = env.masker().mask(run.markdown());
         for (Notifier n : notifiers()) {
             progress.say(n.send(run.title(), markdown));

@@ -61,7 +61,9 @@ final class DeployCommand extends CommandSupport {
             }
             Platforms.Options options = options(candidate, extraFiles);
             try (Platform platform = Platforms.create(env, options)) {
-                return finish(new StageRunner(env, platform, StageGates.of(env, options.workDir()), progress).deploy(candidate));
+                StageRunner.Intents intents = intents();
+                return finish(new StageRunner(env, platform, StageGates.of(env, options.workDir()), progress).recordingIntents(intents)
+                        .deploy(candidate), intents);
             }
         }
     }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "driftgate", mixinStandardHelpOptions = true, version = "driftgate 0.1.0",
         description = "Deploys a DriftSentry stage, gates it, and promotes the build or rolls it back.",
-        subcommands = {DeployCommand.class, GateCommand.class, RollbackCommand.class, StatusCommand.class, UnlockCommand.class})
+        subcommands = {DeployCommand.class, GateCommand.class, RollbackCommand.class, StatusCommand.class, UnlockCommand.class, RecoverCommand.class})
 public final class Driftgate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -77,6 +77,6 @@ public final class Driftgate implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: deploy, gate, rollback, status or unlock");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: deploy, gate, rollback, recover, status or unlock");
     }
 }

@@ -36,7 +36,9 @@ final class RollbackCommand extends CommandSupport {
             Path work = workDir("rollback");
             try (Platform platform = Platforms.create(env, Platforms.Options.of(ledger.serving(), work))) {
                 Release serving = platform.serving().orElseThrow(() -> new ConfigError("rollback: nothing serves on " + env.name()));
-                return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).rollback(serving, release));
+                StageRunner.Intents intents = intents();
+                return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).recordingIntents(intents)
+                        .rollback(serving, release), intents);
             }
         }
     }

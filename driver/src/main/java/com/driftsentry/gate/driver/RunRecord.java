@@ -19,6 +19,7 @@ final class RunRecord {
     private final String environment;
     private final List<Verdict> verdicts = new ArrayList<>();
     private Map<String, List<String>> logs = Map.of();
+    private String recovers;
     private String from;
     private String to;
     private String serving;
@@ -50,6 +51,11 @@ final class RunRecord {
         return Outcome.overall(verdicts.stream().map(Verdict::outcome).toList());
     }
 
+    /** recover: the interrupted command this run settles. */
+    void recovers(String interrupted) {
+        this.recovers = interrupted;
+    }
+
     /** The last lines each part of the release wrote (a run that did not pass). */
     void logs(Map<String, List<String>> tails) {
         this.logs = Map.copyOf(tails);
@@ -71,8 +77,16 @@ final class RunRecord {
     }
 
     Map<String, Object> entry(Map<String, Double> steps, double seconds) {
+        return entry(null, steps, seconds);
+    }
+
+    /** The ledger entry; {@code runId} ties it to the command's work folder, lock and intent. */
+    Map<String, Object> entry(String runId, Map<String, Double> steps, double seconds) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("at", Instant.now().toString());
+        if (runId != null) {
+            e.put("runId", runId);
+        }
         e.put("who", who());
         e.put("command", command);
         e.put("environment", environment);
@@ -80,7 +94,10 @@ final class RunRecord {
         e.put("to", to);
         e.put("outcome", outcome);
         e.put("exitCode", exitCode.code());
-        e.put("reason", reason);
+        e.put("reason", recovers == null ? reason : "recovered from the interrupted " + recovers + ": " + reason);
+        if (recovers != null) {
+            e.put("recovers", recovers);
+        }
         e.put("serving", serving);
         e.put("seconds", seconds);
         e.put("steps", steps);

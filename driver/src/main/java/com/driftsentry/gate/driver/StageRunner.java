@@ -30,16 +30,40 @@ final class StageRunner {
     // A release that crashed during a gate may take a moment to be seen gone (a process reaped, a task marked STOPPED).
     private static final Duration LOST_GRACE = Duration.ofSeconds(2);
 
+    /** Where the runner says what it is about to change, before the platform changes it (see {@code lock/Intent}). */
+    interface Intents {
+        Intents NONE = new Intents() {
+            @Override
+            public void open(String command, Release from, Release to) {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+
+        void open(String command, Release from, Release to);
+
+        void close();
+    }
+
     private final Environment env;
     private final Platform platform;
     private final StageGates gates;
     private final Progress progress;
+    private Intents intents = Intents.NONE;
 
     StageRunner(Environment env, Platform platform, StageGates gates, Progress progress) {
         this.env = env;
         this.platform = platform;
         this.gates = gates;
         this.progress = progress;
+    }
+
+    /** Records an intent before the platform changes anything; the command closes it once the ledger has the run. */
+    StageRunner recordingIntents(Intents to) {
+        this.intents = to;
+        return this;
     }
 
     /** deploy: note, deploy, wait, gate, then promote or roll back. */
@@ -52,6 +76,9 @@ final class StageRunner {
         boolean fresh = !platform.keepsReleases();
         AvailabilityProbe probe = fresh ? null : probe();
         Release deployed = candidate;
+        if (!fresh) {
+            intents.open("deploy", noted, candidate);
+        }
         try {
             progress.step("deploy", "deploying candidate " + candidate);
             deployed = platform.deploy(candidate);
@@ -115,8 +142,18 @@ final class StageRunner {
 
     /** rollback: put {@code to} back and verify it (a rollback that cannot complete is exit 2 and stops there). */
     RunRecord rollback(Release current, Release to) {
-        RunRecord run = new RunRecord("rollback", env.name()).releases(current.toString(), to.toString());
+        return restore("rollback", "ROLLED_BACK", current, to);
+    }
+
+    /** recover: what an interrupted command noted is put back and verified, as a rollback is. */
+    RunRecord recover(Release current, Release noted) {
+        return restore("recover", "RECOVERED", current, noted);
+    }
+
+    private RunRecord restore(String command, String done, Release current, Release to) {
+        RunRecord run = new RunRecord(command, env.name()).releases(current.toString(), to.toString());
         AvailabilityProbe probe = probe();
+        intents.open(command, current, to);
         try {
             progress.step("restore", "restoring " + to);
             platform.restore(to, Optional.empty());
@@ -124,7 +161,7 @@ final class StageRunner {
             run.add(verified);
             run.add(probe.verdict());
             boolean ok = verified.outcome() == Outcome.PASS;
-            run.end(ok ? "ROLLED_BACK" : "ROLLBACK_FAILED", ok ? "restored " + to + " and verified it" : "restored " + to
+            run.end(ok ? done : "ROLLBACK_FAILED", ok ? "restored " + to + " and verified it" : "restored " + to
                     + " but it does not report its version: " + firstProblem(run), ok ? ExitCode.PASSED : ExitCode.ROLLBACK_FAILED,
                     ok ? to.toString() : null);
         } catch (DeployFailure e) {

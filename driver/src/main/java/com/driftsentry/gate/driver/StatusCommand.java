@@ -45,6 +45,7 @@ final class StatusCommand extends CommandSupport {
             status.put("serving", ledger.serving().orElse(null));
             status.put("previous", ledger.previous().orElse(null));
             status.put("lock", StageLock.holder(lockFile()).orElse(null));
+            status.put("openIntent", openIntent().orElse(null));
             status.put("recent", recent);
             print(status);
             return ExitCode.PASSED.code();
@@ -53,6 +54,8 @@ final class StatusCommand extends CommandSupport {
         out.println("serving:     " + ledger.serving().orElse("nothing recorded"));
         out.println("previous:    " + ledger.previous().orElse("none"));
         out.println("lock:        " + StageLock.holder(lockFile()).map(h -> "held by " + h.describe(Instant.now())).orElse("free"));
+        out.println("intent:      " + openIntent().map(i -> "OPEN: an interrupted " + i.describe() + " (driftgate recover --env " + env.name()
+                + " restores " + (i.from() == null ? "nothing" : i.from().image()) + ")").orElse("none open"));
         for (JsonNode e : recent) {
             out.println(env.masker().mask("- " + e.path("at").asText() + " " + e.path("command").asText() + " " + e.path("outcome").asText()
                     + ": " + e.path("reason").asText()));

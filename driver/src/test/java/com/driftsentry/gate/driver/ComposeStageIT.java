@@ -176,7 +176,7 @@ class ComposeStageIT {
                 while (System.nanoTime() < end) {
                     if (Files.exists(log) && Files.readString(log).contains("(smoke)")) {
                         // What a cancelled CI job sends: SIGTERM to the driver, in the middle of a gate.
-                        ProcessHandle driver = ProcessHandle.allProcesses().filter(this::runsHere).findFirst().orElseThrow();
+                        ProcessHandle driver = DriftgateProcess.running(dir, "deploy").orElseThrow();
                         driver.destroy();
                         return "SIGTERM to " + driver.pid();
                     }
@@ -190,16 +190,6 @@ class ComposeStageIT {
         DriftgateProcess run = deploy(IMAGE);
         assertTrue(cancelled.get(10, TimeUnit.SECONDS).startsWith("SIGTERM"), cancelled.get());
         assertEquals(143, run.exitCode, run.output);
-    }
-
-    private boolean runsHere(ProcessHandle p) {
-        try {
-            // The JVM started in this test's folder (a long command line may be cut short in what the OS reports).
-            return p.info().command().orElse("").endsWith("/java")
-                    && Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).equals(dir.toRealPath());
-        } catch (IOException | UnsupportedOperationException e) {
-            return false;
-        }
     }
 
     @Test

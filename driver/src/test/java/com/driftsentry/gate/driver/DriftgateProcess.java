@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** driftgate as a pipeline runs it: its own JVM, arguments, environment variables; the exit code and everything it printed. */
@@ -54,6 +55,22 @@ final class DriftgateProcess {
             throw new IllegalStateException("driftgate " + String.join(" ", args) + " did not end within 300 s");
         }
         return new DriftgateProcess(p.exitValue(), Files.readString(workDir.resolve("driftgate-" + args[0] + ".log")));
+    }
+
+    /**
+     * The driftgate JVM running {@code command} in {@code workDir} (as a test started it), read from
+     * /proc: its full command line (what the JDK reports may be cut short) and its working folder.
+     */
+    static Optional<ProcessHandle> running(Path workDir, String command) {
+        return ProcessHandle.allProcesses().filter(p -> {
+            try {
+                String cmdline = new String(Files.readAllBytes(Path.of("/proc", Long.toString(p.pid()), "cmdline")));
+                return cmdline.contains(Driftgate.class.getName() + "\0" + command + "\0")
+                        && Files.readSymbolicLink(Path.of("/proc", Long.toString(p.pid()), "cwd")).equals(workDir.toRealPath());
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        }).findFirst();
     }
 
     static List<JsonNode> ledger(Path workDir) throws IOException {

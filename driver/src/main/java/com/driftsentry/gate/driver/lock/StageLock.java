@@ -71,11 +71,12 @@ public final class StageLock implements AutoCloseable {
     public static final class Busy extends RuntimeException {
         private final Holder holder;
 
-        Busy(Holder holder, String message) {
+        public Busy(Holder holder, String message) {
             super(message);
             this.holder = holder;
         }
 
+        /** The run holding the stage; null when what blocks it is an open intent. */
         public Holder holder() {
             return holder;
         }
@@ -103,11 +104,13 @@ public final class StageLock implements AutoCloseable {
             Instant now = clock.get();
             if (current.isPresent()) {
                 Holder h = current.get();
-                if (h.renewed().plus(expiry).isAfter(now)) {
+                // A holder on this host whose process is gone needs no waiting for its expiry: it will never renew.
+                boolean gone = h.host().equals(me.host()) && ProcessHandle.of(h.pid()).filter(ProcessHandle::isAlive).isEmpty();
+                if (!gone && h.renewed().plus(expiry).isAfter(now)) {
                     throw new Busy(h, "the stage is busy: " + h.describe(now) + " holds its lock (fix: wait for it to end; if that run is gone, "
                             + "its lock expires " + expiry.toSeconds() + " s after its last renewal, or break it: driftgate unlock --env <env>)");
                 }
-                tookOver.append(h.describe(now));
+                tookOver.append(h.describe(now)).append(gone ? " (its process is gone)" : " (not renewed for " + expiry.toSeconds() + " s)");
             }
             write(file, me);
             return null;

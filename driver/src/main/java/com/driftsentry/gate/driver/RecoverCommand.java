@@ -1,0 +1,48 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.lock.Intent;
+import com.driftsentry.gate.driver.lock.StageLock;
+import com.driftsentry.gate.driver.platform.Platform;
+import com.driftsentry.gate.driver.platform.Platforms;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.environment.ConfigError;
+import com.driftsentry.gate.verdict.ExitCode;
+import java.nio.file.Path;
+import java.util.Optional;
+import picocli.CommandLine.Command;
+
+@Command(name = "recover", mixinStandardHelpOptions = true,
+        description = "Settle what an interrupted command left open: restore the release it noted, verify it, and record it.")
+final class RecoverCommand extends CommandSupport {
+    @Override
+    int execute() {
+        try (StageLock lock = lockStage("recover")) {
+            Optional<Intent> open = openIntent();
+            if (open.isEmpty()) {
+                out.println("nothing to recover: no interrupted command left an intent on " + env.name());
+                return ExitCode.PASSED.code();
+            }
+            Intent intent = open.get();
+            // Killed after its entry reached the ledger, before it closed its intent: the story is complete.
+            if (ledger.entries().stream().anyMatch(e -> intent.runId().equals(e.path("runId").asText(null)))) {
+                Intent.settle(intentFile());
+                out.println("the interrupted " + intent.describe() + " had recorded its result; its intent is settled");
+                return ExitCode.PASSED.code();
+            }
+            if (intent.from() == null) {
+                throw new ConfigError("recover: the interrupted " + intent.describe() + " noted no release to restore; the stage needs a person "
+                        + "(fix: deploy a known release, then remove " + intentFile() + ")");
+            }
+            Release noted = new Release(intent.from().image(), intent.from().version(), intent.from().revision());
+            progress.say("recovering from the interrupted " + intent.describe() + ": restoring " + noted);
+            Path work = workDir("recover");
+            try (Platform platform = Platforms.create(env, Platforms.Options.of(Optional.of(noted.toString()), work))) {
+                Release serving = platform.serving().orElse(noted);
+                StageRunner.Intents intents = intents();
+                RunRecord run = new StageRunner(env, platform, StageGates.of(env, work), progress).recordingIntents(intents).recover(serving, noted);
+                run.recovers(intent.describe());
+                return finish(run, intents);
+            }
+        }
+    }
+}
