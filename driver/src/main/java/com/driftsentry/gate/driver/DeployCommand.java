@@ -7,6 +7,7 @@ import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.ConfigError;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -62,8 +63,10 @@ final class DeployCommand extends CommandSupport {
             Platforms.Options options = options(candidate, extraFiles);
             try (Platform platform = Platforms.create(env, options)) {
                 StageRunner.Intents intents = intents();
+                // A stage that keeps no release (compose) has nothing to restore: the JVM's own exit tears its stack down.
+                Interruption cancel = platform.keepsReleases() ? Interruption.install(progress, true) : null;
                 return finish(new StageRunner(env, platform, StageGates.of(env, options.workDir()), progress).recordingIntents(intents)
-                        .deploy(candidate), intents);
+                        .cancelledBy(cancel == null ? Optional::empty : cancel::by).deploy(candidate), intents);
             }
         }
     }

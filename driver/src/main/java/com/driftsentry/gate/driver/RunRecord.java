@@ -20,6 +20,7 @@ final class RunRecord {
     private final List<Verdict> verdicts = new ArrayList<>();
     private Map<String, List<String>> logs = Map.of();
     private String recovers;
+    private String interrupted;
     private String from;
     private String to;
     private String serving;
@@ -49,6 +50,15 @@ final class RunRecord {
     /** FAIL if any verdict failed, else INCONCLUSIVE if any lacked data, else PASS; no verdict at all is INCONCLUSIVE. */
     Outcome gatesOutcome() {
         return Outcome.overall(verdicts.stream().map(Verdict::outcome).toList());
+    }
+
+    /** The signal that cancelled this command. */
+    void interrupted(String signal) {
+        this.interrupted = signal;
+    }
+
+    String interruptedBy() {
+        return interrupted;
     }
 
     /** recover: the interrupted command this run settles. */
@@ -97,6 +107,9 @@ final class RunRecord {
         e.put("reason", recovers == null ? reason : "recovered from the interrupted " + recovers + ": " + reason);
         if (recovers != null) {
             e.put("recovers", recovers);
+        }
+        if (interrupted != null) {
+            e.put("interrupted", interrupted);
         }
         e.put("serving", serving);
         e.put("seconds", seconds);

@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -52,6 +53,7 @@ final class StageRunner {
     private final StageGates gates;
     private final Progress progress;
     private Intents intents = Intents.NONE;
+    private Supplier<Optional<String>> cancelled = Optional::empty;
 
     StageRunner(Environment env, Platform platform, StageGates gates, Progress progress) {
         this.env = env;
@@ -63,6 +65,12 @@ final class StageRunner {
     /** Records an intent before the platform changes anything; the command closes it once the ledger has the run. */
     StageRunner recordingIntents(Intents to) {
         this.intents = to;
+        return this;
+    }
+
+    /** Asked between and after steps: the signal that cancelled the command, if one did (see {@link Interruption}). */
+    StageRunner cancelledBy(Supplier<Optional<String>> signal) {
+        this.cancelled = signal;
         return this;
     }
 
@@ -90,7 +98,20 @@ final class StageRunner {
             gate(run, deployed, at);
         } catch (DeployFailure e) {
             run.add(failure("deploy", candidate.toString(), "the candidate becomes stable", e.getMessage()));
+        } catch (RuntimeException e) {
+            // A wait cut short by the cancellation surfaces as the waiting library's own exception.
+            if (cancelled.get().isEmpty()) {
+                throw e;
+            }
         }
+        cancelled.get().ifPresent(signal -> {
+            run.interrupted(signal);
+            run.add(Verdict.of("cancelled", env.name(), candidate.toString(), platform.serviceUrl(), List.of(VerdictLine.of("cancelled")
+                    .threshold("the command runs to its verdict").measured(signal).samples(0, 1).window("the command")
+                    .inconclusive("cancelled by " + signal + "; the candidate was not judged"))));
+            // The restore that follows must not be cut short by the same interruption.
+            Thread.interrupted();
+        });
         if (fresh) {
             if (probe != null) {
                 run.add(probe.verdict());
@@ -178,13 +199,16 @@ final class StageRunner {
         all.addAll(gates.judging(release, at));
         all.addAll(platform.promotionChecks(release));
         for (Gate gate : all) {
+            if (cancelled.get().isPresent()) {
+                return;
+            }
             progress.step(gate.name(), "gating " + release + " (" + gate.name() + ")");
             Verdict v = gate.judge();
             Optional<String> lost = lost(release, v.outcome() != Outcome.PASS);
             lost.ifPresent(why -> run.add(failure("release", release.toString(), "the release keeps running", why)));
             run.add(v);
             progress.say(gate.name() + ": " + v.outcome() + (v.outcome() == Outcome.PASS ? "" : " — " + firstProblem(v)));
-            if (lost.isPresent()) {
+            if (lost.isPresent() || cancelled.get().isPresent()) {
                 return;
             }
             if (v.outcome() != Outcome.PASS) {
@@ -282,6 +306,13 @@ final class StageRunner {
     }
 
     static String firstProblem(RunRecord run) {
+        if (run.interruptedBy() != null) {
+            return "cancelled by " + run.interruptedBy() + " (" + firstJudged(run) + ")";
+        }
+        return firstJudged(run);
+    }
+
+    private static String firstJudged(RunRecord run) {
         return run.verdicts().stream().filter(v -> v.outcome() != Outcome.PASS).findFirst().map(v -> v.gate() + ": " + firstProblem(v))
                 .orElse("no gate ran");
     }

@@ -24,6 +24,46 @@ class CrashRecoveryTest {
     Path dir;
 
     @Test
+    void aDeployCancelledDuringTheLoadGateRestoresTheNotedReleaseByItselfWithinTheDeadline() throws Exception {
+        DriftgateProcess.stage(dir);
+        CompletableFuture<Long> signalled = CompletableFuture.supplyAsync(() -> {
+            try {
+                Path log = dir.resolve("driftgate-deploy.log");
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+                while (System.nanoTime() < end) {
+                    if (Files.exists(log) && Files.readString(log).contains("(load)")) {
+                        Thread.sleep(3000);
+                        ProcessHandle driver = DriftgateProcess.running(dir, "deploy").orElseThrow();
+                        long at = System.nanoTime();
+                        driver.destroy();
+                        driver.onExit().get(60, TimeUnit.SECONDS);
+                        return System.nanoTime() - at;
+                    }
+                    Thread.sleep(200);
+                }
+                return -1L;
+            } catch (Exception e) {
+                return -2L;
+            }
+        });
+        DriftgateProcess deploy = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.2.0");
+        long nanos = signalled.get(10, TimeUnit.SECONDS);
+        assertTrue(nanos > 0, "signalled: " + nanos);
+        assertTrue(nanos < Interruption.DEADLINE.toNanos(), "ended by itself within the deadline: " + nanos / 1_000_000 + " ms\n" + deploy.output);
+        assertEquals(4, deploy.exitCode, deploy.output);
+        JsonNode entry = DriftgateProcess.ledger(dir).get(0);
+        assertEquals("ROLLED_BACK", entry.get("outcome").asText(), entry.toString());
+        assertEquals("SIGTERM", entry.get("interrupted").asText());
+        assertEquals("0.1.0", entry.get("serving").asText());
+        assertTrue(entry.get("reason").asText().contains("cancelled by SIGTERM"), entry.get("reason").asText());
+        assertTrue(EmbeddedDeployTest.lastOfGate(entry, "health").get("lines").get(0).get("measured").asText().contains("version 0.1.0"),
+                "the noted release is verified: " + entry);
+        String status = DriftgateProcess.run(dir, Map.of(), "status", "--env", "drive").output;
+        assertTrue(status.contains("intent:      none open") && status.contains("lock:        free"), status);
+        System.out.println("SIGTERM during the load gate to exit: " + nanos / 1_000_000 + " ms");
+    }
+
+    @Test
     void aDeployKilledDuringTheLoadGateIsSeenRefusedAndRecovered() throws Exception {
         DriftgateProcess.stage(dir);
         CompletableFuture<String> killed = CompletableFuture.supplyAsync(() -> {

@@ -51,9 +51,15 @@ public record LoadGate(Environment env, String baseUrl, String apiKey, Path outp
             pb.environment().put(KEY_VARIABLE, apiKey);
             Process p = pb.start();
             long limit = load.profile().total().toSeconds() + 180;
-            if (!p.waitFor(limit, TimeUnit.SECONDS)) {
+            try {
+                if (!p.waitFor(limit, TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    return notMeasured("the load run did not end within " + limit + " s; see " + dir.resolve("gatling.log"));
+                }
+            } catch (InterruptedException e) {
+                // The command was cancelled: the load stops with it, at once.
                 p.destroyForcibly();
-                return notMeasured("the load run did not end within " + limit + " s; see " + dir.resolve("gatling.log"));
+                throw e;
             }
             Optional<Path> verdict = verdictIn(dir.resolve("gate"));
             if (verdict.isEmpty()) {
@@ -67,7 +73,7 @@ public record LoadGate(Environment env, String baseUrl, String apiKey, Path outp
             return notMeasured("the load run could not start: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return notMeasured("interrupted");
+            return notMeasured("the load run was stopped: the command was cancelled");
         }
     }
 
