@@ -26,6 +26,7 @@ class CrashRecoveryTest {
     @Test
     void aDeployCancelledDuringTheLoadGateRestoresTheNotedReleaseByItselfWithinTheDeadline() throws Exception {
         DriftgateProcess.stage(dir);
+        DriftgateProcess.fewerGates(dir, true);
         CompletableFuture<Long> signalled = CompletableFuture.supplyAsync(() -> {
             try {
                 Path log = dir.resolve("driftgate-deploy.log");
@@ -66,6 +67,7 @@ class CrashRecoveryTest {
     @Test
     void aDeployKilledDuringTheLoadGateIsSeenRefusedAndRecovered() throws Exception {
         DriftgateProcess.stage(dir);
+        DriftgateProcess.fewerGates(dir, true);
         CompletableFuture<String> killed = CompletableFuture.supplyAsync(() -> {
             try {
                 Path log = dir.resolve("driftgate-deploy.log");

@@ -35,6 +35,25 @@ final class DriftgateProcess {
         return dir;
     }
 
+    /**
+     * The same environment with fewer gates, for tests about what happens around the gates (locks,
+     * signals, crashes) rather than the gates themselves: no smoke and contract suites, and with
+     * {@code keepLoad} false no load run either (the health and version gate always stays).
+     */
+    static void fewerGates(Path dir, boolean keepLoad) throws IOException {
+        Path file = dir.resolve("environments/drive.yaml");
+        StringBuilder kept = new StringBuilder();
+        boolean inLoad = false;
+        for (String line : Files.readAllLines(file)) {
+            inLoad = line.startsWith("  load:") || (inLoad && line.startsWith("    "));
+            if (line.startsWith("  smoke:") || line.startsWith("  contract:") || (inLoad && !keepLoad)) {
+                continue;
+            }
+            kept.append(line).append('\n');
+        }
+        Files.writeString(file, kept.toString());
+    }
+
     static DriftgateProcess run(Path workDir, Map<String, String> env, String... args) throws Exception {
         return run(workDir, List.of(), env, args);
     }

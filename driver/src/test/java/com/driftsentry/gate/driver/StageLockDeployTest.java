@@ -22,6 +22,7 @@ class StageLockDeployTest {
     @Test
     void ofTwoDeploysStartedTogetherExactlyOneRunsAndTheOtherChangesNothing() throws Exception {
         DriftgateProcess.stage(dir);
+        DriftgateProcess.fewerGates(dir, false);
         Path other = Files.createDirectories(dir.resolve("other"));
         CompletableFuture<DriftgateProcess> a = CompletableFuture.supplyAsync(() -> deploy(dir, "0.2.0"));
         CompletableFuture<DriftgateProcess> b = CompletableFuture.supplyAsync(() -> deploy(other, "0.3.0"));
