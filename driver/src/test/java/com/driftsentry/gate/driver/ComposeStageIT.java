@@ -150,26 +150,12 @@ class ComposeStageIT {
     @Test
     void postgresKilledDuringTheLoadFailsWithReadiness503() throws Exception {
         fewerGates = true;
-        CompletableFuture<String> killed = CompletableFuture.supplyAsync(() -> {
-            try {
-                Path log = dir.resolve("driftgate-deploy.log");
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-                while (System.nanoTime() < end) {
-                    if (Files.exists(log) && Files.readString(log).contains("(load)")) {
-                        String postgres = service("postgres");
-                        // The load runs once the backend logs far more than the probes' few requests a second.
-                        if (docker("logs", "--since", "2s", service("backend")).output().lines().count() > 30) {
-                            Thread.sleep(2000);
-                            return docker("kill", postgres).output();
-                        }
-                    }
-                    Thread.sleep(200);
-                }
-                return "the load gate never started";
-            } catch (Exception e) {
-                return e.toString();
-            }
-        });
+        // The load runs once the backend logs far more than the probes' few requests a second.
+        CompletableFuture<String> killed = DriftgateProcess.onceLogged(dir, "deploy", "(load)",
+                () -> docker("logs", "--since", "2s", service("backend")).output().lines().count() > 30, () -> {
+                    Thread.sleep(2000);
+                    return docker("kill", service("postgres")).output();
+                });
         DriftgateProcess run = deploy(IMAGE);
         assertTrue(killed.get(10, TimeUnit.SECONDS).strip().matches("[0-9a-f]+"), "postgres was killed: " + killed.get());
         assertEquals(1, run.exitCode, run.output);
@@ -189,23 +175,11 @@ class ComposeStageIT {
     @Test
     void aCancelledRunStillRemovesItsStack() throws Exception {
         fewerGates = true;
-        CompletableFuture<String> cancelled = CompletableFuture.supplyAsync(() -> {
-            try {
-                Path log = dir.resolve("driftgate-deploy.log");
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-                while (System.nanoTime() < end) {
-                    if (Files.exists(log) && Files.readString(log).contains("(health)")) {
-                        // What a cancelled CI job sends: SIGTERM to the driver, in the middle of a gate.
-                        ProcessHandle driver = DriftgateProcess.running(dir, "deploy").orElseThrow();
-                        driver.destroy();
-                        return "SIGTERM to " + driver.pid();
-                    }
-                    Thread.sleep(200);
-                }
-                return "the smoke gate never started";
-            } catch (Exception e) {
-                return e.toString();
-            }
+        // What a cancelled CI job sends: SIGTERM to the driver, in the middle of a gate.
+        CompletableFuture<String> cancelled = DriftgateProcess.onceLogged(dir, "deploy", "(health)", () -> true, () -> {
+            ProcessHandle driver = DriftgateProcess.running(dir, "deploy").orElseThrow();
+            driver.destroy();
+            return "SIGTERM to " + driver.pid();
         });
         DriftgateProcess run = deploy(IMAGE);
         assertTrue(cancelled.get(10, TimeUnit.SECONDS).startsWith("SIGTERM"), cancelled.get());

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -27,25 +26,13 @@ class CrashRecoveryTest {
     void aDeployCancelledDuringTheLoadGateRestoresTheNotedReleaseByItselfWithinTheDeadline() throws Exception {
         DriftgateProcess.stage(dir);
         DriftgateProcess.fewerGates(dir, true);
-        CompletableFuture<Long> signalled = CompletableFuture.supplyAsync(() -> {
-            try {
-                Path log = dir.resolve("driftgate-deploy.log");
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-                while (System.nanoTime() < end) {
-                    if (Files.exists(log) && Files.readString(log).contains("(load)")) {
-                        Thread.sleep(3000);
-                        ProcessHandle driver = DriftgateProcess.running(dir, "deploy").orElseThrow();
-                        long at = System.nanoTime();
-                        driver.destroy();
-                        driver.onExit().get(60, TimeUnit.SECONDS);
-                        return System.nanoTime() - at;
-                    }
-                    Thread.sleep(200);
-                }
-                return -1L;
-            } catch (Exception e) {
-                return -2L;
-            }
+        CompletableFuture<Long> signalled = DriftgateProcess.onceLogged(dir, "deploy", "(load)", () -> true, () -> {
+            Thread.sleep(3000);
+            ProcessHandle driver = DriftgateProcess.running(dir, "deploy").orElseThrow();
+            long at = System.nanoTime();
+            driver.destroy();
+            driver.onExit().get(60, TimeUnit.SECONDS);
+            return System.nanoTime() - at;
         });
         DriftgateProcess deploy = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.2.0");
         long nanos = signalled.get(10, TimeUnit.SECONDS);
@@ -68,22 +55,10 @@ class CrashRecoveryTest {
     void aDeployKilledDuringTheLoadGateIsSeenRefusedAndRecovered() throws Exception {
         DriftgateProcess.stage(dir);
         DriftgateProcess.fewerGates(dir, true);
-        CompletableFuture<String> killed = CompletableFuture.supplyAsync(() -> {
-            try {
-                Path log = dir.resolve("driftgate-deploy.log");
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-                while (System.nanoTime() < end) {
-                    if (Files.exists(log) && Files.readString(log).contains("(load)")) {
-                        ProcessHandle driver = DriftgateProcess.running(dir, "deploy").orElseThrow();
-                        new ProcessBuilder("kill", "-KILL", Long.toString(driver.pid())).start().waitFor();
-                        return "killed " + driver.pid();
-                    }
-                    Thread.sleep(200);
-                }
-                return "the load gate never started";
-            } catch (Exception e) {
-                return e.toString();
-            }
+        CompletableFuture<String> killed = DriftgateProcess.onceLogged(dir, "deploy", "(load)", () -> true, () -> {
+            ProcessHandle driver = DriftgateProcess.running(dir, "deploy").orElseThrow();
+            new ProcessBuilder("kill", "-KILL", Long.toString(driver.pid())).start().waitFor();
+            return "killed " + driver.pid();
         });
         DriftgateProcess deploy = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.2.0");
         assertTrue(killed.get(10, TimeUnit.SECONDS).startsWith("killed"), killed.get());

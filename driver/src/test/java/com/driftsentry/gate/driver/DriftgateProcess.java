@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
 /** driftgate as a pipeline runs it: its own JVM, arguments, environment variables; the exit code and everything it printed. */
@@ -90,6 +93,29 @@ final class DriftgateProcess {
                 return false;
             }
         }).findFirst();
+    }
+
+    /**
+     * Does {@code action} to a command started in {@code workDir} once its log shows {@code marker}
+     * and {@code ready} agrees: how the tests hit a run at a given step. Bounded to 240 s; a step
+     * never reached, or an action that throws, completes the future exceptionally.
+     */
+    static <T> CompletableFuture<T> onceLogged(Path workDir, String command, String marker, Callable<Boolean> ready, Callable<T> action) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                Path log = workDir.resolve("driftgate-" + command + ".log");
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
+                while (System.nanoTime() < end) {
+                    if (Files.exists(log) && Files.readString(log).contains(marker) && ready.call()) {
+                        return action.call();
+                    }
+                    Thread.sleep(200);
+                }
+                throw new IllegalStateException("the " + command + " never logged " + marker);
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        });
     }
 
     static List<JsonNode> ledger(Path workDir) throws IOException {
