@@ -65,8 +65,15 @@ final class DeployCommand extends CommandSupport {
                 StageRunner.Intents intents = intents();
                 // A stage that keeps no release (compose) has nothing to restore: the JVM's own exit tears its stack down.
                 Interruption cancel = platform.keepsReleases() ? Interruption.install(progress, true) : null;
-                return finish(new StageRunner(env, platform, StageGates.of(env, options.workDir()), progress).recordingIntents(intents)
-                        .cancelledBy(cancel == null ? Optional::empty : cancel::by).deploy(candidate), intents);
+                Path baseline = Baselines.of(ledger);
+                RunRecord run = new StageRunner(env, platform, StageGates.of(env, options.workDir(), baseline), progress).recordingIntents(intents)
+                        .cancelledBy(cancel == null ? Optional::empty : cancel::by).deploy(candidate);
+                int code = finish(run, intents);
+                if (run.outcome().equals("PROMOTED") && platform.keepsReleases()) {
+                    Baselines.keep(options.workDir(), baseline).ifPresent(e -> progress.say("the load evidence of " + candidate
+                            + " is now the stage's baseline (" + baseline + ")"));
+                }
+                return code;
             }
         }
     }

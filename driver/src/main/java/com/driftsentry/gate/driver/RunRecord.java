@@ -78,6 +78,10 @@ final class RunRecord {
         this.serving = servingAfter;
     }
 
+    String outcome() {
+        return outcome;
+    }
+
     ExitCode exitCode() {
         return exitCode;
     }

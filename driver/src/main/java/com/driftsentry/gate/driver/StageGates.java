@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The environment's gates for a release, in the order they run, and the check that a release serves after a switch. */
 interface StageGates {
@@ -22,11 +23,16 @@ interface StageGates {
     Gate verifying(Release release, String address);
 
     static StageGates of(Environment env, Path output) {
-        return new FromEnvironment(env, output);
+        return new FromEnvironment(env, output, Optional.empty());
+    }
+
+    /** {@code stageBaseline}: the load evidence of the stage's last promotion (see {@link Baselines}). */
+    static StageGates of(Environment env, Path output, Path stageBaseline) {
+        return new FromEnvironment(env, output, Optional.of(stageBaseline));
     }
 
     /** The gates {@code environments/<name>.yaml} names. */
-    record FromEnvironment(Environment env, Path output) implements StageGates {
+    record FromEnvironment(Environment env, Path output, Optional<Path> stageBaseline) implements StageGates {
         // A release that answers at all reports its version within seconds; a minute covers a load balancer's slow drain.
         private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
 
@@ -44,7 +50,7 @@ interface StageGates {
                 gates.add(SuiteGate.smoke(aimed.withSmokeTags(first), output, System.err));
             }
             aimed.contract().ifPresent(c -> gates.add(SuiteGate.contract(aimed, output, System.err)));
-            aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output)));
+            aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output, stageBaseline)));
             if (SmokeGate.runsRateLimit(aimed)) {
                 gates.add(SuiteGate.smokeRateLimit(aimed, output, System.err));
             }

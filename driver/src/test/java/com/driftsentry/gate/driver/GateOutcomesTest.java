@@ -125,7 +125,7 @@ class GateOutcomesTest {
     @Test
     void aLoadRunThatEndsWithoutAVerdictIsInconclusiveNeverAPassNorAFailure() throws Exception {
         Path spec = Files.writeString(dir.resolve("unused.yaml"), "openapi: 3.0.3\n");
-        Verdict load = new LoadGate(environment(spec.toString()), releaseUrl(), "dsk_outcomes_00000000000000000000000000000000", dir).judge();
+        Verdict load = new LoadGate(environment(spec.toString()), releaseUrl(), "dsk_outcomes_00000000000000000000000000000000", dir, Optional.empty()).judge();
         assertEquals(Outcome.INCONCLUSIVE, load.outcome(), load.lines().toString());
         assertTrue(load.lines().get(0).reason().contains("without a verdict"), load.lines().toString());
     }

@@ -33,14 +33,18 @@ public final class Judge {
             criteria.add(new RequestCountCriterion(new Threshold("global", Metric.REQUESTS, Threshold.Bound.MIN, gate.minRequests(),
                     gate.minRequests(), Long.toString(gate.minRequests()), "gates.load.minRequests")));
         }
-        gate.thresholds().forEach(t -> criteria.add(criterion(t, baseline)));
+        gate.thresholds().forEach(t -> criteria.add(criterion(t, baseline, gate.notJudgedWithoutBaseline())));
         return new Judge(criteria);
     }
 
     /** Picks the criterion for a threshold by its metric and bound. */
     static Criterion criterion(Threshold t, Optional<Evidence> baseline) {
+        return criterion(t, baseline, false);
+    }
+
+    static Criterion criterion(Threshold t, Optional<Evidence> baseline, boolean notJudgedWithoutBaseline) {
         if (t.bound() == Threshold.Bound.MAX_REGRESSION) {
-            return new RegressionCriterion(t, baseline);
+            return new RegressionCriterion(t, baseline, notJudgedWithoutBaseline);
         }
         return switch (t.metric()) {
             case P50, P75, P90, P95, P99, P999 -> new LatencyCriterion(t);

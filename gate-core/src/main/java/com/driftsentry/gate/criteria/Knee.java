@@ -35,7 +35,7 @@ public final class Knee {
             boolean passed = true;
             for (Criterion c : perLevel) {
                 VerdictLine line = c.judge(level.evidence()).renamed(name + c.threshold().describe());
-                passed &= line.outcome() == Outcome.PASS;
+                passed &= line.outcome() == Outcome.PASS || line.outcome() == Outcome.NOT_JUDGED;
                 lines.add(level.rate() > peak && line.outcome() == Outcome.FAIL ? aboveThePeak(line, peak) : line);
             }
             broken |= !passed;

@@ -11,15 +11,19 @@ import java.util.Optional;
  * (the last promoted one). For error rates a 0.1 percentage-point floor keeps a 0% baseline from
  * turning one error into an infinite regression.
  */
-record RegressionCriterion(Threshold threshold, Optional<Evidence> baseline) implements Criterion {
+record RegressionCriterion(Threshold threshold, Optional<Evidence> baseline, boolean notJudgedWithoutBaseline) implements Criterion {
     private static final double RATE_FLOOR = 0.001;
 
     @Override
     public VerdictLine judge(Evidence evidence) {
         GroupEvidence now = evidence.scope(threshold.scope());
+        if (baseline.isEmpty() && notJudgedWithoutBaseline) {
+            return Lines.start(threshold, "no baseline yet", now.requests(), Lines.window(now))
+                    .notJudged("the stage has no promoted release to compare with yet (baseline.whenMissing: notJudged); the next deploy is judged against this one");
+        }
         if (baseline.isEmpty()) {
             return Lines.start(threshold, "no baseline", now.requests(), Lines.window(now))
-                    .inconclusive("no baseline evidence to compare with (set gates.load.baseline or -Dgate.baseline)");
+                    .inconclusive("no baseline evidence to compare with (set gates.load.baseline or -Dgate.baseline, or baseline.whenMissing: notJudged)");
         }
         GroupEvidence then = baseline.get().scope(threshold.scope());
         boolean latency = threshold.metric().isLatency();

@@ -126,10 +126,13 @@ final class EnvironmentReader {
                 abort.has("errorRate") ? q.percent("gates.load.earlyAbort.errorRate", abort.get("errorRate").asText())
                         : Math.max(0.10, 5 * maxErrorBound),
                 abort.has("slowRatio") ? q.percent("gates.load.earlyAbort.slowRatio", abort.get("slowRatio").asText()) : 0.10);
-        Optional<Path> baseline = Optional.ofNullable(overrides.getOrDefault("gate.baseline", load.path("baseline").textValue()))
-                .map(b -> directory.getParent().resolve(b));
+        // baseline: a path, or { path, whenMissing: inconclusive | notJudged }; -Dgate.baseline names the file either way.
+        JsonNode b = load.path("baseline");
+        String written = b.isTextual() ? b.textValue() : b.path("path").textValue();
+        Optional<Path> baseline = Optional.ofNullable(overrides.getOrDefault("gate.baseline", written)).map(f -> directory.getParent().resolve(f));
+        boolean notJudged = "notJudged".equals(b.path("whenMissing").asText("inconclusive"));
         return new LoadGateConfig(overrides.getOrDefault("gate.simulation", load.get("simulation").asText()), profile,
-                load.path("minRequests").asLong(0), List.copyOf(thresholds), early, baseline, file);
+                load.path("minRequests").asLong(0), List.copyOf(thresholds), early, baseline, file, notJudged);
     }
 
     private String value(JsonNode node, String field, String override) {

@@ -7,9 +7,20 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** The load gate of an environment: which simulation, how much load, and the thresholds that judge it. */
+/**
+ * The load gate of an environment: which simulation, how much load, and the thresholds that judge
+ * it. {@code baseline}: the evidence a {@code maxRegression} bound compares with;
+ * {@code notJudgedWithoutBaseline}: with none yet (a stage's first promotion), such a line is NOT
+ * JUDGED instead of INCONCLUSIVE ({@code baseline: { whenMissing: notJudged }}).
+ */
 public record LoadGateConfig(String simulation, Profile profile, long minRequests, List<Threshold> thresholds,
-                             EarlyAbortConfig earlyAbort, Optional<Path> baseline, String file) {
+                             EarlyAbortConfig earlyAbort, Optional<Path> baseline, String file, boolean notJudgedWithoutBaseline) {
+
+    /** A missing baseline makes a regression line INCONCLUSIVE. */
+    public LoadGateConfig(String simulation, Profile profile, long minRequests, List<Threshold> thresholds, EarlyAbortConfig earlyAbort,
+                          Optional<Path> baseline, String file) {
+        this(simulation, profile, minRequests, thresholds, earlyAbort, baseline, file, false);
+    }
 
     /** Open-model arrivals: ramp from 1 user/s to {@code rampToPerSecond} over {@code over}, then hold that rate. */
     public record Profile(double rampToPerSecond, Duration over, Duration hold) {
@@ -43,6 +54,6 @@ public record LoadGateConfig(String simulation, Profile profile, long minRequest
     public LoadGateConfig applicableTo(Set<String> groups, List<Threshold> dropped) {
         List<Threshold> kept = thresholds.stream().filter(t -> "global".equals(t.scope()) || groups.contains(t.scope())).toList();
         thresholds.stream().filter(t -> !kept.contains(t)).forEach(dropped::add);
-        return new LoadGateConfig(simulation, profile, minRequests, kept, earlyAbort, baseline, file);
+        return new LoadGateConfig(simulation, profile, minRequests, kept, earlyAbort, baseline, file, notJudgedWithoutBaseline);
     }
 }

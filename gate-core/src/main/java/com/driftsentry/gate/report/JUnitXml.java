@@ -11,7 +11,8 @@ import javax.xml.stream.XMLStreamWriter;
 /**
  * {@code verdict-junit.xml}: one testcase per criterion. A FAIL is a failure; an INCONCLUSIVE is a
  * failure too (type {@code inconclusive}), because a CI tab that shows it green or skipped would
- * let a build through on missing data. Written with the JDK's StAX writer, which escapes.
+ * let a build through on missing data. A NOT JUDGED line (the environment said not to judge it yet)
+ * is skipped, with its reason. Written with the JDK's StAX writer, which escapes.
  */
 public final class JUnitXml {
     private static final XMLOutputFactory FACTORY = XMLOutputFactory.newFactory();
@@ -28,9 +29,9 @@ public final class JUnitXml {
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "driftsentry." + v.gate() + "." + v.environment());
             xml.writeAttribute("tests", Integer.toString(v.lines().size()));
-            xml.writeAttribute("failures", Long.toString(v.lines().stream().filter(l -> l.outcome() != Outcome.PASS).count()));
+            xml.writeAttribute("failures", Long.toString(v.failing().size()));
             xml.writeAttribute("errors", "0");
-            xml.writeAttribute("skipped", "0");
+            xml.writeAttribute("skipped", Long.toString(v.lines().stream().filter(l -> l.outcome() == Outcome.NOT_JUDGED).count()));
             xml.writeAttribute("timestamp", v.judgedAt().toString());
             xml.writeCharacters("\n  ");
             xml.writeStartElement("properties");
@@ -65,7 +66,11 @@ public final class JUnitXml {
         xml.writeAttribute("classname", v.gate() + "." + v.subject());
         xml.writeAttribute("name", l.criterion());
         xml.writeAttribute("time", "0");
-        if (l.outcome() != Outcome.PASS) {
+        if (l.outcome() == Outcome.NOT_JUDGED) {
+            xml.writeCharacters("\n    ");
+            xml.writeEmptyElement("skipped");
+            xml.writeAttribute("message", "not judged: " + (l.reason() == null ? "" : l.reason()));
+        } else if (l.outcome() != Outcome.PASS) {
             xml.writeCharacters("\n    ");
             xml.writeStartElement("failure");
             xml.writeAttribute("type", l.outcome().name().toLowerCase());

@@ -37,6 +37,7 @@ public final class VerdictMarkdown {
             case PASS -> "✅";
             case FAIL -> "❌";
             case INCONCLUSIVE -> "⚠️";
+            case NOT_JUDGED -> "➖";
         };
     }
 

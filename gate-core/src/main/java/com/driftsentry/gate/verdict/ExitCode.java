@@ -37,7 +37,7 @@ public enum ExitCode {
         return switch (outcome) {
             case PASS -> PASSED;
             case FAIL -> FAILED;
-            case INCONCLUSIVE -> INCONCLUSIVE;
+            case INCONCLUSIVE, NOT_JUDGED -> INCONCLUSIVE;
         };
     }
 

@@ -13,6 +13,6 @@ public record Verdict(String gate, String environment, String subject, String ta
     }
 
     public List<VerdictLine> failing() {
-        return lines.stream().filter(l -> l.outcome() != Outcome.PASS).toList();
+        return lines.stream().filter(l -> l.outcome() == Outcome.FAIL || l.outcome() == Outcome.INCONCLUSIVE).toList();
     }
 }

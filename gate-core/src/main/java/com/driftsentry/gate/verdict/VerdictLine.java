@@ -49,6 +49,11 @@ public record VerdictLine(String criterion, String threshold, String measured, l
             return outcome(Outcome.INCONCLUSIVE, reason);
         }
 
+        /** Shown with its reason, counted towards nothing (see {@link Outcome#NOT_JUDGED}). */
+        public VerdictLine notJudged(String reason) {
+            return outcome(Outcome.NOT_JUDGED, reason);
+        }
+
         /** PASS with {@code passReason} when {@code within}, else FAIL with {@code failReason}. */
         public VerdictLine judged(boolean within, String passReason, String failReason) {
             return within ? pass(passReason) : fail(failReason);

@@ -130,6 +130,23 @@ class JudgeTest {
     }
 
     @Test
+    void withoutABaselineYetARegressionLineIsNotJudgedWhereTheEnvironmentSaysSoAndCountsForNothing() {
+        Threshold th = t("global", Metric.P99, Threshold.Bound.MAX_REGRESSION, 0.2, 100, "20%");
+        Evidence now = new Evidences().add("g", 200, 130, 200).build();
+        VerdictLine first = Judge.criterion(th, Optional.empty(), true).judge(now);
+        assertEquals(Outcome.NOT_JUDGED, first.outcome());
+        assertTrue(first.reason().contains("no promoted release to compare with yet"), first.reason());
+        assertEquals(Outcome.FAIL, Judge.criterion(th, Optional.of(new Evidences().add("g", 200, 100, 200).build()), true).judge(now).outcome(),
+                "with a baseline it is judged as ever");
+        Verdict v = Verdict.of("load", "qa", "s", "t", List.of(first, VerdictLine.of("p99").threshold("500ms").measured("130 ms")
+                .samples(200, 100).window("now").pass("within bound")));
+        assertEquals(Outcome.PASS, v.outcome(), "a NOT JUDGED line counts towards nothing");
+        assertTrue(v.failing().isEmpty(), "and is not a problem");
+        assertEquals(Outcome.INCONCLUSIVE, Outcome.overall(List.of(Outcome.NOT_JUDGED)), "nothing judged at all is no data");
+        assertEquals("NOT JUDGED", Outcome.NOT_JUDGED.toString());
+    }
+
+    @Test
     void overallIsFailOverInconclusiveOverPass() {
         Evidence e = new Evidences().add("drifts", 200, 10, 200).add("dashboard", 10, 10, 200).build();
         Verdict v = verdict(gate(0,

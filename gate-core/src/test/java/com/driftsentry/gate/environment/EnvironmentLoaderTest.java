@@ -119,6 +119,22 @@ class EnvironmentLoaderTest {
     }
 
     @Test
+    void aBaselineIsAPathOrAPathAndWhatItsAbsenceMeans() throws Exception {
+        String withPath = VALID.replace("    minRequests: 500\n", "    minRequests: 500\n    baseline: evidence/last.json\n");
+        LoadGateConfig path = load(withPath).requireLoad();
+        assertTrue(path.baseline().orElseThrow().endsWith("evidence/last.json"));
+        assertFalse(path.notJudgedWithoutBaseline(), "INCONCLUSIVE unless the file says otherwise");
+        LoadGateConfig notJudged = load(VALID.replace("    minRequests: 500\n", "    minRequests: 500\n    baseline: { whenMissing: notJudged }\n"))
+                .requireLoad();
+        assertTrue(notJudged.notJudgedWithoutBaseline());
+        assertTrue(notJudged.baseline().isEmpty(), "driftgate supplies the stage's own");
+        ConfigError bad = assertThrows(ConfigError.class,
+                () -> load(VALID.replace("    minRequests: 500\n", "    minRequests: 500\n    baseline: { whenMissing: pass }\n")));
+        assertTrue(bad.getMessage().contains("baseline"), bad.getMessage());
+        assertFalse(bad.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
     void overridesFromSystemPropertiesWin() throws Exception {
         Files.writeString(dir.resolve("qa.yaml"), VALID);
         Environment env = loader(Map.of("QA_KEY", "k-1234"), Map.of("gate.baseUrl", "http://127.0.0.1:9999/", "gate.hold", "5s")).load("qa");

@@ -20,8 +20,10 @@ import java.util.stream.Stream;
  * The load gate as {@code mvn gatling:test} runs it, from this classpath: Gatling in a JVM of its
  * own (its main ends with System.exit), aimed at the release's address. The key reaches it through
  * the child's environment, never its command line (which any local user can read).
+ * {@code stageBaseline}: the evidence of the stage's last promotion, compared with when the
+ * environment names no baseline file of its own.
  */
-public record LoadGate(Environment env, String baseUrl, String apiKey, Path output) implements Gate {
+public record LoadGate(Environment env, String baseUrl, String apiKey, Path output, Optional<Path> stageBaseline) implements Gate {
     private static final String KEY_VARIABLE = "DRIFTGATE_LOAD_API_KEY";
 
     @Override
@@ -44,8 +46,11 @@ public record LoadGate(Environment env, String baseUrl, String apiKey, Path outp
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                     "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Denv=" + env.name(),
                     "-Dgate.environments=" + EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath()),
-                    "-Dgate.baseUrl=" + baseUrl, "-Dgate.apiKey=${env:" + KEY_VARIABLE + "}", "-Dgate.output=" + dir.toAbsolutePath(),
-                    "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
+                    "-Dgate.baseUrl=" + baseUrl, "-Dgate.apiKey=${env:" + KEY_VARIABLE + "}", "-Dgate.output=" + dir.toAbsolutePath()));
+            if (load.baseline().isEmpty()) {
+                stageBaseline.ifPresent(b -> command.add("-Dgate.baseline=" + b.toAbsolutePath()));
+            }
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                     "-s", "com.driftsentry.gate.simulations." + load.simulation(), "-rf", dir.resolve("gatling").toAbsolutePath().toString()));
             ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("gatling.log").toFile());
             pb.environment().put(KEY_VARIABLE, apiKey);
@@ -84,6 +89,15 @@ public record LoadGate(Environment env, String baseUrl, String apiKey, Path outp
     private Verdict notMeasured(String reason) {
         return verdict(env.name(), "release", baseUrl, VerdictLine.of("load run").threshold("a verdict from the load run").measured("none")
                 .samples(0, 1).window("the run").inconclusive(reason));
+    }
+
+    /** The evidence this gate's run recorded, once it ran: what becomes the stage's baseline after a promotion. */
+    public static Optional<Path> evidenceIn(Path output) {
+        try {
+            return verdictIn(output.resolve("load").resolve("gate")).map(v -> v.resolveSibling("evidence.json")).filter(Files::isRegularFile);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     private static Optional<Path> verdictIn(Path gateDir) throws IOException {
