@@ -16,7 +16,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import com.driftsentry.gate.driver.lock.Intent;
 import com.driftsentry.gate.driver.lock.StageLock;
-import com.driftsentry.gate.driver.platform.Release;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -112,28 +111,8 @@ abstract class CommandSupport implements Callable<Integer> {
     }
 
     /** Opens this run's intent before the platform changes anything; {@link #finish} closes it once the ledger has the entry. */
-    StageRunner.Intents intents() {
-        return new StageRunner.Intents() {
-            private Intent current;
-
-            @Override
-            public void open(String command, Release from, Release to) {
-                StageLock.Holder me = StageLock.Holder.me(runId, command, Instant.now());
-                current = new Intent(runId, command, env.name(), recorded(from), recorded(to), me.since(), me.host(), me.pid());
-                current.open(intentFile());
-            }
-
-            @Override
-            public void close() {
-                if (current != null) {
-                    current.close(intentFile());
-                }
-            }
-        };
-    }
-
-    private static Intent.Release recorded(Release r) {
-        return r == null ? null : new Intent.Release(r.image(), r.version(), r.revision());
+    Intents intents() {
+        return Intents.in(intentFile(), runId, env.name());
     }
 
     /** Beside the ledger: the stage's lock lives where its record does. */
@@ -143,11 +122,11 @@ abstract class CommandSupport implements Callable<Integer> {
 
     /** Records the run in the ledger, notifies, prints the table (or the JSON), and returns its exit code. */
     int finish(RunRecord run) {
-        return finish(run, StageRunner.Intents.NONE);
+        return finish(run, Intents.NONE);
     }
 
     /** As {@link #finish(RunRecord)}; the run's intent is closed once the ledger holds its entry (a kill between the two leaves it open, and recover finds the entry). */
-    int finish(RunRecord run, StageRunner.Intents intents) {
+    int finish(RunRecord run, Intents intents) {
         Map<String, Object> entry = run.entry(runId, progress.steps(), progress.total());
         ledger.append(entry);
         intents.close();

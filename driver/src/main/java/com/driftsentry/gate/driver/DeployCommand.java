@@ -62,7 +62,7 @@ final class DeployCommand extends CommandSupport {
             }
             Platforms.Options options = options(candidate, extraFiles);
             try (Platform platform = Platforms.create(env, options)) {
-                StageRunner.Intents intents = intents();
+                Intents intents = intents();
                 // A stage that keeps no release (compose) has nothing to restore: the JVM's own exit tears its stack down.
                 Interruption cancel = platform.keepsReleases() ? Interruption.install(progress, true) : null;
                 Path baseline = Baselines.of(ledger);

@@ -2,6 +2,8 @@ package com.driftsentry.gate.driver;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import sun.misc.Signal;
@@ -51,9 +53,11 @@ final class Interruption {
             signal.set(name);
             progress.say(name + (stopsWork ? ": cancelling; the gate in progress stops and the noted release is restored" : ": the restore in progress finishes")
                     + " (at most " + DEADLINE.toSeconds() + " s, else the intent stays open for driftgate recover)");
-            Thread watchdog = new Thread(this::deadline, "driftgate-interruption-deadline");
-            watchdog.setDaemon(true);
-            watchdog.start();
+            Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "driftgate-interruption-deadline");
+                t.setDaemon(true);
+                return t;
+            }).schedule(this::deadline, DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             if (stopsWork) {
                 main.interrupt();
             }
@@ -64,11 +68,6 @@ final class Interruption {
     }
 
     private void deadline() {
-        try {
-            Thread.sleep(DEADLINE.toMillis());
-        } catch (InterruptedException e) {
-            return;
-        }
         progress.say("the restore after " + signal.get() + " did not end within " + DEADLINE.toSeconds()
                 + " s: exiting with the intent open; driftgate recover restores the noted release and verifies it");
         // The shutdown hooks still run: what this command started stops, and the lock is released (the intent is not).

@@ -38,7 +38,7 @@ final class RecoverCommand extends CommandSupport {
             Path work = workDir("recover");
             try (Platform platform = Platforms.create(env, Platforms.Options.of(Optional.of(noted.toString()), work))) {
                 Release serving = platform.serving().orElse(noted);
-                StageRunner.Intents intents = intents();
+                Intents intents = intents();
                 Interruption.install(progress, false);
                 RunRecord run = new StageRunner(env, platform, StageGates.of(env, work), progress).recordingIntents(intents).recover(serving, noted);
                 run.recovers(intent.describe());

@@ -36,7 +36,7 @@ final class RollbackCommand extends CommandSupport {
             Path work = workDir("rollback");
             try (Platform platform = Platforms.create(env, Platforms.Options.of(ledger.serving(), work))) {
                 Release serving = platform.serving().orElseThrow(() -> new ConfigError("rollback: nothing serves on " + env.name()));
-                StageRunner.Intents intents = intents();
+                Intents intents = intents();
                 Interruption.install(progress, false);
                 return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).recordingIntents(intents)
                         .rollback(serving, release), intents);

@@ -8,6 +8,7 @@ import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,6 @@ final class RunRecord {
         this.interrupted = signal;
     }
 
-    String interruptedBy() {
-        return interrupted;
-    }
-
     /** recover: the interrupted command this run settles. */
     void recovers(String interrupted) {
         this.recovers = interrupted;
@@ -80,6 +77,22 @@ final class RunRecord {
 
     String outcome() {
         return outcome;
+    }
+
+    /** Why the run did not pass, in a line: the first verdict that did not, and in it a failure before a line that lacked data. */
+    String firstProblem() {
+        return interrupted == null ? firstJudged() : "cancelled by " + interrupted + " (" + firstJudged() + ")";
+    }
+
+    private String firstJudged() {
+        return verdicts.stream().filter(v -> v.outcome() != Outcome.PASS).findFirst().map(v -> v.gate() + ": " + firstProblem(v))
+                .orElse("no gate ran");
+    }
+
+    static String firstProblem(Verdict v) {
+        // A failure says more than a line that lacked data, so it is named first.
+        return v.failing().stream().sorted(Comparator.comparing(l -> l.outcome() != Outcome.FAIL)).findFirst()
+                .map(l -> l.criterion() + " " + l.outcome() + ": " + l.reason()).orElse(v.outcome().name());
     }
 
     ExitCode exitCode() {

@@ -14,7 +14,6 @@ import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -30,23 +29,6 @@ import org.awaitility.core.ConditionTimeoutException;
 final class StageRunner {
     // A release that crashed during a gate may take a moment to be seen gone (a process reaped, a task marked STOPPED).
     private static final Duration LOST_GRACE = Duration.ofSeconds(2);
-
-    /** Where the runner says what it is about to change, before the platform changes it (see {@code lock/Intent}). */
-    interface Intents {
-        Intents NONE = new Intents() {
-            @Override
-            public void open(String command, Release from, Release to) {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-
-        void open(String command, Release from, Release to);
-
-        void close();
-    }
 
     private final Environment env;
     private final Platform platform;
@@ -156,7 +138,7 @@ final class StageRunner {
         }
         Outcome outcome = run.gatesOutcome();
         keepLogsUnlessPassed(run);
-        run.end(outcome.name(), outcome == Outcome.PASS ? "every gate passed against " + serving : "the gates did not pass: " + firstProblem(run),
+        run.end(outcome.name(), outcome == Outcome.PASS ? "every gate passed against " + serving : "the gates did not pass: " + run.firstProblem(),
                 ExitCode.of(outcome), serving == null ? null : serving.toString());
         return run;
     }
@@ -183,7 +165,7 @@ final class StageRunner {
             run.add(probe.verdict());
             boolean ok = verified.outcome() == Outcome.PASS;
             run.end(ok ? done : "ROLLBACK_FAILED", ok ? "restored " + to + " and verified it" : "restored " + to
-                    + " but it does not report its version: " + firstProblem(run), ok ? ExitCode.PASSED : ExitCode.ROLLBACK_FAILED,
+                    + " but it does not report its version: " + run.firstProblem(), ok ? ExitCode.PASSED : ExitCode.ROLLBACK_FAILED,
                     ok ? to.toString() : null);
         } catch (DeployFailure e) {
             run.add(probe.verdict());
@@ -207,7 +189,7 @@ final class StageRunner {
             Optional<String> lost = lost(release, v.outcome() != Outcome.PASS);
             lost.ifPresent(why -> run.add(failure("release", release.toString(), "the release keeps running", why)));
             run.add(v);
-            progress.say(gate.name() + ": " + v.outcome() + (v.outcome() == Outcome.PASS ? "" : " — " + firstProblem(v)));
+            progress.say(gate.name() + ": " + v.outcome() + (v.outcome() == Outcome.PASS ? "" : " — " + RunRecord.firstProblem(v)));
             if (lost.isPresent() || cancelled.get().isPresent()) {
                 return;
             }
@@ -237,7 +219,7 @@ final class StageRunner {
         progress.step("verdict", candidate + ": " + outcome + " (no release is kept on " + env.name() + ": each run is a fresh stack)");
         run.end(outcome.name(), outcome == Outcome.PASS
                 ? "every gate passed; " + candidate + " may go on to the next stage (a PR stage keeps no release: each run is a fresh stack)"
-                : candidate + " did not pass: " + firstProblem(run) + " (a PR stage has no release to roll back to: each run is a fresh stack)",
+                : candidate + " did not pass: " + run.firstProblem() + " (a PR stage has no release to roll back to: each run is a fresh stack)",
                 ExitCode.of(outcome), null);
     }
 
@@ -270,7 +252,7 @@ final class StageRunner {
      * rollback that does not complete is exit 2 and nothing more is tried. Otherwise stop.
      */
     private void rollBackOrStop(RunRecord run, Release candidate, Release noted, Outcome outcome) {
-        String why = firstProblem(run);
+        String why = run.firstProblem();
         ExitCode code = ExitCode.of(outcome);
         if (noted == null || !env.deploy().rollbackOnFailure()) {
             progress.step("stop", "not promoting " + candidate + (noted == null ? " (nothing served before)" : " (onFailure: stop)"));
@@ -303,23 +285,5 @@ final class StageRunner {
     private Verdict failure(String step, String subject, String threshold, String reason) {
         return Verdict.of(step, env.name(), subject, platform.serviceUrl(), List.of(VerdictLine.of(step).threshold(threshold).measured("no")
                 .samples(0, 1).window("the command").fail(reason)));
-    }
-
-    static String firstProblem(RunRecord run) {
-        if (run.interruptedBy() != null) {
-            return "cancelled by " + run.interruptedBy() + " (" + firstJudged(run) + ")";
-        }
-        return firstJudged(run);
-    }
-
-    private static String firstJudged(RunRecord run) {
-        return run.verdicts().stream().filter(v -> v.outcome() != Outcome.PASS).findFirst().map(v -> v.gate() + ": " + firstProblem(v))
-                .orElse("no gate ran");
-    }
-
-    private static String firstProblem(Verdict v) {
-        // A failure says more than a line that lacked data, so it is named first.
-        return v.failing().stream().sorted(Comparator.comparing(l -> l.outcome() != Outcome.FAIL)).findFirst()
-                .map(l -> l.criterion() + " " + l.outcome() + ": " + l.reason()).orElse(v.outcome().name());
     }
 }

@@ -2,14 +2,11 @@ package com.driftsentry.gate.driver.lock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,8 +18,7 @@ import java.util.Optional;
  * The releases are kept whole (image, version, platform revision) so the restore needs nothing else.
  */
 public record Intent(String runId, String command, String environment, Release from, Release to, Instant started, String host, long pid) {
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = StateFile.JSON;
 
     /** A release as the intent records it (the platform's {@code Release}, without depending on the platform package). */
     public record Release(String image, String version, String revision) {
@@ -36,10 +32,7 @@ public record Intent(String runId, String command, String environment, Release f
     /** Written whole (a temporary file moved into place): a reader sees the intent or none, never half of one. */
     public void open(Path file) {
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-            Files.writeString(tmp, JSON.writeValueAsString(this), StandardCharsets.UTF_8);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            StateFile.write(file, this);
         } catch (IOException e) {
             throw new UncheckedIOException("the intent " + file + " could not be written: " + e.getMessage(), e);
         }

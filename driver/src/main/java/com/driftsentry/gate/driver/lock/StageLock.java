@@ -2,8 +2,6 @@ package com.driftsentry.gate.driver.lock;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -11,7 +9,6 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,8 +30,7 @@ import java.util.function.Supplier;
 public final class StageLock implements AutoCloseable {
     /** A lock whose holder stopped renewing it for this long is stale: the runner is gone. */
     public static final Duration EXPIRY = Duration.ofMinutes(2);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    private static final ObjectMapper JSON = StateFile.JSON;
 
     private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
 
@@ -112,7 +108,7 @@ public final class StageLock implements AutoCloseable {
                 }
                 tookOver.append(h.describe(now)).append(gone ? " (its process is gone)" : " (not renewed for " + expiry.toSeconds() + " s)");
             }
-            write(file, me);
+            StateFile.write(file, me);
             return null;
         });
         return new StageLock(file, me, clock, expiry.dividedBy(4));
@@ -146,7 +142,7 @@ public final class StageLock implements AutoCloseable {
             guarded(file, () -> {
                 Optional<Holder> current = read(file);
                 if (current.isPresent() && current.get().runId().equals(me.runId())) {
-                    write(file, current.get().renewedAt(clock.get()));
+                    StateFile.write(file, current.get().renewedAt(clock.get()));
                 } else {
                     held = false;
                 }
@@ -204,12 +200,5 @@ public final class StageLock implements AutoCloseable {
             // A lock file cut short by a runner that died mid-write: nobody holds it.
             return Optional.empty();
         }
-    }
-
-    /** Written whole to a temporary file and moved into place: a reader never sees half a lock. */
-    private static void write(Path file, Holder holder) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.writeString(tmp, JSON.writeValueAsString(holder), StandardCharsets.UTF_8);
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 }

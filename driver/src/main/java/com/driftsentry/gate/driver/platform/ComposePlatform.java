@@ -52,14 +52,14 @@ public final class ComposePlatform implements Platform {
     private String notUp;
 
     private ComposePlatform(Environment env, ComposeHost.Tool tool, DockerClient docker, List<Path> files, ComposeOverride override,
-                            Optional<Release> gated, Consumer<String> say) {
+                            int port, Optional<Release> gated, Consumer<String> say) {
         this.env = env;
         this.tool = tool;
         this.docker = docker;
         this.files = files;
         this.override = override;
         this.gated = gated;
-        this.port = ComposeOverride.port(env);
+        this.port = port;
         this.say = say;
     }
 
@@ -84,7 +84,7 @@ public final class ComposePlatform implements Platform {
         List<Path> files = new ArrayList<>(env.deploy().platform().composeFiles());
         files.addAll(options.composeFiles());
         return new ComposePlatform(env, tool, docker, files, new ComposeOverride(env, options.candidateSettings(), options.workDir()),
-                options.gateServing() ? options.image() : Optional.empty(), options.say());
+                port, options.gateServing() ? options.image() : Optional.empty(), options.say());
     }
 
     /** {@code gate}: the stack of the image named comes up here; if it does not, {@link #endpoint} says why and the gate run FAILs with it. */

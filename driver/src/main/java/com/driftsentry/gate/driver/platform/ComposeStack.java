@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.ComposeContainer;
 import org.testcontainers.containers.ContainerState;
 import org.testcontainers.containers.DockerComposeContainer;
@@ -89,6 +88,25 @@ final class ComposeStack implements AutoCloseable {
         }
     }
 
+    /** A container, network or volume of a driftgate compose project, and how to remove it. */
+    private record Resource(int kind, String project, Runnable remove) {
+        static final String[] KINDS = {"containers", "networks", "volumes"};
+    }
+
+    /** Every container, network and volume labelled with a driftgate project, listed once. */
+    private static List<Resource> resources(DockerClient docker) {
+        List<Resource> all = new ArrayList<>();
+        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(PROJECT_LABEL)).exec()) {
+            ours(c.getLabels()).ifPresent(p -> all.add(new Resource(0, p,
+                    () -> docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec())));
+        }
+        docker.listNetworksCmd().exec().forEach(n -> ours(n.getLabels()).ifPresent(p -> all.add(new Resource(1, p,
+                () -> docker.removeNetworkCmd(n.getId()).exec()))));
+        Optional.ofNullable(docker.listVolumesCmd().exec().getVolumes()).orElse(List.of()).forEach(v -> ours(v.getLabels())
+                .ifPresent(p -> all.add(new Resource(2, p, () -> docker.removeVolumeCmd(v.getName()).exec()))));
+        return all;
+    }
+
     /**
      * Removes what killed runs of driftgate left behind: every container, network and volume whose
      * compose project is named {@code driftgate-<pid>-…} for a process that no longer runs here.
@@ -96,54 +114,32 @@ final class ComposeStack implements AutoCloseable {
      */
     static List<String> removeLeftovers(DockerClient docker) {
         Map<String, int[]> removed = new LinkedHashMap<>();
-        for (Container c : docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(PROJECT_LABEL)).exec()) {
-            leftover(c.getLabels()).ifPresent(p -> {
-                docker.removeContainerCmd(c.getId()).withForce(true).withRemoveVolumes(true).exec();
-                removed.computeIfAbsent(p, k -> new int[3])[0]++;
-            });
+        // Containers first: a network or volume still in use by one cannot be removed.
+        for (Resource r : resources(docker)) {
+            if (isLeftover(r.project())) {
+                r.remove().run();
+                removed.computeIfAbsent(r.project(), k -> new int[Resource.KINDS.length])[r.kind()]++;
+            }
         }
-        docker.listNetworksCmd().exec().forEach(n -> leftover(n.getLabels()).ifPresent(p -> {
-            docker.removeNetworkCmd(n.getId()).exec();
-            removed.computeIfAbsent(p, k -> new int[3])[1]++;
-        }));
-        var volumes = docker.listVolumesCmd().exec().getVolumes();
-        (volumes == null ? List.<com.github.dockerjava.api.command.InspectVolumeResponse>of() : volumes).forEach(v -> leftover(v.getLabels()).ifPresent(p -> {
-            docker.removeVolumeCmd(v.getName()).exec();
-            removed.computeIfAbsent(p, k -> new int[3])[2]++;
-        }));
         List<String> lines = new ArrayList<>();
         removed.forEach((p, n) -> lines.add("removed the leftovers of an earlier run that did not finish: project " + p + " (" + n[0]
-                + " containers, " + n[1] + " networks, " + n[2] + " volumes)"));
+                + " " + Resource.KINDS[0] + ", " + n[1] + " " + Resource.KINDS[1] + ", " + n[2] + " " + Resource.KINDS[2] + ")"));
         return lines;
     }
 
     /** The driftgate projects still present (containers, networks or volumes), whoever owns them. */
     static List<String> projectsPresent(DockerClient docker) {
-        List<String> projects = new ArrayList<>();
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of(PROJECT_LABEL)).exec()
-                .forEach(c -> ours(c.getLabels()).ifPresent(projects::add));
-        docker.listNetworksCmd().exec().forEach(n -> ours(n.getLabels()).ifPresent(projects::add));
-        var volumes = docker.listVolumesCmd().exec().getVolumes();
-        if (volumes != null) {
-            volumes.forEach(v -> ours(v.getLabels()).ifPresent(projects::add));
+        return resources(docker).stream().map(Resource::project).distinct().toList();
+    }
+
+    private static boolean isLeftover(String project) {
+        Matcher m = PROJECT.matcher(project);
+        if (!m.matches()) {
+            return false;
         }
-        return projects.stream().distinct().toList();
-    }
-
-    static DockerClient docker() {
-        return DockerClientFactory.instance().client();
-    }
-
-    private static Optional<String> leftover(Map<String, String> labels) {
-        return ours(labels).filter(p -> {
-            Matcher m = PROJECT.matcher(p);
-            if (!m.matches()) {
-                return false;
-            }
-            long pid = Long.parseLong(m.group(1));
-            // Our own id on a project we have not started yet: a killed process that had the same id.
-            return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty();
-        });
+        long pid = Long.parseLong(m.group(1));
+        // Our own id on a project we have not started yet: a killed process that had the same id.
+        return pid == ProcessHandle.current().pid() || ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty();
     }
 
     private static Optional<String> ours(Map<String, String> labels) {

@@ -1,0 +1,49 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.lock.Intent;
+import com.driftsentry.gate.driver.lock.StageLock;
+import com.driftsentry.gate.driver.platform.Release;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/** Where the stage runner says what it is about to change, before the platform changes it (see {@code lock/Intent}). */
+interface Intents {
+    Intents NONE = new Intents() {
+        @Override
+        public void open(String command, Release from, Release to) {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    void open(String command, Release from, Release to);
+
+    void close();
+
+    /** The run's intent in {@code file}: opened before the platform changes anything, closed once the ledger has the run's entry. */
+    static Intents in(Path file, String runId, String environment) {
+        return new Intents() {
+            private Intent current;
+
+            @Override
+            public void open(String command, Release from, Release to) {
+                StageLock.Holder me = StageLock.Holder.me(runId, command, Instant.now());
+                current = new Intent(runId, command, environment, recorded(from), recorded(to), me.since(), me.host(), me.pid());
+                current.open(file);
+            }
+
+            @Override
+            public void close() {
+                if (current != null) {
+                    current.close(file);
+                }
+            }
+        };
+    }
+
+    private static Intent.Release recorded(Release r) {
+        return r == null ? null : new Intent.Release(r.image(), r.version(), r.revision());
+    }
+}
