@@ -1,6 +1,8 @@
 package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.driver.ledger.Ledger;
+import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.driver.store.StageStores;
 import com.driftsentry.gate.driver.notify.GithubSummary;
 import com.driftsentry.gate.driver.notify.Notifier;
 import com.driftsentry.gate.driver.notify.SlackWebhook;
@@ -16,7 +18,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import com.driftsentry.gate.driver.lock.Intent;
 import com.driftsentry.gate.driver.lock.StageLock;
-import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +45,7 @@ abstract class CommandSupport implements Callable<Integer> {
     final PrintStream out = System.out;
     final PrintStream err = System.err;
     Environment env;
+    StageStore store;
     Ledger ledger;
     Progress progress;
 
@@ -51,9 +53,12 @@ abstract class CommandSupport implements Callable<Integer> {
     public final Integer call() {
         try {
             env = EnvironmentLoader.fromSystem().load(envName);
-            ledger = new Ledger(env.deploy().ledger().orElse(Path.of("target", "ledger", env.name() + ".jsonl")), env.masker());
             progress = new Progress(err, env.masker());
-            return execute();
+            try (StageStore opened = StageStores.open(env.deploy().state())) {
+                store = opened;
+                ledger = new Ledger(store, env.masker());
+                return execute();
+            }
         } catch (StageLock.Busy e) {
             err.println("driftgate: " + env.name() + ": " + e.getMessage());
             return ExitCode.STAGE_BUSY.code();
@@ -81,7 +86,7 @@ abstract class CommandSupport implements Callable<Integer> {
             return null;
         }
         StringBuilder tookOver = new StringBuilder();
-        StageLock lock = StageLock.acquire(lockFile(), StageLock.Holder.me(runId, command, Instant.now()), StageLock.EXPIRY, Instant::now, tookOver);
+        StageLock lock = StageLock.acquire(store, StageLock.Holder.me(runId, command, Instant.now()), StageLock.EXPIRY, Instant::now, tookOver);
         if (!tookOver.isEmpty()) {
             progress.say("took over the stage lock of " + tookOver + ": its runner is gone");
         }
@@ -98,26 +103,12 @@ abstract class CommandSupport implements Callable<Integer> {
     }
 
     Optional<Intent> openIntent() {
-        try {
-            return Intent.read(intentFile());
-        } catch (IOException e) {
-            throw new ConfigError(intentFile() + ": the open intent cannot be read (" + e.getClass().getSimpleName() + ") (fix: check the file's permissions)");
-        }
-    }
-
-    /** Beside the ledger, like the lock. */
-    Path intentFile() {
-        return ledger.file().resolveSibling(ledger.file().getFileName() + ".intent");
+        return Intent.read(store);
     }
 
     /** Opens this run's intent before the platform changes anything; {@link #finish} closes it once the ledger has the entry. */
     Intents intents() {
-        return Intents.in(intentFile(), runId, env.name());
-    }
-
-    /** Beside the ledger: the stage's lock lives where its record does. */
-    Path lockFile() {
-        return ledger.file().resolveSibling(ledger.file().getFileName() + ".lock");
+        return Intents.in(store, runId, env.name());
     }
 
     /** Records the run in the ledger, notifies, prints the table (or the JSON), and returns its exit code. */
@@ -138,7 +129,7 @@ abstract class CommandSupport implements Callable<Integer> {
             print(entry);
         } else {
             out.println(env.masker().mask("\n" + run.title() + "\n\n" + markdown));
-            out.println("ledger: " + ledger.file());
+            out.println("ledger: " + ledger.where());
         }
         return run.exitCode().code();
     }

@@ -65,15 +65,16 @@ final class DeployCommand extends CommandSupport {
                 Intents intents = intents();
                 // A stage that keeps no release (compose) has nothing to restore: the JVM's own exit tears its stack down.
                 Interruption cancel = platform.keepsReleases() ? Interruption.install(progress, true) : null;
-                Path baseline = Baselines.of(ledger);
-                RunRecord run = new StageRunner(env, platform, StageGates.of(env, options.workDir(), baseline), progress).recordingIntents(intents)
+                StageEvidence evidence = new StageEvidence(store);
+                Path work = options.workDir();
+                RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work)), progress).recordingIntents(intents)
                         .cancelledBy(cancel == null ? Optional::empty : cancel::by).deploy(candidate);
-                int code = finish(run, intents);
+                evidence.record(work, runId).ifPresent(where -> progress.say("load evidence kept in the stage's history: " + where));
                 if (run.outcome().equals("PROMOTED") && platform.keepsReleases()) {
-                    Baselines.keep(options.workDir(), baseline).ifPresent(e -> progress.say("the load evidence of " + candidate
-                            + " is now the stage's baseline (" + baseline + ")"));
+                    evidence.keepAsBaseline(work).ifPresent(where -> progress.say("the load evidence of " + candidate
+                            + " is now the stage's baseline (" + where + ")"));
                 }
-                return code;
+                return finish(run, intents);
             }
         }
     }

@@ -35,7 +35,10 @@ final class GateCommand extends CommandSupport {
         }
         Path work = options.workDir();
         try (Platform platform = Platforms.create(env, options)) {
-            return finish(new StageRunner(env, platform, StageGates.of(env, work), progress).gateServing());
+            StageEvidence evidence = new StageEvidence(store);
+            RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work)), progress).gateServing();
+            evidence.record(work, runId).ifPresent(where -> progress.say("load evidence kept in the stage's history: " + where));
+            return finish(run);
         }
     }
 }

@@ -3,7 +3,7 @@ package com.driftsentry.gate.driver;
 import com.driftsentry.gate.driver.lock.Intent;
 import com.driftsentry.gate.driver.lock.StageLock;
 import com.driftsentry.gate.driver.platform.Release;
-import java.nio.file.Path;
+import com.driftsentry.gate.driver.store.StageStore;
 import java.time.Instant;
 
 /** Where the stage runner says what it is about to change, before the platform changes it (see {@code lock/Intent}). */
@@ -22,8 +22,8 @@ interface Intents {
 
     void close();
 
-    /** The run's intent in {@code file}: opened before the platform changes anything, closed once the ledger has the run's entry. */
-    static Intents in(Path file, String runId, String environment) {
+    /** The run's intent in the stage's store: opened before the platform changes anything, closed once the ledger has the run's entry. */
+    static Intents in(StageStore store, String runId, String environment) {
         return new Intents() {
             private Intent current;
 
@@ -31,13 +31,13 @@ interface Intents {
             public void open(String command, Release from, Release to) {
                 StageLock.Holder me = StageLock.Holder.me(runId, command, Instant.now());
                 current = new Intent(runId, command, environment, recorded(from), recorded(to), me.since(), me.host(), me.pid());
-                current.open(file);
+                current.open(store);
             }
 
             @Override
             public void close() {
                 if (current != null) {
-                    current.close(file);
+                    current.close(store);
                 }
             }
         };

@@ -45,7 +45,7 @@ final class Plan {
         plan.add("on failure: " + (!platform.keepsReleases() ? "nothing to restore: a PR stage has no release to roll back to (each run is a "
                 + "fresh stack); the verdict and the exit code are the result" : d.rollbackOnFailure() ? "restore the noted release and verify it"
                 : "stop, the candidate is not promoted"));
-        plan.add("ledger: " + ledger.file());
+        plan.add("ledger: " + ledger.where());
         return plan;
     }
 }

@@ -25,13 +25,13 @@ final class RecoverCommand extends CommandSupport {
             Intent intent = open.get();
             // Killed after its entry reached the ledger, before it closed its intent: the story is complete.
             if (ledger.entries().stream().anyMatch(e -> intent.runId().equals(e.path("runId").asText(null)))) {
-                Intent.settle(intentFile());
+                Intent.settle(store);
                 out.println("the interrupted " + intent.describe() + " had recorded its result; its intent is settled");
                 return ExitCode.PASSED.code();
             }
             if (intent.from() == null) {
                 throw new ConfigError("recover: the interrupted " + intent.describe() + " noted no release to restore; the stage needs a person "
-                        + "(fix: deploy a known release, then remove " + intentFile() + ")");
+                        + "(fix: deploy a known release, then remove " + Intent.where(store) + ")");
             }
             Release noted = new Release(intent.from().image(), intent.from().version(), intent.from().revision());
             progress.say("recovering from the interrupted " + intent.describe() + ": restoring " + noted);

@@ -26,7 +26,7 @@ final class RollbackCommand extends CommandSupport {
         }
         if (dryRun) {
             Release release = target();
-            return printPlan(List.of("environment " + env.name() + ": serving " + ledger.serving().orElseThrow() + " (ledger " + ledger.file() + ")",
+            return printPlan(List.of("environment " + env.name() + ": serving " + ledger.serving().orElseThrow() + " (ledger " + ledger.where() + ")",
                     "would restore " + release + ", wait until it is stable, verify it reports its version at the stage's address",
                     "would record the rollback in the ledger; nothing else changes"));
         }
@@ -46,7 +46,7 @@ final class RollbackCommand extends CommandSupport {
 
     /** The release to restore: --to, else the one that served before the current one. */
     private Release target() {
-        String current = ledger.serving().orElseThrow(() -> new ConfigError("rollback: the ledger " + ledger.file()
+        String current = ledger.serving().orElseThrow(() -> new ConfigError("rollback: the ledger " + ledger.where()
                 + " records no serving release on " + env.name() + ", so there is nothing to roll back from"));
         String target = to != null ? to : ledger.previous().orElseThrow(() -> new ConfigError("rollback: no release served before "
                 + current + " on " + env.name() + " (fix: name one with --to)"));

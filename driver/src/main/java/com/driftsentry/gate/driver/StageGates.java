@@ -26,9 +26,9 @@ interface StageGates {
         return new FromEnvironment(env, output, Optional.empty());
     }
 
-    /** {@code stageBaseline}: the load evidence of the stage's last promotion (see {@link Baselines}). */
-    static StageGates of(Environment env, Path output, Path stageBaseline) {
-        return new FromEnvironment(env, output, Optional.of(stageBaseline));
+    /** {@code stageBaseline}: the load evidence of the stage's last promotion (see {@link StageEvidence}), none before the first. */
+    static StageGates of(Environment env, Path output, Optional<Path> stageBaseline) {
+        return new FromEnvironment(env, output, stageBaseline);
     }
 
     /** The gates {@code environments/<name>.yaml} names. */

@@ -44,16 +44,16 @@ final class StatusCommand extends CommandSupport {
             status.put("environment", env.name());
             status.put("serving", ledger.serving().orElse(null));
             status.put("previous", ledger.previous().orElse(null));
-            status.put("lock", StageLock.holder(lockFile()).orElse(null));
+            status.put("lock", StageLock.holder(store).orElse(null));
             status.put("openIntent", openIntent().orElse(null));
             status.put("recent", recent);
             print(status);
             return ExitCode.PASSED.code();
         }
-        out.println("environment: " + env.name() + " (ledger " + ledger.file() + ")");
+        out.println("environment: " + env.name() + " (ledger " + ledger.where() + ")");
         out.println("serving:     " + ledger.serving().orElse("nothing recorded"));
         out.println("previous:    " + ledger.previous().orElse("none"));
-        out.println("lock:        " + StageLock.holder(lockFile()).map(h -> "held by " + h.describe(Instant.now())).orElse("free"));
+        out.println("lock:        " + StageLock.holder(store).map(h -> "held by " + h.describe(Instant.now())).orElse("free"));
         out.println("intent:      " + openIntent().map(i -> "OPEN: an interrupted " + i.describe() + " (driftgate recover --env " + env.name()
                 + " restores " + (i.from() == null ? "nothing" : i.from().image()) + ")").orElse("none open"));
         for (JsonNode e : recent) {

@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 final class UnlockCommand extends CommandSupport {
     @Override
     int execute() {
-        Optional<StageLock.Holder> broken = StageLock.breakLock(lockFile());
+        // The ledger must be able to record who broke the lock: a damaged one is refused before the lock is touched.
+        ledger.entries();
+        Optional<StageLock.Holder> broken = StageLock.breakLock(store);
         if (broken.isEmpty()) {
             out.println("nothing to unlock: no command holds the lock of " + env.name());
             return ExitCode.PASSED.code();

@@ -11,6 +11,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
@@ -35,22 +39,22 @@ class BadInputTest {
     @BeforeEach
     void stage() throws Exception {
         Path envs = Files.createDirectories(dir.resolve("environments"));
-        ledger = dir.resolve("ledger.jsonl");
+        ledger = dir.resolve("state/ledger.jsonl");
         String yaml;
         try (InputStream in = getClass().getResourceAsStream("/driver-environments/drive.yaml")) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("name: drive", "name: stage")
-                    .replace("ledger: target/driver-ledger/drive.jsonl", "ledger: " + ledger).replace("SPEC", Files.writeString(dir.resolve("spec.yaml"), "openapi: 3.0.3\n").toString());
+                    .replace("state: { type: file, path: target/state/drive }", "state: { type: file, path: " + ledger.getParent() + " }").replace("SPEC", Files.writeString(dir.resolve("spec.yaml"), "openapi: 3.0.3\n").toString());
         }
         Files.writeString(envs.resolve("stage.yaml"), yaml);
         Files.writeString(envs.resolve("huge.yaml"), "name: huge\n" + "# padding\n".repeat(500_000));
-        Files.writeString(envs.resolve("broken-ledger.yaml"), yaml.replace("name: stage", "name: broken-ledger")
-                .replace("ledger: " + ledger, "ledger: " + dir.resolve("broken.jsonl")));
-        Files.write(dir.resolve("broken.jsonl"), new byte[] {'{', '}', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
-        Files.writeString(envs.resolve("long-ledger.yaml"), yaml.replace("name: stage", "name: long-ledger")
-                .replace("ledger: " + ledger, "ledger: " + dir.resolve("long.jsonl")));
-        Files.writeString(dir.resolve("long.jsonl"), "{\"reason\":\"" + "x".repeat(2 << 20) + "\"}\n");
+        damagedLedger(envs, yaml, "broken", new byte[] {'{', '}', '\n', (byte) 0xff, (byte) 0xfe, '\n'});
+        damagedLedger(envs, yaml, "long", ("{\"reason\":\"" + "x".repeat(2 << 20) + "\"}\n").getBytes(StandardCharsets.UTF_8));
+        damagedLedger(envs, yaml, "torn", "{\"format\":1,\"command\":\"deploy\",\"serving\":\"0.1.0\"}\n{\"format\":1,\"comm".getBytes(StandardCharsets.UTF_8));
+        damagedLedger(envs, yaml, "future", "{\"format\":7,\"command\":\"deploy\",\"serving\":\"0.1.0\"}\n".getBytes(StandardCharsets.UTF_8));
+        Files.writeString(envs.resolve("nobucket.yaml"), yaml.replace("name: stage", "name: nobucket")
+                .replace("state: { type: file, path: " + ledger.getParent() + " }", "state: { type: s3, prefix: stage }"));
         String compose = "name: compose\ntarget: { baseUrl: http://127.0.0.1:3002 }\nplatform: { type: compose, composeFiles: ["
-                + Files.writeString(dir.resolve("docker-compose.yml"), "version: \"2.4\"\n") + "] }\ngates: {}\nledger: " + ledger + "\n";
+                + Files.writeString(dir.resolve("docker-compose.yml"), "version: \"2.4\"\n") + "] }\ngates: {}\nstate: { type: file, path: " + ledger.getParent() + " }\n";
         Files.writeString(envs.resolve("compose.yaml"), compose);
         Files.writeString(envs.resolve("compose-remote.yaml"), compose.replace("name: compose", "name: compose-remote")
                 .replace("http://127.0.0.1:3002", "https://staging.driftsentry.example"));
@@ -87,14 +91,19 @@ class BadInputTest {
                 Arguments.of(List.of("deploy", "--env", "stage", "--image", "0.2.0", "--candidate-env", "NOVALUE"), "--candidate-env"),
                 Arguments.of(List.of("deploy", "--env", "stage", "--image", "0.2.0", "--fast"), "--fast"),
                 Arguments.of(List.of("gate", "--env", "stage", "extra"), "extra"),
-                Arguments.of(List.of("gate", "--env", "broken-ledger"), "broken.jsonl: line 2 is not UTF-8 text"),
+                Arguments.of(List.of("gate", "--env", "broken-ledger"), "broken/ledger.jsonl is damaged: it is not UTF-8 text"),
+                Arguments.of(List.of("deploy", "--env", "torn-ledger", "--image", "0.2.0"), "torn/ledger.jsonl is damaged: its last line is cut off"),
+                Arguments.of(List.of("rollback", "--env", "torn-ledger"), "torn/ledger.jsonl is damaged: its last line is cut off"),
+                Arguments.of(List.of("unlock", "--env", "torn-ledger"), "torn/ledger.jsonl is damaged: its last line is cut off"),
+                Arguments.of(List.of("deploy", "--env", "future-ledger", "--image", "0.2.0"), "line 1 has entry format 7, this driftgate reads format 1"),
+                Arguments.of(List.of("status", "--env", "nobucket"), "state.bucket: an s3 store needs a bucket"),
                 Arguments.of(List.of("rollback", "--env", "stage"), "nothing to roll back from"),
                 Arguments.of(List.of("rollback", "--env", "stage", "--to"), "--to"),
                 Arguments.of(List.of("status", "--env", "stage", "--last", "-5"), "--last: -5"),
                 Arguments.of(List.of("status", "--env", "stage", "--last", "many"), "--last"),
                 Arguments.of(List.of("status", "--env", "stage", "--notes", "/nonexistent/dir/x.md"), "--notes: '/nonexistent/dir/x.md'"),
-                Arguments.of(List.of("status", "--env", "broken-ledger"), "broken.jsonl: line 2 is not UTF-8 text"),
-                Arguments.of(List.of("status", "--env", "long-ledger"), "long.jsonl: line 1 is longer than 1,048,576 bytes"),
+                Arguments.of(List.of("status", "--env", "broken-ledger"), "broken/ledger.jsonl is damaged: it is not UTF-8 text"),
+                Arguments.of(List.of("status", "--env", "long-ledger"), "long/ledger.jsonl is damaged: line 1 is larger than any entry"),
                 Arguments.of(List.of("deploy", "--env", "compose", "--image", "0.3.0"), "is a bare version; compose runs an image"),
                 Arguments.of(List.of("deploy", "--env", "compose-remote", "--image", "driftsentry-reference:0.3.0"), "target.baseUrl: compose publishes"),
                 Arguments.of(List.of("deploy", "--env", "compose-nofile", "--image", "driftsentry-reference:0.3.0"), "platform.composeFiles: no file"),
@@ -110,7 +119,7 @@ class BadInputTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenCommands")
     void isExitThreeOnOneLineAndChangesNothing(List<String> args, String named) throws Exception {
-        byte[] before = Files.exists(ledger) ? Files.readAllBytes(ledger) : new byte[0];
+        Map<Path, byte[]> before = ledgers();
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
         System.setOut(capture);
@@ -123,6 +132,27 @@ class BadInputTest {
         assertTrue(text.contains(named), "names what is wrong (" + named + "): " + text);
         assertTrue(text.length() < 400, "a short line, not the value pasted back: " + text.length() + " characters");
         assertFalse(text.contains("Exception") && text.contains("\tat "), text);
-        assertArrayEquals(before, Files.exists(ledger) ? Files.readAllBytes(ledger) : new byte[0], "the ledger is unchanged");
+        Map<Path, byte[]> after = ledgers();
+        assertEquals(before.keySet(), after.keySet(), "no ledger, lock or intent written");
+        before.forEach((file, bytes) -> assertArrayEquals(bytes, after.get(file), file + " is unchanged"));
+    }
+
+    /** Every object of every stage store the environments name (ledgers, locks, intents). */
+    private static Map<Path, byte[]> ledgers() throws IOException {
+        Map<Path, byte[]> all = new TreeMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.filter(f -> f.toString().contains("state") && Files.isRegularFile(f) && !f.endsWith(".guard")).toList()) {
+                all.put(f, Files.readAllBytes(f));
+            }
+        }
+        return all;
+    }
+
+    /** An environment {@code <name>-ledger} whose store holds a damaged ledger. */
+    private static void damagedLedger(Path envs, String yaml, String name, byte[] content) throws IOException {
+        Path state = Files.createDirectories(dir.resolve(name + "-state/" + name));
+        Files.write(state.resolve("ledger.jsonl"), content);
+        Files.writeString(envs.resolve(name + "-ledger.yaml"), yaml.replace("name: stage", "name: " + name + "-ledger")
+                .replace("state: { type: file, path: " + ledger.getParent() + " }", "state: { type: file, path: " + state + " }"));
     }
 }

@@ -39,7 +39,7 @@ class BaselineDeployTest {
         assertEquals("NOT_JUDGED", line.get("outcome").asText(), line.toString());
         assertTrue(line.get("reason").asText().contains("no promoted release to compare with yet"), line.toString());
         assertTrue(first.output.contains("NOT JUDGED"), "shown as people read it: " + first.output);
-        assertTrue(Files.isRegularFile(dir.resolve("target/driver-ledger/drive.jsonl.baseline.json")), "the promoted run's evidence is kept");
+        assertTrue(Files.isRegularFile(dir.resolve("target/state/drive/baseline.json")), "the promoted run's evidence is kept");
 
         DriftgateProcess second = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.3.0");
         assertEquals(0, second.exitCode, second.output);

@@ -169,7 +169,7 @@ class ComposeStageIT {
         assertEquals(0, plan.exitCode, plan.output);
         assertTrue(plan.output.contains("a PR stage has no release to roll back to: each run is a fresh stack"), plan.output);
         assertTrue(plan.output.contains("gate container"), plan.output);
-        assertTrue(!Files.exists(dir.resolve("target/ledger/compose.jsonl")), "a dry run writes no ledger entry");
+        assertTrue(!Files.exists(dir.resolve("target/state/compose/ledger.jsonl")), "a dry run writes no ledger entry");
     }
 
     @Test
@@ -238,7 +238,7 @@ class ComposeStageIT {
     }
 
     private JsonNode lastEntry() throws IOException {
-        List<String> lines = Files.readAllLines(dir.resolve("target/ledger/compose.jsonl"));
+        List<String> lines = Files.readAllLines(dir.resolve("target/state/compose/ledger.jsonl"));
         return new ObjectMapper().readTree(lines.get(lines.size() - 1));
     }
 

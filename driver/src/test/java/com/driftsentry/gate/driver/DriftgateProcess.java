@@ -1,5 +1,10 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.ledger.Ledger;
+import com.driftsentry.gate.driver.store.FileStore;
+import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.environment.DeployConfig;
+import com.driftsentry.gate.environment.Masker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -70,6 +75,8 @@ final class DriftgateProcess {
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("driftgate-" + args[0] + ".log").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("DRIFTSENTRY_") || k.equals("GITHUB_STEP_SUMMARY"));
+        // The AWS SDK's credential chain: S3Mock and the stand-ins take any; no test child ever reaches AWS itself.
+        pb.environment().putAll(Map.of("AWS_ACCESS_KEY_ID", "AKIDSTANDIN", "AWS_SECRET_ACCESS_KEY", "standin-secret"));
         pb.environment().putAll(env);
         Process p = pb.start();
         if (!p.waitFor(300, TimeUnit.SECONDS)) {
@@ -118,14 +125,18 @@ final class DriftgateProcess {
         });
     }
 
-    static List<JsonNode> ledger(Path workDir) throws IOException {
-        Path file = workDir.resolve("target/driver-ledger/drive.jsonl");
-        List<JsonNode> entries = new ArrayList<>();
-        if (Files.exists(file)) {
-            for (String line : Files.readAllLines(file)) {
-                entries.add(new ObjectMapper().readTree(line));
-            }
-        }
-        return entries;
+    /** The ledger of the test environment's default store (a folder under {@code workDir}). */
+    static List<JsonNode> ledger(Path workDir) {
+        return ledger(new FileStore(workDir.resolve("target/state/drive")));
+    }
+
+    static List<JsonNode> ledger(StageStore store) {
+        return new Ledger(store, new Masker()).entries();
+    }
+
+    /** The test environment's state moves to {@code state} (another kind of store, or one shared by several checkouts). */
+    static void useStore(Path dir, DeployConfig.State state) throws IOException {
+        Path file = dir.resolve("environments/drive.yaml");
+        Files.writeString(file, Files.readString(file).replace("state: { type: file, path: target/state/drive }", Stores.yaml(state)));
     }
 }

@@ -73,7 +73,7 @@ class EcsDeployTest {
                   budget: { monthlyCapUsd: 1.00 }
                   availability: { path: /health/live, every: 250ms, minSuccess: 100%% }
                 notifications: { slackWebhook: "${env:SLACK_WEBHOOK_URL}" }
-                ledger: target/driver-ledger/ecs.jsonl
+                state: { type: file, path: target/state/ecs }
                 """.formatted(balancer.getAddress().getPort()));
     }
 
@@ -103,7 +103,7 @@ class EcsDeployTest {
         assertTrue(slack.get(0).contains("PROMOTED") && slack.get(0).contains("| alarms: alarms |"), slack.get(0));
         String summary = Files.readString(dir.resolve("summary.md"));
         assertTrue(summary.contains("## driftgate deploy on ecs: PROMOTED") && summary.contains("budget: monthly spend"), summary);
-        for (String text : List.of(run.output, summary, Files.readString(dir.resolve("target/driver-ledger/ecs.jsonl")))) {
+        for (String text : List.of(run.output, summary, Files.readString(dir.resolve("target/state/ecs/ledger.jsonl")))) {
             assertFalse(text.contains("secretWebhookToken"), "the webhook URL is a secret and must not be shown");
         }
     }
@@ -135,7 +135,7 @@ class EcsDeployTest {
     }
 
     private JsonNode ledger() throws Exception {
-        List<String> lines = Files.readAllLines(dir.resolve("target/driver-ledger/ecs.jsonl"));
+        List<String> lines = Files.readAllLines(dir.resolve("target/state/ecs/ledger.jsonl"));
         assertEquals(1, lines.size());
         return AwsStandIn.JSON.readTree(lines.get(0));
     }

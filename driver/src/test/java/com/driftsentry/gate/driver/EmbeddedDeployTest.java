@@ -71,7 +71,7 @@ class EmbeddedDeployTest {
 
         DriftgateProcess status = DriftgateProcess.run(dir, Map.of(), "status", "--env", "drive", "--json");
         assertTrue(status.output.contains("\"serving\" : \"0.1.0\"") && status.output.contains("\"previous\" : \"0.2.0\""), status.output);
-        String everything = deploy.output + rollback.output + gate.output + Files.readString(dir.resolve("target/driver-ledger/drive.jsonl"));
+        String everything = deploy.output + rollback.output + gate.output + Files.readString(dir.resolve("target/state/drive/ledger.jsonl"));
         List<String> keys = KEY.matcher(everything).results().map(m -> m.group()).filter(k -> !FAKE_KEY.matcher(k).matches()).toList();
         assertTrue(keys.isEmpty(), "API keys shown in the output or the ledger: " + keys.size());
     }
@@ -119,11 +119,11 @@ class EmbeddedDeployTest {
             assertEquals(3, p.exitCode, args + ": " + p.output);
             assertTrue(p.output.strip().lines().count() <= 2 && p.output.startsWith("driftgate"), args + ": " + p.output);
         }
-        assertTrue(Files.notExists(dir.resolve("target/driver-ledger/drive.jsonl")), "bad input wrote to the ledger");
+        assertTrue(Files.notExists(dir.resolve("target/state/drive/ledger.jsonl")), "bad input wrote to the ledger");
         DriftgateProcess plan = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.2.0", "--dry-run");
         assertEquals(0, plan.exitCode, plan.output);
         assertTrue(plan.output.contains("threshold global errorRate <= 0%") && plan.output.contains("start candidate 0.2.0"), plan.output);
-        assertTrue(Files.notExists(dir.resolve("target/driver-ledger/drive.jsonl")), "a dry run wrote to the ledger");
+        assertTrue(Files.notExists(dir.resolve("target/state/drive/ledger.jsonl")), "a dry run wrote to the ledger");
     }
 
     static void assertGates(JsonNode entry, String... gates) {

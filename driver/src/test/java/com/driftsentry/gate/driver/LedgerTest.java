@@ -1,6 +1,8 @@
 package com.driftsentry.gate.driver;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,25 +10,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.driftsentry.gate.driver.ledger.DeploymentNotes;
 import com.driftsentry.gate.driver.ledger.Ledger;
 import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.driver.store.FileStore;
+import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Masker;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.stream.Stream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** The ledger carries the state between commands, never a secret, and survives a torn line; image references parse strictly. */
+/** The ledger carries the state between commands, never a secret, and a damaged one is refused, never written on top of; image references parse strictly. */
 class LedgerTest {
     @TempDir
     Path dir;
 
     @Test
     void servingAndPreviousFollowTheEntriesIncludingTheBaseline() {
-        Ledger ledger = new Ledger(dir.resolve("l.jsonl"), new Masker());
+        Ledger ledger = new Ledger(new FileStore(dir), new Masker());
         assertEquals(Optional.empty(), ledger.serving());
         ledger.append(entry("deploy", "0.1.0", "0.2.0", "0.2.0"));
         assertEquals(Optional.of("0.2.0"), ledger.serving());
@@ -40,22 +50,47 @@ class LedgerTest {
     }
 
     @Test
-    void aSecretNeverReachesTheFileAndATornLineIsSkipped() throws Exception {
+    void aSecretNeverReachesTheStoreAndEveryEntryCarriesItsFormat() throws Exception {
         Masker masker = new Masker();
         masker.register("https://hooks.slack.example/services/T0/B0/secretToken");
-        Ledger ledger = new Ledger(dir.resolve("l.jsonl"), masker);
+        Ledger ledger = new Ledger(new FileStore(dir), masker);
         Map<String, Object> e = entry("deploy", "0.1.0", "0.2.0", "0.2.0");
         e.put("reason", "notified https://hooks.slack.example/services/T0/B0/secretToken");
         ledger.append(e);
-        Files.writeString(ledger.file(), "{\"command\":\"dep", StandardOpenOption.APPEND);
-        String text = Files.readString(ledger.file());
+        String text = Files.readString(dir.resolve("ledger.jsonl"));
         assertFalse(text.contains("secretToken"), text);
-        assertEquals(1, ledger.entries().size());
-        ledger.append(entry("deploy", "0.2.0", "0.3.0", "0.3.0"));
-        assertEquals(2, ledger.entries().size(), "the entry after a torn line is not glued to it");
-        assertEquals("0.3.0", ledger.serving().orElseThrow());
+        assertTrue(text.startsWith("{\"format\":1,"), text);
         String notes = DeploymentNotes.render("local", ledger.entries());
         assertTrue(notes.contains("· deploy · **PROMOTED**") && notes.contains("0.1.0 → 0.2.0"), notes);
+    }
+
+    /** A damaged ledger is someone's record: refused on reading and on appending, with nothing written on top of it. */
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("damage")
+    void aDamagedLedgerIsRefusedAndNeverWrittenOnTop(Stores kind, String what, String tail, String expected) throws Exception {
+        try (StageStore store = kind.open(dir)) {
+            Ledger ledger = new Ledger(store, new Masker());
+            ledger.append(entry("deploy", "0.1.0", "0.2.0", "0.2.0"));
+            byte[] damaged = (new String(store.read("ledger.jsonl").orElseThrow().body(), StandardCharsets.UTF_8) + tail).getBytes(StandardCharsets.UTF_8);
+            store.put("ledger.jsonl", damaged);
+            for (Runnable use : List.<Runnable>of(ledger::entries, ledger::serving, () -> ledger.append(entry("deploy", "0.2.0", "0.3.0", "0.3.0")))) {
+                ConfigError e = assertThrows(ConfigError.class, use::run);
+                assertTrue(e.getMessage().contains(store.where("ledger.jsonl") + " is damaged: " + expected), e.getMessage());
+                assertTrue(e.getMessage().contains("driftgate writes nothing on top of it (fix:"), e.getMessage());
+                assertFalse(e.getMessage().contains("\n"), "one line");
+            }
+            assertArrayEquals(damaged, store.read("ledger.jsonl").orElseThrow().body(), "not a byte changed");
+        }
+    }
+
+    static Stream<Arguments> damage() {
+        List<Arguments> all = new ArrayList<>();
+        for (Stores kind : Stores.values()) {
+            all.add(Arguments.of(kind, "torn last line", "{\"format\":1,\"command\":\"dep", "its last line is cut off"));
+            all.add(Arguments.of(kind, "garbage", "%PDF-1.7 not an entry\n", "line 2 is not a JSON entry"));
+            all.add(Arguments.of(kind, "unknown format", "{\"format\":2,\"command\":\"deploy\"}\n", "line 2 has entry format 2, this driftgate reads format 1"));
+        }
+        return all.stream();
     }
 
     @Test

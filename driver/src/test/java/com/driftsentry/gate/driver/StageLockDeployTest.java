@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.gate.driver.lock.StageLock;
+import com.driftsentry.gate.driver.store.FileStore;
+import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.driver.store.StageStores;
+import com.driftsentry.gate.environment.DeployConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,16 +17,22 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The stage lock as pipelines meet it: driftgate in its own JVMs on the embedded platform. */
 class StageLockDeployTest {
     @TempDir
     Path dir;
 
-    @Test
-    void ofTwoDeploysStartedTogetherExactlyOneRunsAndTheOtherChangesNothing() throws Exception {
+    /** Two checkouts (two pipelines) share the stage through its store: a folder both reach, or a bucket. */
+    @ParameterizedTest
+    @EnumSource(value = Stores.class, names = {"FILE", "S3_STANDIN"})
+    void ofTwoDeploysStartedTogetherExactlyOneRunsAndTheOtherChangesNothing(Stores kind) throws Exception {
         DriftgateProcess.stage(dir);
         DriftgateProcess.fewerGates(dir, false);
+        DeployConfig.State state = kind.fresh(dir);
+        DriftgateProcess.useStore(dir, state);
         Path other = Files.createDirectories(dir.resolve("other"));
         CompletableFuture<DriftgateProcess> a = CompletableFuture.supplyAsync(() -> deploy(dir, "0.2.0"));
         CompletableFuture<DriftgateProcess> b = CompletableFuture.supplyAsync(() -> deploy(other, "0.3.0"));
@@ -32,16 +42,18 @@ class StageLockDeployTest {
         assertEquals(0, ran.exitCode, ran.output);
         assertEquals(1, refused.output.strip().lines().count(), "one line: " + refused.output);
         assertTrue(refused.output.contains("driftgate: drive: the stage is busy: deploy run ") && refused.output.contains("holds its lock"), refused.output);
-        List<JsonNode> ledger = DriftgateProcess.ledger(dir);
-        assertEquals(1, ledger.size(), "the refused deploy wrote nothing: " + ledger);
-        assertEquals("PROMOTED", ledger.get(0).get("outcome").asText());
-        assertTrue(StageLock.holder(lockFile()).isEmpty(), "released at the end");
+        try (StageStore store = StageStores.open(state)) {
+            List<JsonNode> ledger = DriftgateProcess.ledger(store);
+            assertEquals(1, ledger.size(), "the refused deploy wrote nothing: " + ledger);
+            assertEquals("PROMOTED", ledger.get(0).get("outcome").asText());
+            assertTrue(StageLock.holder(store).isEmpty(), "released at the end");
+        }
     }
 
     @Test
     void unlockBreaksALockWhoseRunnerIsGoneAndTheLedgerSaysWhose() throws Exception {
         DriftgateProcess.stage(dir);
-        StageLock.acquire(lockFile(), new StageLock.Holder("deadbeef", "deploy", "ci-runner-7", 4242, Instant.now(), Instant.now()),
+        StageLock.acquire(new FileStore(dir.resolve("target/state/drive")), new StageLock.Holder("deadbeef", "deploy", "ci-runner-7", 4242, Instant.now(), Instant.now()),
                 StageLock.EXPIRY, Instant::now, new StringBuilder());
         DriftgateProcess busy = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.2.0");
         assertEquals(5, busy.exitCode, busy.output);
@@ -60,18 +72,13 @@ class StageLockDeployTest {
         assertTrue(DriftgateProcess.run(dir, Map.of(), "unlock", "--env", "drive").output.contains("nothing to unlock"));
     }
 
-    private Path lockFile() {
-        return dir.resolve("target/driver-ledger/drive.jsonl.lock");
-    }
-
-    /** A second checkout's folder shares the stage's ledger (and so its lock) through the environment file's absolute ledger path. */
+    /** A second checkout: the same environment files, so the same store. */
     private DriftgateProcess deploy(Path workDir, String image) {
         try {
             if (!workDir.equals(dir)) {
                 Path envs = Files.createDirectories(workDir.resolve("environments"));
                 Files.writeString(envs.resolve("local.yaml"), Files.readString(dir.resolve("environments/local.yaml")));
-                Files.writeString(envs.resolve("drive.yaml"), Files.readString(dir.resolve("environments/drive.yaml"))
-                        .replace("ledger: target/driver-ledger/drive.jsonl", "ledger: " + dir.resolve("target/driver-ledger/drive.jsonl")));
+                Files.writeString(envs.resolve("drive.yaml"), Files.readString(dir.resolve("environments/drive.yaml")));
             }
             return DriftgateProcess.run(workDir, Map.of(), "deploy", "--env", "drive", "--image", image);
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.environment;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -7,11 +8,11 @@ import java.util.Optional;
 
 /**
  * What the deploy driver reads from an environment file: the platform, the availability probe,
- * the alarms and budget checked before promotion, the ledger, what to do on a failed gate, and
+ * the alarms and budget checked before promotion, the stage's store, what to do on a failed gate, and
  * where to notify. Every field has a default, so a file with only a target still loads.
  */
 public record DeployConfig(Platform platform, Availability availability, List<String> alarms, Optional<Budget> budget,
-                           Optional<Path> ledger, boolean rollbackOnFailure, Optional<String> slackWebhook) {
+                           State state, boolean rollbackOnFailure, Optional<String> slackWebhook) {
 
     /**
      * {@code versionChecks}: consecutive health probes that must report the candidate's version
@@ -26,6 +27,22 @@ public record DeployConfig(Platform platform, Availability availability, List<St
 
     /** Probe {@code path} every {@code every} from the start of a deploy to its verdict; pass at {@code minSuccess} or more. */
     public record Availability(String path, Duration every, double minSuccess) {
+    }
+
+    /**
+     * Where the stage's state lives between runners (ledger, lock, open intent, load evidence,
+     * baseline): a folder ({@code file}, the default) or an S3 bucket under {@code prefix}
+     * ({@code s3}); {@code endpoint} points the S3 client at an S3-compatible store instead of AWS.
+     */
+    public record State(String type, Path path, String bucket, String prefix, String region, Optional<URI> endpoint) {
+        public boolean s3() {
+            return "s3".equals(type);
+        }
+
+        /** Where people find it: the folder, or {@code s3://bucket/prefix}. */
+        public String location() {
+            return s3() ? "s3://" + bucket + "/" + prefix : path.toString();
+        }
     }
 
     /** The month's actual and forecast spend must stay below {@code monthlyCapUsd}; {@code name} is the AWS budget. */

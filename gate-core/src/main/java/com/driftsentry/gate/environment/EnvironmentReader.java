@@ -1,6 +1,8 @@
 package com.driftsentry.gate.environment;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,10 +57,35 @@ final class EnvironmentReader {
                 q.percent("gates.availability.minSuccess", a.path("minSuccess").asText("99.9%")));
         Optional<DeployConfig.Budget> budget = b.isMissingNode() ? Optional.empty()
                 : Optional.of(new DeployConfig.Budget(b.get("monthlyCapUsd").asDouble(), b.path("name").asText("driftsentry-monthly")));
-        Optional<Path> ledger = Optional.ofNullable(root.path("ledger").textValue()).map(l -> directory.getParent().resolve(l).normalize());
         String webhook = secrets.resolve(file, "notifications.slackWebhook", root.path("notifications").path("slackWebhook").textValue());
-        return new DeployConfig(platform, availability, List.copyOf(alarms), budget, ledger,
+        return new DeployConfig(platform, availability, List.copyOf(alarms), budget, state(platform.region()),
                 !"stop".equals(root.path("onFailure").asText("rollback")), Optional.ofNullable(masker.register(webhook)));
+    }
+
+    private DeployConfig.State state(String platformRegion) {
+        JsonNode s = root.path("state");
+        String name = root.get("name").asText();
+        String type = s.path("type").asText("file");
+        Path path = directory.getParent().resolve(s.path("path").asText("target/state/" + name)).normalize();
+        String bucket = secrets.setting(file, "state.bucket", s.path("bucket").textValue());
+        if (type.equals("s3") && (bucket == null || bucket.isBlank())) {
+            throw ConfigError.at(file, "state.bucket", "an s3 store needs a bucket (fix: bucket: ${env:DRIFTGATE_STATE_BUCKET}, set from a repository variable)");
+        }
+        String prefix = s.path("prefix").asText("driftgate/" + name).replaceAll("^/+|/+$", "");
+        prefix = prefix.isEmpty() ? "" : prefix + "/";
+        Optional<URI> endpoint = Optional.ofNullable(s.path("endpoint").textValue()).map(e -> {
+            try {
+                URI uri = new URI(e);
+                if (uri.getHost() == null || !List.of("http", "https").contains(uri.getScheme())) {
+                    throw new URISyntaxException(e, "not an http(s) address");
+                }
+                return uri;
+            } catch (URISyntaxException bad) {
+                throw ConfigError.at(file, "state.endpoint", ConfigError.quote(e) + " is not an http(s) address (fix: leave it out for AWS S3, "
+                        + "or http://127.0.0.1:9090 for an S3-compatible store)");
+            }
+        });
+        return new DeployConfig.State(type, path, bucket, prefix, s.path("region").asText(platformRegion), endpoint);
     }
 
     private Path composeFile(String name) {

@@ -53,6 +53,26 @@ public final class SecretResolver implements AutoCloseable {
         return out.toString();
     }
 
+    /**
+     * A setting that is not a secret (a bucket name): {@code ${env:NAME}} is resolved and the value
+     * stays readable in output; a {@code ${secret:…}} here is refused, as it would be printed.
+     */
+    public String setting(String file, String field, String text) {
+        if (text == null) {
+            return null;
+        }
+        Matcher m = REFERENCE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            if (!"env".equals(m.group(1))) {
+                throw ConfigError.at(file, field, "is not a secret and is printed in reports (fix: ${env:NAME} or the value itself)");
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(env(file, field, m.group(2))));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
     private String env(String file, String field, String name) {
         String value = environment.apply(name);
         if (value == null || value.isEmpty()) {

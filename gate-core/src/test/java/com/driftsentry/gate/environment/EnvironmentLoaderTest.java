@@ -88,6 +88,34 @@ class EnvironmentLoaderTest {
     }
 
     @Test
+    void theStageStoreIsAFolderByDefaultOrABucketNamedByAVariable() throws Exception {
+        DeployConfig.State local = load(VALID).deploy().state();
+        assertEquals("file", local.type());
+        assertEquals(dir.getParent().resolve("target/state/qa").normalize(), local.path(), "beside the repository's other output");
+        Files.writeString(dir.resolve("qa.yaml"), VALID + "state: { type: s3, bucket: \"${env:BUCKET}\", prefix: /stages/qa/, endpoint: http://127.0.0.1:9090 }\n");
+        DeployConfig.State s3 = loader(Map.of("QA_KEY", "qa-secret-key-123", "BUCKET", "acme-driftgate"), Map.of()).load("qa").deploy().state();
+        assertEquals("s3://acme-driftgate/stages/qa/", s3.location(), "one slash between the prefix and its keys");
+        assertEquals("us-east-1", s3.region(), "the platform's region when the store names none");
+        Environment shown = loader(Map.of("QA_KEY", "qa-secret-key-123", "BUCKET", "acme-driftgate"), Map.of()).load("qa");
+        assertEquals("s3://acme-driftgate/", shown.masker().mask("s3://acme-driftgate/"), "a bucket is not a secret: it stays readable");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "s3 without a bucket|state: { type: s3 }|state.bucket: an s3 store needs a bucket",
+            "bucket variable unset|state: { type: s3, bucket: \"${env:NO_SUCH_BUCKET}\" }|state.bucket: environment variable NO_SUCH_BUCKET is not set",
+            "bucket from a secret|state: { type: s3, bucket: \"${secret:x}\" }|state.bucket: is not a secret",
+            "endpoint not http|state: { type: s3, bucket: b, endpoint: 'ftp://x' }|state.endpoint: 'ftp://x' is not an http(s) address",
+            "unknown store|state: { type: dynamodb }|state.type",
+            "the old ledger key|ledger: target/ledger/qa.jsonl|property 'ledger' is not defined"})
+    void badStoreSettingsAreOneLine(String what, String section, String expected) throws Exception {
+        Files.writeString(dir.resolve("qa.yaml"), VALID + section + "\n");
+        ConfigError e = assertThrows(ConfigError.class, () -> loader(Map.of("QA_KEY", "qa-secret-key-123"), Map.of()).load("qa"));
+        assertTrue(e.getMessage().contains(expected), what + ": " + e.getMessage());
+        assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
     void unknownScopeIsNamedWithTheGroupsThatExist() throws Exception {
         LoadGateConfig load = load(VALID.replace("scope: dashboard", "scope: dashbord")).requireLoad();
         ConfigError e = assertThrows(ConfigError.class, () -> load.requireScopes(Set.of("drifts", "dashboard", "writes"), "ApiMixSimulation"));
@@ -192,10 +220,12 @@ class EnvironmentLoaderTest {
                 "driftsentry/production/smoke-api-key", "stand-in-production-key"))) {
             Path shipped = EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath());
             EnvironmentLoader real = new EnvironmentLoader(shipped, Map.of(),
-                    (masker, region) -> new SecretResolver(name -> null, masker, region, aws.endpoint()));
+                    (masker, region) -> new SecretResolver(Map.of("DRIFTGATE_STATE_BUCKET", "acme-driftgate")::get, masker, region, aws.endpoint()));
             assertTrue(real.load("local").target().embedded());
             assertEquals("HealthSimulation", real.load("production").requireLoad().simulation(), "production gets only safe traffic");
             assertEquals("ApiMixSimulation", real.load("staging").requireLoad().simulation());
+            assertEquals("s3://acme-driftgate/driftgate/staging/", real.load("staging").deploy().state().location(), "shared by every runner");
+            assertEquals("s3://acme-driftgate/driftgate/production/", real.load("production").deploy().state().location());
         }
     }
 

@@ -1,97 +1,136 @@
 package com.driftsentry.gate.driver.ledger;
 
+import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Masker;
-import com.driftsentry.gate.environment.TextFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * The stage's memory: an append-only JSON-lines file, one entry per deploy, gate run and rollback
- * (who, when, from and to which release, every verdict line, durations, outcome). It carries the
- * state between commands: the serving release is the last entry's {@code serving}. Every entry is
- * masked before it is written, and written whole under a file lock with a single append.
+ * The stage's memory: JSON lines in the stage store, one entry per deploy, gate run, rollback,
+ * recovery or unlock (who, when, from and to which release, every verdict line, durations,
+ * outcome). The serving release is the last entry's {@code serving}. Every entry is masked, carries
+ * its {@code format}, and is appended by a conditional write of the whole ledger: a writer that
+ * lost a race reads again, so no append loses another's entry. A damaged ledger (a line cut off, a
+ * line that is not an entry, an entry format this driftgate does not know) is refused with exit 3
+ * and nothing is written on top of it: it is someone's record, to be repaired by a person.
  */
 public final class Ledger {
+    /** The entry format this driftgate writes and reads; a newer one is refused, not guessed at. */
+    public static final int FORMAT = 1;
+    static final String KEY = "ledger.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
     // An entry with every verdict line of a deploy is a few KiB; a megabyte line is not an entry.
     private static final int MAX_LINE_BYTES = 1 << 20;
+    // Conditional appends that keep losing the race: far more writers than any stage has.
+    private static final int MAX_ATTEMPTS = 50;
 
-    private final Path file;
+    private final StageStore store;
     private final Masker masker;
 
-    public Ledger(Path file, Masker masker) {
-        this.file = file;
+    public Ledger(StageStore store, Masker masker) {
+        this.store = store;
         this.masker = masker;
     }
 
-    public Path file() {
-        return file;
+    /** Where people find it. */
+    public String where() {
+        return store.where(KEY);
     }
 
     public void append(Map<String, Object> entry) {
+        Map<String, Object> formatted = new LinkedHashMap<>();
+        formatted.put("format", FORMAT);
+        formatted.putAll(entry);
+        byte[] line;
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            String line = masker.mask(JSON.writeValueAsString(entry)) + "\n";
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-                 FileLock lock = ch.lock()) {
-                // Under the lock the end cannot move. A last line cut off by a writer that died stays on its own line:
-                // this entry is never glued to it.
-                ByteBuffer bytes = ByteBuffer.wrap(((endsTorn(ch) ? "\n" : "") + line).getBytes(StandardCharsets.UTF_8));
-                for (long at = ch.size(); bytes.hasRemaining(); ) {
-                    at += ch.write(bytes, at);
-                }
-            }
+            line = (masker.mask(JSON.writeValueAsString(formatted)) + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not append to the ledger " + file + ": " + e.getMessage(), e);
+            throw new IllegalStateException(e);
         }
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            Optional<StageStore.Stored> now = store.read(KEY);
+            if (now.isEmpty() ? store.create(KEY, line) : store.replace(KEY, appended(now.get(), line), now.get().version())) {
+                return;
+            }
+            try {
+                // Another writer won: read its entry and try again after a short random pause, so the losers do not collide in step.
+                Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        throw new IllegalStateException("the ledger " + where() + " changed under each of " + MAX_ATTEMPTS + " appends");
     }
 
-    private static boolean endsTorn(FileChannel ch) throws IOException {
-        if (ch.size() == 0) {
-            return false;
-        }
-        ByteBuffer last = ByteBuffer.allocate(1);
-        ch.read(last, ch.size() - 1);
-        return last.get(0) != '\n';
+    private byte[] appended(StageStore.Stored now, byte[] line) {
+        parse(now.body());
+        ByteArrayOutputStream out = new ByteArrayOutputStream(now.body().length + line.length);
+        out.writeBytes(now.body());
+        out.writeBytes(line);
+        return out.toByteArray();
     }
 
-    /**
-     * Every entry, oldest first; a line that does not parse (a torn write by another tool) is
-     * skipped, not fatal. A file that is not UTF-8 text, or a line larger than any entry, is bad
-     * input naming the file: the ledger is someone's record, so it is never rewritten here.
-     */
+    /** Every entry, oldest first. A damaged ledger is a {@link ConfigError} naming it and the line. */
     public List<JsonNode> entries() {
-        if (!Files.exists(file)) {
-            return List.of();
+        return store.read(KEY).map(s -> parse(s.body())).orElse(List.of());
+    }
+
+    private List<JsonNode> parse(byte[] body) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw damaged("it is not UTF-8 text");
+        }
+        if (!text.isEmpty() && !text.endsWith("\n")) {
+            throw damaged("its last line is cut off (no newline at its end: a writer stopped in the middle)");
         }
         List<JsonNode> entries = new ArrayList<>();
-        for (String line : TextFiles.lines(file, MAX_LINE_BYTES, "the ledger holds one JSON entry per line; move the damaged file aside,"
-                + " or remove the damaged line, and keep a copy")) {
-            try {
-                if (!line.isBlank()) {
-                    entries.add(JSON.readTree(line));
-                }
-            } catch (JsonProcessingException torn) {
-                // kept out of the state; the file itself is never rewritten
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length - 1; i++) {
+            String line = lines[i];
+            if (line.isBlank()) {
+                continue;
             }
+            if (line.length() > MAX_LINE_BYTES) {
+                throw damaged("line " + (i + 1) + " is larger than any entry");
+            }
+            JsonNode entry;
+            try {
+                entry = JSON.readTree(line);
+            } catch (JsonProcessingException e) {
+                throw damaged("line " + (i + 1) + " is not a JSON entry");
+            }
+            if (!entry.isObject()) {
+                throw damaged("line " + (i + 1) + " is not a JSON entry");
+            }
+            JsonNode format = entry.path("format");
+            if (!format.isMissingNode() && !(format.canConvertToInt() && format.asInt() == FORMAT)) {
+                throw damaged("line " + (i + 1) + " has entry format " + format + ", this driftgate reads format " + FORMAT
+                        + " (use the driftgate that wrote it)");
+            }
+            entries.add(entry);
         }
         return entries;
+    }
+
+    private ConfigError damaged(String what) {
+        return new ConfigError("the ledger " + where() + " is damaged: " + what + "; driftgate writes nothing on top of it (fix: keep a copy, "
+                + "then restore its last good version or remove the damaged line by hand)");
     }
 
     /** The release serving after the last entry that changed it. */

@@ -1,12 +1,8 @@
 package com.driftsentry.gate.driver.lock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.driftsentry.gate.driver.store.StageStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -19,6 +15,7 @@ import java.util.Optional;
  */
 public record Intent(String runId, String command, String environment, Release from, Release to, Instant started, String host, long pid) {
     private static final ObjectMapper JSON = StateFile.JSON;
+    static final String KEY = "intent.json";
 
     /** A release as the intent records it (the platform's {@code Release}, without depending on the platform package). */
     public record Release(String image, String version, String revision) {
@@ -29,45 +26,39 @@ public record Intent(String runId, String command, String environment, Release f
                 + host + " (pid " + pid + "), started " + started;
     }
 
-    /** Written whole (a temporary file moved into place): a reader sees the intent or none, never half of one. */
-    public void open(Path file) {
-        try {
-            StateFile.write(file, this);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the intent " + file + " could not be written: " + e.getMessage(), e);
-        }
+    /** Written whole: a reader sees the intent or none, never half of one. Only the lock holder writes it. */
+    public void open(StageStore store) {
+        store.put(KEY, StateFile.bytes(this));
     }
 
     /** The command ended (any outcome): its intent is settled. Only this run's own intent is removed. */
-    public void close(Path file) {
-        try {
-            if (read(file).filter(i -> i.runId().equals(runId)).isPresent()) {
-                Files.deleteIfExists(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the intent " + file + " could not be closed: " + e.getMessage(), e);
+    public void close(StageStore store) {
+        Optional<StageStore.Stored> current = store.read(KEY);
+        if (current.flatMap(Intent::parse).filter(i -> i.runId().equals(runId)).isPresent()) {
+            store.delete(KEY, current.get().version());
         }
     }
 
     /** The open intent, if a command left one. An unreadable one is still an open intent: the stage's state is unknown. */
-    public static Optional<Intent> read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        try {
-            return Optional.of(JSON.readValue(text, Intent.class));
-        } catch (JsonProcessingException e) {
-            return Optional.of(new Intent("unknown", "unknown", "unknown", null, null, Instant.EPOCH, "unknown", -1));
-        }
+    public static Optional<Intent> read(StageStore store) {
+        return store.read(KEY).map(s -> parse(s).orElseGet(() -> new Intent("unknown", "unknown", "unknown", null, null, Instant.EPOCH, "unknown", -1)));
     }
 
     /** {@code recover}: the intent it settled is removed. */
-    public static void settle(Path file) {
+    public static void settle(StageStore store) {
+        store.read(KEY).ifPresent(s -> store.delete(KEY, s.version()));
+    }
+
+    /** Where a person finds it. */
+    public static String where(StageStore store) {
+        return store.where(KEY);
+    }
+
+    private static Optional<Intent> parse(StageStore.Stored stored) {
         try {
-            Files.deleteIfExists(file);
+            return Optional.of(JSON.readValue(stored.body(), Intent.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("the intent " + file + " could not be removed: " + e.getMessage(), e);
+            return Optional.empty();
         }
     }
 }

@@ -1,40 +1,31 @@
 package com.driftsentry.gate.driver.lock;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.driftsentry.gate.driver.store.StageStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * One command that changes a stage at a time. The lock is a small JSON file beside the stage's
- * ledger naming its holder; every read-and-change of it happens under an OS lock on a guard file,
- * so two commands started in the same instant cannot both take it. The holder renews it every
- * {@code expiry / 4}; a lock not renewed for {@code expiry} (its runner died) is taken over by the
- * next command, which says so. {@link #breakLock} is {@code driftgate unlock}.
+ * One command that changes a stage at a time. The lock is a small JSON object in the stage store
+ * naming its holder; it is taken by a conditional create and changed only by conditional writes
+ * on the version read, so two commands started in the same instant cannot both take it. The
+ * holder renews it every {@code expiry / 4}; a lock not renewed for {@code expiry} (its runner
+ * died) is taken over by the next command, which says so. {@link #breakLock} is {@code driftgate unlock}.
  */
 public final class StageLock implements AutoCloseable {
     /** A lock whose holder stopped renewing it for this long is stale: the runner is gone. */
     public static final Duration EXPIRY = Duration.ofMinutes(2);
     private static final ObjectMapper JSON = StateFile.JSON;
+    static final String KEY = "lock.json";
+    private static final int MAX_ATTEMPTS = 20;
 
-    private static final Map<Path, Object> MONITORS = new ConcurrentHashMap<>();
-
-    private final Path file;
+    private final StageStore store;
     private final Holder me;
     private final Supplier<Instant> clock;
     private final ScheduledExecutorService renewer;
@@ -78,8 +69,8 @@ public final class StageLock implements AutoCloseable {
         }
     }
 
-    private StageLock(Path file, Holder me, Supplier<Instant> clock, Duration renewEvery) {
-        this.file = file;
+    private StageLock(StageStore store, Holder me, Supplier<Instant> clock, Duration renewEvery) {
+        this.store = store;
         this.me = me;
         this.clock = clock;
         this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -94,38 +85,54 @@ public final class StageLock implements AutoCloseable {
      * Takes the stage's lock for {@code me}, or throws {@link Busy} naming the holder. A stale
      * lock is taken over; {@code tookOver} then holds the run it replaced.
      */
-    public static StageLock acquire(Path file, Holder me, Duration expiry, Supplier<Instant> clock, StringBuilder tookOver) {
-        guarded(file, () -> {
-            Optional<Holder> current = read(file);
+    public static StageLock acquire(StageStore store, Holder me, Duration expiry, Supplier<Instant> clock, StringBuilder tookOver) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            if (store.create(KEY, StateFile.bytes(me))) {
+                return new StageLock(store, me, clock, expiry.dividedBy(4));
+            }
+            Optional<StageStore.Stored> current = store.read(KEY);
+            if (current.isEmpty()) {
+                continue;
+            }
+            Optional<Holder> holder = parse(current.get());
             Instant now = clock.get();
-            if (current.isPresent()) {
-                Holder h = current.get();
+            String replaced = "an unreadable lock";
+            if (holder.isPresent()) {
+                Holder h = holder.get();
                 // A holder on this host whose process is gone needs no waiting for its expiry: it will never renew.
                 boolean gone = h.host().equals(me.host()) && ProcessHandle.of(h.pid()).filter(ProcessHandle::isAlive).isEmpty();
                 if (!gone && h.renewed().plus(expiry).isAfter(now)) {
                     throw new Busy(h, "the stage is busy: " + h.describe(now) + " holds its lock (fix: wait for it to end; if that run is gone, "
                             + "its lock expires " + expiry.toSeconds() + " s after its last renewal, or break it: driftgate unlock --env <env>)");
                 }
-                tookOver.append(h.describe(now)).append(gone ? " (its process is gone)" : " (not renewed for " + expiry.toSeconds() + " s)");
+                replaced = h.describe(now) + (gone ? " (its process is gone)" : " (not renewed for " + expiry.toSeconds() + " s)");
             }
-            StateFile.write(file, me);
-            return null;
-        });
-        return new StageLock(file, me, clock, expiry.dividedBy(4));
+            // Taken over only if nobody else did in between: the write is conditional on the version judged stale.
+            if (store.replace(KEY, StateFile.bytes(me), current.get().version())) {
+                tookOver.append(replaced);
+                return new StageLock(store, me, clock, expiry.dividedBy(4));
+            }
+        }
+        throw new Busy(null, "the stage's lock kept changing hands over " + MAX_ATTEMPTS + " tries (fix: driftgate status --env <env> shows who holds it)");
     }
 
     /** The holder now, if any (expired or not). */
-    public static Optional<Holder> holder(Path file) {
-        return guarded(file, () -> read(file));
+    public static Optional<Holder> holder(StageStore store) {
+        return store.read(KEY).flatMap(StageLock::parse);
     }
 
     /** {@code driftgate unlock}: removes the lock whoever holds it; returns the holder it removed. */
-    public static Optional<Holder> breakLock(Path file) {
-        return guarded(file, () -> {
-            Optional<Holder> current = read(file);
-            Files.deleteIfExists(file);
-            return current;
-        });
+    public static Optional<Holder> breakLock(StageStore store) {
+        for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+            Optional<StageStore.Stored> current = store.read(KEY);
+            if (current.isEmpty()) {
+                return Optional.empty();
+            }
+            if (store.delete(KEY, current.get().version())) {
+                return parse(current.get());
+            }
+        }
+        throw new Busy(null, "the stage's lock kept changing hands over " + MAX_ATTEMPTS + " tries");
     }
 
     public Holder holder() {
@@ -139,15 +146,12 @@ public final class StageLock implements AutoCloseable {
 
     private void renew() {
         try {
-            guarded(file, () -> {
-                Optional<Holder> current = read(file);
-                if (current.isPresent() && current.get().runId().equals(me.runId())) {
-                    StateFile.write(file, current.get().renewedAt(clock.get()));
-                } else {
-                    held = false;
-                }
-                return null;
-            });
+            Optional<StageStore.Stored> current = store.read(KEY);
+            Optional<Holder> holder = current.flatMap(StageLock::parse);
+            if (holder.isEmpty() || !holder.get().runId().equals(me.runId())
+                    || !store.replace(KEY, StateFile.bytes(holder.get().renewedAt(clock.get())), current.get().version())) {
+                held = false;
+            }
         } catch (RuntimeException e) {
             // the next renewal tries again; a lock not renewed for its expiry is only then free for others
         }
@@ -157,47 +161,20 @@ public final class StageLock implements AutoCloseable {
     @Override
     public void close() {
         renewer.shutdownNow();
-        guarded(file, () -> {
-            if (read(file).filter(h -> h.runId().equals(me.runId())).isPresent()) {
-                Files.deleteIfExists(file);
+        if (held) {
+            held = false;
+            Optional<StageStore.Stored> current = store.read(KEY);
+            if (current.flatMap(StageLock::parse).filter(h -> h.runId().equals(me.runId())).isPresent()) {
+                store.delete(KEY, current.get().version());
             }
-            return null;
-        });
-        held = false;
-    }
-
-    private interface Action<T> {
-        T run() throws IOException;
-    }
-
-    private static <T> T guarded(Path file, Action<T> action) {
-        Path guard = file.toAbsolutePath().normalize().resolveSibling(file.getFileName() + ".guard");
-        // The OS lock serialises processes; threads of one process (the renewer, a test) queue here first, as the OS lock is per process.
-        synchronized (MONITORS.computeIfAbsent(guard, g -> new Object())) {
-            return guardedByOs(file, guard, action);
         }
     }
 
-    private static <T> T guardedByOs(Path file, Path guard, Action<T> action) {
+    private static Optional<Holder> parse(StageStore.Stored stored) {
         try {
-            Files.createDirectories(guard.getParent());
-            try (FileChannel ch = FileChannel.open(guard, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock lock = ch.lock()) {
-                return action.run();
-            }
+            return Optional.of(JSON.readValue(stored.body(), Holder.class));
         } catch (IOException e) {
-            throw new UncheckedIOException("the stage lock " + file + " could not be read or written: " + e.getMessage(), e);
-        }
-    }
-
-    private static Optional<Holder> read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(JSON.readValue(Files.readString(file, StandardCharsets.UTF_8), Holder.class));
-        } catch (JsonProcessingException e) {
-            // A lock file cut short by a runner that died mid-write: nobody holds it.
+            // Not a lock this driftgate wrote whole: nobody holds it.
             return Optional.empty();
         }
     }

@@ -31,7 +31,8 @@ public record AwsClients(EcsClient ecs, Ec2Client ec2, CloudWatchClient cloudWat
                 configure(EcrClient.builder(), region, endpoint).build());
     }
 
-    private static <B extends AwsClientBuilder<B, C>, C> B configure(B builder, String region, Optional<URI> endpoint) {
+    /** Every client alike: the region, an endpoint override, bounded call times, the URL-connection HTTP client. */
+    public static <B extends AwsClientBuilder<B, C>, C> B configure(B builder, String region, Optional<URI> endpoint) {
         builder.region(Region.of(region));
         endpoint.ifPresent(builder::endpointOverride);
         builder.overrideConfiguration(o -> o.apiCallTimeout(Duration.ofSeconds(60)).apiCallAttemptTimeout(Duration.ofSeconds(15)));

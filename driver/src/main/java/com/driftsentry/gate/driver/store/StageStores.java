@@ -1,0 +1,13 @@
+package com.driftsentry.gate.driver.store;
+
+import com.driftsentry.gate.environment.DeployConfig;
+
+/** The store an environment's {@code state:} names. */
+public final class StageStores {
+    private StageStores() {
+    }
+
+    public static StageStore open(DeployConfig.State state) {
+        return state.s3() ? S3Store.open(state) : new FileStore(state.path());
+    }
+}

@@ -1,0 +1,55 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.driver.store.StageStores;
+import com.driftsentry.gate.environment.DeployConfig;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The stage stores the tests run against: a folder, S3Mock through the real S3 client, and the project's S3 stand-in. */
+enum Stores {
+    FILE, S3MOCK, S3_STANDIN;
+
+    private static S3StandIn standIn;
+
+    static {
+        // The SDK's default credential chain reads these; S3Mock and the stand-in accept any.
+        System.setProperty("aws.accessKeyId", "AKIDSTANDIN");
+        System.setProperty("aws.secretAccessKey", "standin-secret");
+    }
+
+    /** Where a fresh, empty store of this kind lives. */
+    DeployConfig.State fresh(Path dir) throws IOException {
+        return switch (this) {
+            case FILE -> new DeployConfig.State("file", Files.createTempDirectory(dir, "state"), null, null, null, Optional.empty());
+            case S3MOCK -> s3(S3MockServer.get().endpoint());
+            case S3_STANDIN -> s3(standIn().endpoint());
+        };
+    }
+
+    /** A fresh, empty store of this kind. */
+    StageStore open(Path dir) throws IOException {
+        return StageStores.open(fresh(dir));
+    }
+
+    /** The {@code state:} line of an environment file that names {@code state}. */
+    static String yaml(DeployConfig.State state) {
+        return state.s3() ? "state: { type: s3, bucket: " + state.bucket() + ", prefix: " + state.prefix() + ", endpoint: " + state.endpoint().orElseThrow() + " }"
+                : "state: { type: file, path: " + state.path() + " }";
+    }
+
+    static synchronized S3StandIn standIn() throws IOException {
+        if (standIn == null) {
+            standIn = new S3StandIn();
+        }
+        return standIn;
+    }
+
+    private static DeployConfig.State s3(String endpoint) {
+        return new DeployConfig.State("s3", null, S3MockServer.BUCKET, UUID.randomUUID() + "/", "us-east-1", Optional.of(URI.create(endpoint)));
+    }
+}
