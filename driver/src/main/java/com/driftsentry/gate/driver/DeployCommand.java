@@ -7,7 +7,6 @@ import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.ConfigError;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -68,7 +67,7 @@ final class DeployCommand extends CommandSupport {
                 StageEvidence evidence = new StageEvidence(store);
                 Path work = options.workDir();
                 RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work)), progress).recordingIntents(intents)
-                        .cancelledBy(cancel == null ? Optional::empty : cancel::by).deploy(candidate);
+                        .cancelledBy(cancel == null ? Cancellation.NONE : cancel).deploy(candidate);
                 evidence.record(work, runId).ifPresent(where -> progress.say("load evidence kept in the stage's history: " + where));
                 if (run.outcome().equals("PROMOTED") && platform.keepsReleases()) {
                     evidence.keepAsBaseline(work).ifPresent(where -> progress.say("the load evidence of " + candidate

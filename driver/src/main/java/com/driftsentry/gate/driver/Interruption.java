@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import com.driftsentry.gate.waiting.Waits;
 import sun.misc.Signal;
 
 /**
@@ -16,14 +17,14 @@ import sun.misc.Signal;
  * ended {@link #DEADLINE} after the first signal (below GitHub's 10 s from cancel to SIGKILL),
  * driftgate exits with 143 and leaves its intent open, so that {@code driftgate recover} finishes it.
  */
-final class Interruption {
+final class Interruption implements Cancellation {
     static final Duration DEADLINE = Duration.ofSeconds(8);
 
     private final AtomicReference<String> signal = new AtomicReference<>();
     private final AtomicInteger count = new AtomicInteger();
     private final Progress progress;
     private final Thread main;
-    private final boolean stopsWork;
+    private volatile boolean stopsWork;
 
     private Interruption(Progress progress, Thread main, boolean stopsWork) {
         this.progress = progress;
@@ -37,15 +38,22 @@ final class Interruption {
      */
     static Interruption install(Progress progress, boolean stopsWork) {
         Interruption i = new Interruption(progress, Thread.currentThread(), stopsWork);
+        // A wait in progress (for ECS to be stable, for a release to be ready) ends too, not only the gate's own thread.
+        Waits.stopWhen(() -> i.stopsWork && i.signal.get() != null);
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), s -> i.received("SIG" + s.getName()));
         }
         return i;
     }
 
-    /** The signal that cancelled the command, if one did. */
-    Optional<String> by() {
+    @Override
+    public Optional<String> by() {
         return Optional.ofNullable(signal.get());
+    }
+
+    @Override
+    public void restoring() {
+        stopsWork = false;
     }
 
     private void received(String name) {

@@ -55,7 +55,7 @@ final class RunRecord {
 
     /** The signal that cancelled this command. */
     void interrupted(String signal) {
-        this.interrupted = signal;
+        this.interrupted = interrupted == null ? signal : interrupted;
     }
 
     /** recover: the interrupted command this run settles. */

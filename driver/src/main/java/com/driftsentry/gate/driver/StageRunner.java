@@ -1,6 +1,6 @@
 package com.driftsentry.gate.driver;
 
-import static org.awaitility.Awaitility.await;
+import static com.driftsentry.gate.waiting.Waits.await;
 
 import com.driftsentry.gate.driver.gates.AvailabilityProbe;
 import com.driftsentry.gate.driver.gates.Gate;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Supplier;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
@@ -35,7 +34,7 @@ final class StageRunner {
     private final StageGates gates;
     private final Progress progress;
     private Intents intents = Intents.NONE;
-    private Supplier<Optional<String>> cancelled = Optional::empty;
+    private Cancellation cancellation = Cancellation.NONE;
 
     StageRunner(Environment env, Platform platform, StageGates gates, Progress progress) {
         this.env = env;
@@ -51,8 +50,8 @@ final class StageRunner {
     }
 
     /** Asked between and after steps: the signal that cancelled the command, if one did (see {@link Interruption}). */
-    StageRunner cancelledBy(Supplier<Optional<String>> signal) {
-        this.cancelled = signal;
+    StageRunner cancelledBy(Cancellation cancellation) {
+        this.cancellation = cancellation;
         return this;
     }
 
@@ -82,17 +81,18 @@ final class StageRunner {
             run.add(failure("deploy", candidate.toString(), "the candidate becomes stable", e.getMessage()));
         } catch (RuntimeException e) {
             // A wait cut short by the cancellation surfaces as the waiting library's own exception.
-            if (cancelled.get().isEmpty()) {
+            if (cancellation.by().isEmpty()) {
                 throw e;
             }
         }
-        cancelled.get().ifPresent(signal -> {
+        // What follows (promote, or restore) is not cut short by a signal: one that came before interrupted the gate in progress.
+        cancellation.restoring();
+        Thread.interrupted();
+        cancellation.by().ifPresent(signal -> {
             run.interrupted(signal);
             run.add(Verdict.of("cancelled", env.name(), candidate.toString(), platform.serviceUrl(), List.of(VerdictLine.of("cancelled")
                     .threshold("the command runs to its verdict").measured(signal).samples(0, 1).window("the command")
                     .inconclusive("cancelled by " + signal + "; the candidate was not judged"))));
-            // The restore that follows must not be cut short by the same interruption.
-            Thread.interrupted();
         });
         if (fresh) {
             if (probe != null) {
@@ -115,6 +115,8 @@ final class StageRunner {
         }
         // The whole command, the switch or the rollback included: what users saw.
         run.add(probe.verdict());
+        // A signal during the promotion or the rollback did not cut it short; the record still says it came.
+        cancellation.by().ifPresent(run::interrupted);
         return run;
     }
 
@@ -181,7 +183,7 @@ final class StageRunner {
         all.addAll(gates.judging(release, at));
         all.addAll(platform.promotionChecks(release));
         for (Gate gate : all) {
-            if (cancelled.get().isPresent()) {
+            if (cancellation.by().isPresent()) {
                 return;
             }
             progress.step(gate.name(), "gating " + release + " (" + gate.name() + ")");
@@ -190,7 +192,7 @@ final class StageRunner {
             lost.ifPresent(why -> run.add(failure("release", release.toString(), "the release keeps running", why)));
             run.add(v);
             progress.say(gate.name() + ": " + v.outcome() + (v.outcome() == Outcome.PASS ? "" : " — " + RunRecord.firstProblem(v)));
-            if (lost.isPresent() || cancelled.get().isPresent()) {
+            if (lost.isPresent() || cancellation.by().isPresent()) {
                 return;
             }
             if (v.outcome() != Outcome.PASS) {

@@ -13,7 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +68,7 @@ class EcsDeployTest {
         Files.writeString(envs.resolve("ecs.yaml"), """
                 name: ecs
                 target: { baseUrl: "http://127.0.0.1:%d" }
-                platform: { type: ecs, region: us-east-1, cluster: c, service: svc, stableTimeout: 5s }
+                platform: { type: ecs, region: us-east-1, cluster: c, service: svc, stableTimeout: 20s }
                 gates:
                   smoke: { tags: [health] }
                   alarms: [DriftSentry-HighErrorRate]
@@ -84,10 +86,14 @@ class EcsDeployTest {
     }
 
     DriftgateProcess deploy() throws Exception {
-        return DriftgateProcess.run(dir, Map.of("GATE_AWS_ENDPOINT", aws.endpoint(), "AWS_ACCESS_KEY_ID", "AKIDSTANDIN",
-                "AWS_SECRET_ACCESS_KEY", "standin-secret", "DRIFTGATE_ECS_POLL_MS", "50",
+        return DriftgateProcess.run(dir, awsEnv(), "deploy", "--env", "ecs", "--image", EcsFake.REPO + ":0.2.0");
+    }
+
+    /** What a pipeline's job gives driftgate: the AWS endpoint (here the stand-in), the webhook, the job summary. */
+    private Map<String, String> awsEnv() {
+        return Map.of("GATE_AWS_ENDPOINT", aws.endpoint(), "DRIFTGATE_ECS_POLL_MS", "50",
                 "SLACK_WEBHOOK_URL", "http://127.0.0.1:" + balancer.getAddress().getPort() + WEBHOOK_PATH,
-                "GITHUB_STEP_SUMMARY", dir.resolve("summary.md").toString()), "deploy", "--env", "ecs", "--image", EcsFake.REPO + ":0.2.0");
+                "GITHUB_STEP_SUMMARY", dir.resolve("summary.md").toString());
     }
 
     @Test
@@ -132,6 +138,47 @@ class EcsDeployTest {
         assertTrue(entry.get("reason").asText().contains("a person must act"), entry.get("reason").asText());
         assertEquals(1, aws.count("RegisterTaskDefinition"), "nothing registered after the refusal");
         assertEquals(2, aws.count("UpdateService"), "the deploy and the refused rollback, nothing after");
+    }
+
+    @Test
+    void aDriverKilledWhileWaitingForStableLeavesAnIntentThatRecoverSettlesOnEcs() throws Exception {
+        ecs.rollout = EcsFake.Rollout.HANGS;
+        CompletableFuture<String> killed = DriftgateProcess.onceLogged(dir, "deploy", "stable: waiting until", () -> true, () -> {
+            ProcessHandle driver = DriftgateProcess.running(dir, "deploy").orElseThrow();
+            new ProcessBuilder("kill", "-KILL", Long.toString(driver.pid())).start().waitFor();
+            return "killed";
+        });
+        DriftgateProcess run = deploy();
+        assertEquals("killed", killed.get(30, TimeUnit.SECONDS));
+        assertEquals(137, run.exitCode, run.output);
+        assertEquals(EcsFake.REPO + ":0.2.0", EcsFake.REPO + ":" + ecs.servingTag(), "the unverified candidate is what ECS runs now");
+
+        DriftgateProcess status = DriftgateProcess.run(dir, awsEnv(), "status", "--env", "ecs");
+        assertTrue(status.output.contains("intent:      OPEN: an interrupted deploy run") && status.output.contains("restores " + EcsFake.REPO + ":0.1.0"),
+                status.output);
+        DriftgateProcess recover = DriftgateProcess.run(dir, awsEnv(), "recover", "--env", "ecs");
+        assertEquals(0, recover.exitCode, recover.output);
+        JsonNode entry = ledger();
+        assertEquals("RECOVERED", entry.get("outcome").asText(), entry.toString());
+        assertEquals(List.of(EcsFake.FAMILY_ARN + "8", EcsFake.FAMILY_ARN + "7"), ecs.updates, "the noted revision is back");
+        assertTrue(EmbeddedDeployTest.lastOfGate(entry, "health").toString().contains("version 0.1.0"), "and verified: " + entry);
+    }
+
+    @Test
+    void aDriverCancelledWhileWaitingForStableRestoresTheNotedRevisionByItselfOnEcs() throws Exception {
+        ecs.rollout = EcsFake.Rollout.HANGS;
+        CompletableFuture<String> signalled = DriftgateProcess.onceLogged(dir, "deploy", "stable: waiting until", () -> true, () -> {
+            DriftgateProcess.running(dir, "deploy").orElseThrow().destroy();
+            return "SIGTERM";
+        });
+        DriftgateProcess run = deploy();
+        assertEquals("SIGTERM", signalled.get(30, TimeUnit.SECONDS));
+        assertEquals(4, run.exitCode, run.output);
+        JsonNode entry = ledger();
+        assertEquals("ROLLED_BACK", entry.get("outcome").asText(), entry.toString());
+        assertEquals("SIGTERM", entry.get("interrupted").asText());
+        assertEquals("0.1.0", ecs.servingTag());
+        assertTrue(EmbeddedDeployTest.lastOfGate(entry, "health").toString().contains("version 0.1.0"), "verified: " + entry);
     }
 
     private JsonNode ledger() throws Exception {

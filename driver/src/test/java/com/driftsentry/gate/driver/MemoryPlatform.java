@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * A platform in memory for the stage runner's own tests: it records what it was asked to do and
@@ -30,6 +31,8 @@ final class MemoryPlatform implements Platform {
     boolean promotionRefused;
     boolean restoreRefused;
     volatile String lostBecause;
+    /** Told each step as it starts ("deploy", "stable", "promote", "restore"): where a test freezes or signals a run. */
+    volatile Consumer<String> at = step -> { };
     private final HttpServer server;
 
     MemoryPlatform(Release serving) {
@@ -58,12 +61,14 @@ final class MemoryPlatform implements Platform {
 
     @Override
     public Release deploy(Release candidate) {
+        at.accept("deploy");
         actions.add("deploy " + candidate);
         return candidate;
     }
 
     @Override
     public void awaitStable(Release candidate) throws DeployFailure {
+        at.accept("stable");
         if (neverStable) {
             throw new DeployFailure("release " + candidate + " was not ready within 1 s");
         }
@@ -76,6 +81,7 @@ final class MemoryPlatform implements Platform {
 
     @Override
     public void promote(Release candidate) throws DeployFailure {
+        at.accept("promote");
         if (promotionRefused) {
             throw new DeployFailure("the switch to " + candidate + " was refused");
         }
@@ -85,6 +91,7 @@ final class MemoryPlatform implements Platform {
 
     @Override
     public void restore(Release release, Optional<Release> failedCandidate) throws DeployFailure {
+        at.accept("restore");
         if (restoreRefused) {
             throw new DeployFailure("the platform refused to restore " + release);
         }

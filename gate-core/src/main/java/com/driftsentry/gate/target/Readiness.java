@@ -1,6 +1,6 @@
 package com.driftsentry.gate.target;
 
-import static org.awaitility.Awaitility.await;
+import static com.driftsentry.gate.waiting.Waits.await;
 
 import java.io.IOException;
 import java.net.URI;

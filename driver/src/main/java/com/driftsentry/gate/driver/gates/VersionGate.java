@@ -1,6 +1,6 @@
 package com.driftsentry.gate.driver.gates;
 
-import static org.awaitility.Awaitility.await;
+import static com.driftsentry.gate.waiting.Waits.await;
 
 import com.driftsentry.gate.target.Reachability;
 import com.driftsentry.gate.verdict.Verdict;

@@ -1,6 +1,6 @@
 package com.driftsentry.gate.driver.platform;
 
-import static org.awaitility.Awaitility.await;
+import static com.driftsentry.gate.waiting.Waits.await;
 
 import com.driftsentry.gate.driver.gates.ContainerGate;
 import com.driftsentry.gate.driver.gates.Gate;

@@ -1,6 +1,6 @@
 package com.driftsentry.gate.driver.platform;
 
-import static org.awaitility.Awaitility.await;
+import static com.driftsentry.gate.waiting.Waits.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -76,7 +76,7 @@ final class EcsRollout {
         AtomicReference<String> failure = new AtomicReference<>();
         AtomicReference<String> last = new AtomicReference<>("no answer yet");
         try {
-            await().atMost(timeout).pollInterval(poll).pollDelay(Duration.ZERO).ignoreExceptionsMatching(e -> e instanceof SdkException)
+            await("the deployment of " + taskDefinitionArn + " to complete").atMost(timeout).pollInterval(poll).pollDelay(Duration.ZERO).ignoreExceptionsMatching(e -> e instanceof SdkException)
                     .until(() -> {
                         Optional<String> problem = check(taskDefinitionArn, last);
                         problem.ifPresent(failure::set);

@@ -1,0 +1,112 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.driver.gates.Gate;
+import com.driftsentry.gate.driver.platform.Platform;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.driftsentry.gate.environment.Masker;
+import com.driftsentry.gate.environment.SecretResolver;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A stage in memory for the stage runner's tests: a platform that records what it is asked and
+ * fails where a test says so, gates that answer as scripted, and the runner over them.
+ */
+abstract class MemoryStageTest {
+    static final Release SERVING = Release.parse("0.1.0");
+    static final Release CANDIDATE = Release.parse("0.2.0");
+
+    @TempDir
+    Path dir;
+    MemoryPlatform platform;
+    final List<String> ran = new ArrayList<>();
+    final List<Gate> gates = new ArrayList<>();
+    Function<Release, Outcome> verification = release -> Outcome.PASS;
+
+    @BeforeEach
+    void platform() {
+        platform = new MemoryPlatform(SERVING);
+    }
+
+    @AfterEach
+    void stop() {
+        platform.close();
+    }
+
+    /** A gate that answers {@code outcome} and notes that it ran; {@code during} happens while it runs. */
+    Gate gate(String name, Outcome outcome, Runnable during) {
+        return new Gate() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Verdict judge() {
+                ran.add(name);
+                during.run();
+                return verdict("memory", "release", "memory", VerdictLine.of(name + " check").threshold("as scripted").measured(outcome.name())
+                        .samples(1, 1).window("now").outcome(outcome, "scripted " + outcome));
+            }
+        };
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    Gate gate(String name, Outcome outcome) {
+        return gate(name, outcome, () -> { });
+    }
+
+    StageRunner runner(String onFailure) throws Exception {
+        Path envs = Files.createDirectories(dir.resolve("environments"));
+        Files.writeString(envs.resolve("memory.yaml"), """
+                name: memory
+                target: { baseUrl: "http://127.0.0.1:1" }
+                platform: { type: embedded, baselineVersion: 0.1.0 }
+                gates:
+                  availability: { path: /health/live, every: 50ms, minSuccess: 100%% }
+                onFailure: %s
+                """.formatted(onFailure));
+        Environment env = new EnvironmentLoader(envs, Map.of(), SecretResolver::fromSystem).load("memory");
+        StageGates scripted = new StageGates() {
+            @Override
+            public List<Gate> judging(Release release, Platform.Endpoint at) {
+                return gates;
+            }
+
+            @Override
+            public Gate verifying(Release release, String address) {
+                return gate("verify " + release, verification.apply(release));
+            }
+        };
+        return new StageRunner(env, platform, scripted, new Progress(new PrintStream(OutputStream.nullOutputStream()), new Masker()));
+    }
+
+    static String outcome(RunRecord run) {
+        return (String) run.entry(Map.of(), 0).get("outcome");
+    }
+
+    static List<String> gatesIn(RunRecord run) {
+        return run.verdicts().stream().map(Verdict::gate).toList();
+    }
+}
