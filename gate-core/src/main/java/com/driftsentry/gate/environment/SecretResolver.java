@@ -40,17 +40,7 @@ public final class SecretResolver implements AutoCloseable {
 
     /** The text with every reference resolved; a missing value is a {@link ConfigError} naming the field. */
     public String resolve(String file, String field, String text) {
-        if (text == null) {
-            return null;
-        }
-        Matcher m = REFERENCE.matcher(text);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            String value = "env".equals(m.group(1)) ? env(file, field, m.group(2)) : secret(file, field, m.group(2));
-            m.appendReplacement(out, Matcher.quoteReplacement(masker.register(value)));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return replaced(text, (kind, name) -> masker.register("env".equals(kind) ? env(file, field, name) : secret(file, field, name)));
     }
 
     /**
@@ -58,16 +48,22 @@ public final class SecretResolver implements AutoCloseable {
      * stays readable in output; a {@code ${secret:…}} here is refused, as it would be printed.
      */
     public String setting(String file, String field, String text) {
+        return replaced(text, (kind, name) -> {
+            if (!"env".equals(kind)) {
+                throw ConfigError.at(file, field, "is not a secret and is printed in reports (fix: ${env:NAME} or the value itself)");
+            }
+            return env(file, field, name);
+        });
+    }
+
+    private static String replaced(String text, java.util.function.BinaryOperator<String> value) {
         if (text == null) {
             return null;
         }
         Matcher m = REFERENCE.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find()) {
-            if (!"env".equals(m.group(1))) {
-                throw ConfigError.at(file, field, "is not a secret and is printed in reports (fix: ${env:NAME} or the value itself)");
-            }
-            m.appendReplacement(out, Matcher.quoteReplacement(env(file, field, m.group(2))));
+            m.appendReplacement(out, Matcher.quoteReplacement(value.apply(m.group(1), m.group(2))));
         }
         m.appendTail(out);
         return out.toString();
