@@ -61,9 +61,9 @@ class BaselineDeployTest {
         DriftgateProcess.fewerGates(at, true);
         DriftgateProcess.useStore(at, state);
         Path env = at.resolve("environments/drive.yaml");
-        // A short load is enough to compare error rates (100 samples each), and the test is about the baseline, not the latency.
-        Files.writeString(env, Files.readString(env).replace("    minRequests: 150\n", "    minRequests: 100\n    baseline: { whenMissing: notJudged }\n")
-                .replace("profile: { rampTo: 20/s, over: 3s, hold: 12s }", "profile: { rampTo: 20/s, over: 2s, hold: 6s }")
+        // A short load is enough to compare error rates (about 110 samples each), and the test is about the baseline, not the latency.
+        Files.writeString(env, Files.readString(env).replace("    minRequests: 150\n", "    minRequests: 80\n    baseline: { whenMissing: notJudged }\n")
+                .replace("profile: { rampTo: 20/s, over: 3s, hold: 12s }", "profile: { rampTo: 25/s, over: 1s, hold: 4s }")
                 .replace("      - { scope: drifts,    metric: p99, max: 800ms, minSamples: 50 }\n", "")
                 .replace("      - { scope: dashboard, metric: p99, max: 2s, minSamples: 50 }\n", "")
                 .replace("      - { scope: global,    metric: errorRate, max: 0% }\n",

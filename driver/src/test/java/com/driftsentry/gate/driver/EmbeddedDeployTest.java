@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * driftgate end to end on the embedded platform, as a pipeline runs it: a healthy candidate is
- * promoted and an explicit rollback restores the previous release; bad candidates are rejected
+ * promoted and the gate command judges what serves without changing it; bad candidates are rejected
  * with the reason in the ledger while the serving release keeps serving (availability 100%,
  * version verified afterwards); no process outlives a command.
  */
@@ -41,7 +41,7 @@ class EmbeddedDeployTest {
     }
 
     @Test
-    void aHealthyCandidateIsPromotedAndARollbackRestoresThePreviousRelease() throws Exception {
+    void aHealthyCandidateIsPromotedAndTheGateCommandJudgesItWithoutChangingIt() throws Exception {
         DriftgateProcess.stage(dir);
         DriftgateProcess deploy = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.2.0");
         assertEquals(0, deploy.exitCode, deploy.output);
@@ -54,24 +54,17 @@ class EmbeddedDeployTest {
         assertFalse(contract.toString().contains("throttled"), "the smoke ratelimit suite runs after the contract gate, never before: " + contract);
         assertTrue(lastOfGate(promoted, "smoke").toString().contains("smoke ratelimit"), "the ratelimit suite ran, last");
 
-        DriftgateProcess rollback = DriftgateProcess.run(dir, Map.of(), "rollback", "--env", "drive");
-        assertEquals(0, rollback.exitCode, rollback.output);
-        JsonNode restored = DriftgateProcess.ledger(dir).get(1);
-        assertEquals("ROLLED_BACK", restored.get("outcome").asText());
-        assertEquals("0.1.0", restored.get("serving").asText());
-        assertTrue(restored.get("verdicts").get(0).get("lines").get(0).get("measured").asText().contains("version 0.1.0"));
-        assertFullAvailability(restored);
-
+        // The rollback command on this platform: BaselineDeployTest (from a fresh checkout, verified) and CrashRecoveryTest.
         DriftgateProcess gate = DriftgateProcess.run(dir, Map.of(), "gate", "--env", "drive");
         assertEquals(0, gate.exitCode, gate.output);
-        JsonNode gated = DriftgateProcess.ledger(dir).get(2);
+        JsonNode gated = DriftgateProcess.ledger(dir).get(1);
         assertEquals("PASS", gated.get("outcome").asText());
-        assertEquals("0.1.0", gated.get("serving").asText(), "gating changes nothing");
+        assertEquals("0.2.0", gated.get("serving").asText(), "gating changes nothing");
         assertGates(gated, "health", "smoke", "contract", "load", "smoke");
 
         DriftgateProcess status = DriftgateProcess.run(dir, Map.of(), "status", "--env", "drive", "--json");
-        assertTrue(status.output.contains("\"serving\" : \"0.1.0\"") && status.output.contains("\"previous\" : \"0.2.0\""), status.output);
-        String everything = deploy.output + rollback.output + gate.output + Files.readString(dir.resolve("target/state/drive/ledger.jsonl"));
+        assertTrue(status.output.contains("\"serving\" : \"0.2.0\"") && status.output.contains("\"previous\" : \"0.1.0\""), status.output);
+        String everything = deploy.output + gate.output + Files.readString(dir.resolve("target/state/drive/ledger.jsonl"));
         List<String> keys = KEY.matcher(everything).results().map(m -> m.group()).filter(k -> !FAKE_KEY.matcher(k).matches()).toList();
         assertTrue(keys.isEmpty(), "API keys shown in the output or the ledger: " + keys.size());
     }

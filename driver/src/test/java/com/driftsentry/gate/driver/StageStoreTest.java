@@ -76,6 +76,27 @@ class StageStoreTest {
         }
     }
 
+    /** The folder store across processes (two pipelines on one machine): the OS lock decides, not a monitor of one JVM. */
+    @Test
+    void ofFourProcessesCreatingTogetherInAFolderExactlyOneWins() throws Exception {
+        Path root = dir.resolve("race/state");
+        List<Process> racers = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            racers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp",
+                    System.getProperty("java.class.path"), StoreRace.class.getName(), root.toString()).redirectErrorStream(true).start());
+        }
+        Thread.sleep(1500);
+        java.nio.file.Files.createDirectories(root);
+        java.nio.file.Files.writeString(root.resolveSibling("start"), "go");
+        List<String> said = new ArrayList<>();
+        for (Process p : racers) {
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "a racer did not finish");
+            said.add(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip());
+        }
+        assertEquals(1, said.stream().filter("won"::equals).count(), "exactly one won: " + said);
+        assertEquals(3, said.stream().filter("lost"::equals).count(), "the others lost: " + said);
+    }
+
     @ParameterizedTest
     @EnumSource(value = Stores.class, names = {"FILE", "S3_STANDIN"})
     void appendsFromManyWritersAtOnceLoseNoEntry(Stores kind) throws Exception {
