@@ -152,6 +152,15 @@ abstract class CommandSupport implements Callable<Integer> {
         }
     }
 
+    /** A result that is not a ledger entry (the nightly report): the job summary always, Slack only when {@code alarm}. */
+    void tell(String title, String markdown, boolean alarm) {
+        for (Notifier n : notifiers()) {
+            if (alarm || n instanceof GithubSummary) {
+                progress.say(n.send(title, env.masker().mask(markdown)));
+            }
+        }
+    }
+
     private List<Notifier> notifiers() {
         List<Notifier> all = new ArrayList<>();
         env.deploy().slackWebhook().ifPresent(url -> all.add(new SlackWebhook(url)));

@@ -16,12 +16,14 @@ import picocli.CommandLine.Command;
 
 /**
  * {@code driftgate}: what a pipeline calls for each stage. {@code deploy} a candidate and gate it,
- * promote or roll back; {@code gate} what serves now; {@code rollback}; {@code status}; {@code unlock}. The exit
+ * promote or roll back; {@code gate} what serves now; {@code rollback}; {@code status}; {@code unlock}; {@code recover};
+ * {@code report} the stage's performance history. The exit
  * codes are {@link ExitCode}'s, listed in {@code --help} from there.
  */
 @Command(name = "driftgate", mixinStandardHelpOptions = true, version = "driftgate 0.1.0",
         description = "Deploys a DriftSentry stage, gates it, and promotes the build or rolls it back.",
-        subcommands = {DeployCommand.class, GateCommand.class, RollbackCommand.class, StatusCommand.class, UnlockCommand.class, RecoverCommand.class})
+        subcommands = {DeployCommand.class, GateCommand.class, RollbackCommand.class, StatusCommand.class, UnlockCommand.class, RecoverCommand.class,
+                ReportCommand.class})
 public final class Driftgate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

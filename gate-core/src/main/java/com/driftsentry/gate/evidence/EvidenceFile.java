@@ -58,7 +58,16 @@ public final class EvidenceFile {
 
     public static Evidence read(Path file) {
         try {
-            JsonNode root = JSON.readTree(file.toFile());
+            return read(Files.readAllBytes(file), file.toString());
+        } catch (IOException e) {
+            throw new ConfigError(file + ": is not a readable evidence file (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** Evidence from its bytes (a stage store's history); {@code file} names it in errors. */
+    public static Evidence read(byte[] bytes, String file) {
+        try {
+            JsonNode root = JSON.readTree(bytes);
             if (!FORMAT.equals(root.path("format").asText())) {
                 throw new ConfigError(file + ": format: expected " + FORMAT + ", found '" + root.path("format").asText() + "'");
             }

@@ -1,0 +1,74 @@
+package com.driftsentry.gate.driver;
+
+import com.driftsentry.gate.environment.ConfigError;
+import com.driftsentry.gate.evidence.EvidenceFile;
+import com.driftsentry.gate.history.Change;
+import com.driftsentry.gate.history.ChangeRule;
+import com.driftsentry.gate.history.TrendReport;
+import com.driftsentry.gate.verdict.ExitCode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Render the stage's performance history (the load evidence of every gate run): trends, detected changes (docs/gates.md), "
+                + "an HTML page, a Markdown summary and changes.json; Slack hears of a change.")
+final class ReportCommand extends CommandSupport {
+    @Option(names = "--history", paramLabel = "FOLDER", description = "read the evidence files in FOLDER instead of the stage store's history")
+    Path history;
+
+    @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "where report.html, summary.md and changes.json go")
+    Path outDir;
+
+    @Override
+    int execute() {
+        List<ChangeRule.Run> runs = history == null ? fromStore() : fromFolder();
+        if (runs.isEmpty()) {
+            throw new ConfigError((history == null ? "the stage store " + store.where("evidence/") : "--history: " + history)
+                    + " holds no load evidence yet (fix: run the load gate on " + env.name() + " first, or name a folder of evidence.json files)");
+        }
+        List<Change> changes;
+        try {
+            changes = TrendReport.write(env.name(), runs, outDir);
+        } catch (IOException e) {
+            throw new ConfigError("--out: " + ConfigError.quote(outDir.toString()) + " cannot be written (" + e.getClass().getSimpleName()
+                    + ") (fix: a folder this user may write)");
+        }
+        String summary;
+        try {
+            summary = Files.readString(outDir.resolve("summary.md"));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        tell("driftgate report on " + env.name() + ": " + (changes.isEmpty() ? "no change" : changes.size() + " change(s)"), summary, !changes.isEmpty());
+        out.println(summary);
+        out.println("report: " + outDir.resolve("report.html").toAbsolutePath());
+        return ExitCode.PASSED.code();
+    }
+
+    private List<ChangeRule.Run> fromStore() {
+        List<ChangeRule.Run> runs = new ArrayList<>();
+        for (String key : store.list("evidence/")) {
+            store.read(key).ifPresent(s -> runs.add(new ChangeRule.Run(key.substring("evidence/".length()).replaceFirst("\\.json$", ""),
+                    EvidenceFile.read(s.body(), store.where(key)))));
+        }
+        return runs;
+    }
+
+    private List<ChangeRule.Run> fromFolder() {
+        if (!Files.isDirectory(history)) {
+            throw new ConfigError("--history: " + ConfigError.quote(history.toString()) + " is not a folder (fix: a folder of evidence .json files, oldest first by name)");
+        }
+        try (Stream<Path> files = Files.list(history)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
+                    .map(f -> new ChangeRule.Run(f.getFileName().toString().replaceFirst("\\.json$", ""), EvidenceFile.read(f))).toList();
+        } catch (IOException e) {
+            throw new ConfigError("--history: " + ConfigError.quote(history.toString()) + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+}

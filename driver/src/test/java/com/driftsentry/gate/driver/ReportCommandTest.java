@@ -1,0 +1,79 @@
+package com.driftsentry.gate.driver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.driftsentry.gate.driver.store.FileStore;
+import com.driftsentry.gate.evidence.Evidence;
+import com.driftsentry.gate.evidence.EvidenceFile;
+import com.driftsentry.gate.evidence.GroupEvidence;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code driftgate report} over a stage store's history: twelve runs of one build, then six twice as
+ * slow on one route; the page, the summary and changes.json say where it changed. The rule's own
+ * tests replay real noise (gate-core's ChangeRuleTest); these runs are drawn from fixed seeds.
+ */
+class ReportCommandTest {
+    @TempDir
+    Path dir;
+    private final PrintStream out = System.out;
+
+    @AfterEach
+    void restore() {
+        System.setOut(out);
+        System.clearProperty("gate.environments");
+    }
+
+    @Test
+    void theReportReadsTheStoresHistoryAndNamesTheChange() throws Exception {
+        Path envs = Files.createDirectories(dir.resolve("environments"));
+        Files.writeString(envs.resolve("nightly.yaml"), "name: nightly\ntarget: { baseUrl: embedded }\ngates: {}\nstate: { type: file, path: "
+                + dir.resolve("state") + " }\n");
+        System.setProperty("gate.environments", envs.toString());
+        FileStore store = new FileStore(dir.resolve("state"));
+        for (int run = 0; run < 18; run++) {
+            Path file = dir.resolve("run.json");
+            EvidenceFile.write(evidence(run, run >= 12 ? 2.0 : 1.0), file);
+            store.put(String.format("evidence/20261201T%02d0000Z-run%02d.json", run, run), Files.readAllBytes(file));
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int code = Driftgate.run("report", "--env", "nightly", "--out", dir.resolve("nightly").toString());
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(0, code, text);
+        // One group, so "global" is the same requests as "drifts": both see the change, and nothing else does.
+        assertTrue(text.contains("18 runs, 2 change(s) detected") && text.contains("| drifts | latency | 20261201T120000Z-run12 |")
+                && text.contains("| global | latency | 20261201T120000Z-run12 |"), text);
+        var changes = new ObjectMapper().readTree(dir.resolve("nightly/changes.json").toFile()).get("changes");
+        assertEquals(2, changes.size(), changes.toString());
+        changes.forEach(c -> assertEquals("20261201T120000Z-run12", c.get("fromRun").asText(), c.toString()));
+        assertTrue(Files.readString(dir.resolve("nightly/report.html")).contains("change at 20261201T120000Z-run12"));
+    }
+
+    /** A run of 300 drifts requests, latencies lognormal around 6 ms times {@code slower}, fixed seed per run. */
+    private static Evidence evidence(int run, double slower) {
+        Random random = new Random(run);
+        var h = GroupEvidence.newHistogram();
+        for (int i = 0; i < 300; i++) {
+            h.recordValue(Math.max(1, Math.round(slower * Math.exp(Math.log(6) + 0.5 * random.nextGaussian()))));
+        }
+        Map<String, Long> classes = new TreeMap<>(Map.of("2xx", 300L, "3xx", 0L, "4xx", 0L, "5xx", 0L, "none", 0L));
+        Instant start = Instant.parse("2026-12-01T00:00:00Z").plusSeconds(3600L * run);
+        return new Evidence("ApiMixSimulation", "nightly", Map.of("drifts", new GroupEvidence("drifts", h, classes, 0, start, start.plusSeconds(10))),
+                new Evidence.CacheCounters(90, 10), List.of());
+    }
+}

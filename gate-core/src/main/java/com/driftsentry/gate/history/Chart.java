@@ -1,0 +1,59 @@
+package com.driftsentry.gate.history;
+
+import java.util.List;
+import java.util.Locale;
+
+/** One line chart as inline SVG: a polyline per series over the runs, a dashed line where each change starts, labelled with its size. */
+final class Chart {
+    private static final int W = 900;
+    private static final int H = 180;
+    private static final int PAD = 36;
+    private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#d62728"};
+
+    private Chart() {
+    }
+
+    static String svg(String title, String[] names, double[][] series, List<Change> changes, String metric) {
+        int n = series[0].length;
+        double max = 0;
+        for (double[] s : series) {
+            for (double v : s) {
+                max = Double.isNaN(v) ? max : Math.max(max, v);
+            }
+        }
+        max = max <= 0 ? 1 : max * 1.1;
+        StringBuilder svg = new StringBuilder("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + W + "\" height=\"" + H + "\" role=\"img\" aria-label=\""
+                + TrendReport.esc(title) + "\"><text x=\"" + PAD + "\" y=\"14\">" + TrendReport.esc(title) + "</text>");
+        svg.append(String.format(Locale.ROOT, "<text x=\"2\" y=\"%d\" font-size=\"10\">%s</text><text x=\"2\" y=\"%d\" font-size=\"10\">0</text>",
+                PAD - 6, TrendReport.num(max), H - PAD + 4));
+        for (int k = 0; k < series.length; k++) {
+            StringBuilder points = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                if (!Double.isNaN(series[k][i])) {
+                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(i, n), y(series[k][i], max)));
+                }
+            }
+            svg.append("<polyline class=\"series\" fill=\"none\" stroke=\"").append(COLORS[k % COLORS.length]).append("\" stroke-width=\"1.5\" points=\"")
+                    .append(points.toString().strip()).append("\"><title>").append(names[k]).append("</title></polyline>");
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" fill=\"%s\">%s</text>", W - 70, 14 + 13 * k,
+                    COLORS[k % COLORS.length], names[k]));
+        }
+        for (Change c : changes) {
+            if (c.metric().equals(metric)) {
+                double at = x(c.from(), n);
+                svg.append(String.format(Locale.ROOT, "<line class=\"change\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%d\" y2=\"%d\" stroke=\"#b00\" stroke-dasharray=\"4 3\">"
+                        + "<title>%s</title></line><text x=\"%.1f\" y=\"%d\" font-size=\"10\" fill=\"#b00\">%s</text>", at, at, PAD - 10, H - PAD,
+                        TrendReport.esc(c.fromId() + ": " + c.size()), at + 3, PAD - 2, TrendReport.esc("change at " + c.fromId())));
+            }
+        }
+        return svg.append("</svg>").toString();
+    }
+
+    private static double x(int i, int n) {
+        return PAD + (n <= 1 ? 0 : (double) i * (W - 2 * PAD) / (n - 1));
+    }
+
+    private static double y(double v, double max) {
+        return H - PAD - v / max * (H - 2 * PAD);
+    }
+}

@@ -1,0 +1,106 @@
+package com.driftsentry.gate.history;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The nightly report of a stage's history: one self-contained HTML page (inline SVG, no script,
+ * nothing fetched), a Markdown summary for the job summary, and the detected changes as JSON. Per
+ * scope: p50/p95/p99, throughput, error rate and (global) the cache hit ratio over the runs, each
+ * change the rule found drawn where it starts, with its size; then a table of the last runs.
+ */
+public final class TrendReport {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int LAST_RUNS = 20;
+
+    private TrendReport() {
+    }
+
+    /** Writes report.html, summary.md and changes.json into {@code out}; returns the changes. */
+    public static List<Change> write(String environment, List<ChangeRule.Run> runs, Path out) throws IOException {
+        List<Change> changes = ChangeRule.all(runs);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("report.html"), html(environment, runs, changes), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("summary.md"), markdown(environment, runs, changes), StandardCharsets.UTF_8);
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Change c : changes) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("scope", c.scope());
+            m.put("metric", c.metric());
+            m.put("fromRun", c.fromId());
+            m.put("confirmedAtRun", runs.get(c.confirmedAt()).id());
+            m.put("runsToConfirm", c.delay() + 1);
+            m.put("effect", c.effect());
+            m.put("size", c.size());
+            list.add(m);
+        }
+        Files.writeString(out.resolve("changes.json"), JSON.writeValueAsString(Map.of("environment", environment, "runs", runs.size(), "changes", list)),
+                StandardCharsets.UTF_8);
+        return changes;
+    }
+
+    static String markdown(String environment, List<ChangeRule.Run> runs, List<Change> changes) {
+        StringBuilder md = new StringBuilder("## Nightly performance on " + environment + ": " + runs.size() + " runs, "
+                + (changes.isEmpty() ? "no change detected" : changes.size() + " change(s) detected") + "\n\n");
+        if (!changes.isEmpty()) {
+            md.append("| scope | metric | from run | confirmed at | size |\n|---|---|---|---|---|\n");
+            for (Change c : changes) {
+                md.append("| ").append(c.scope()).append(" | ").append(c.metric()).append(" | ").append(c.fromId()).append(" | ")
+                        .append(runs.get(c.confirmedAt()).id()).append(" | ").append(c.size()).append(" |\n");
+            }
+        }
+        return md.toString();
+    }
+
+    static String html(String environment, List<ChangeRule.Run> runs, List<Change> changes) {
+        StringBuilder h = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
+                .append(esc("Performance history: " + environment)).append("</title><style>")
+                .append("body{font:14px system-ui,sans-serif;margin:24px;color:#222}h2{margin-top:32px}svg{background:#fafafa;border:1px solid #ddd;margin:4px}")
+                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}.change{color:#b00}")
+                .append("</style></head><body><h1>").append(esc("Performance history: " + environment)).append("</h1><p>")
+                .append(runs.size()).append(" runs, ").append(changes.isEmpty() ? "no change detected" : changes.size() + " change(s) detected")
+                .append(" (rule: docs/gates.md, \"The regression rule\").</p>");
+        for (Change c : changes) {
+            h.append("<p class=\"change\">").append(esc(c.scope() + " " + c.metric() + " rose from run " + c.fromId() + " (confirmed at "
+                    + runs.get(c.confirmedAt()).id() + "): " + c.size())).append("</p>");
+        }
+        Distributions cache = new Distributions();
+        for (String scope : Scopes.of(runs)) {
+            RunSeries s = RunSeries.of(runs, scope, cache);
+            List<Change> here = changes.stream().filter(c -> c.scope().equals(scope)).toList();
+            h.append("<h2>").append(esc(scope)).append("</h2>");
+            h.append(Chart.svg("latency (ms)", new String[] {"p50", "p95", "p99"}, new double[][] {s.p50(), s.p95(), s.p99()}, here, "latency"));
+            h.append(Chart.svg("throughput (requests/s)", new String[] {"throughput"}, new double[][] {s.throughput()}, List.of(), ""));
+            h.append(Chart.svg("error rate (%)", new String[] {"errors"}, new double[][] {s.errorRate()}, here, "errorRate"));
+            if (scope.equals("global")) {
+                h.append(Chart.svg("cache hit ratio (%)", new String[] {"hits"}, new double[][] {s.cacheHitRatio()}, List.of(), ""));
+            }
+        }
+        h.append("<h2>The last runs</h2><table><tr><th>run</th><th>requests</th><th>p50</th><th>p95</th><th>p99</th><th>errors</th><th>cache hits</th></tr>");
+        RunSeries global = RunSeries.of(runs, "global", cache);
+        for (int i = Math.max(0, runs.size() - LAST_RUNS); i < runs.size(); i++) {
+            h.append("<tr><td>").append(esc(runs.get(i).id())).append("</td><td>").append(runs.get(i).evidence().global().requests())
+                    .append("</td><td>").append(num(global.p50()[i])).append(" ms</td><td>").append(num(global.p95()[i])).append(" ms</td><td>")
+                    .append(num(global.p99()[i])).append(" ms</td><td>").append(num(global.errorRate()[i])).append(" %</td><td>")
+                    .append(num(global.cacheHitRatio()[i])).append(" %</td></tr>");
+        }
+        return h.append("</table></body></html>\n").toString();
+    }
+
+    static String num(double v) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v);
+    }
+
+    static String esc(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
