@@ -68,8 +68,9 @@ final class DeployCommand extends CommandSupport {
                 Path work = options.workDir();
                 RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work)), progress).recordingIntents(intents)
                         .cancelledBy(cancel == null ? Cancellation.NONE : cancel).deploy(candidate);
-                evidence.record(work, runId).ifPresent(where -> progress.say("load evidence kept in the stage's history: " + where));
+                // The history is what served: a rejected candidate's evidence stays with its run's reports, out of the trend.
                 if (run.outcome().equals("PROMOTED") && platform.keepsReleases()) {
+                    evidence.record(work, runId).ifPresent(where -> progress.say("load evidence kept in the stage's history: " + where));
                     evidence.keepAsBaseline(work).ifPresent(where -> progress.say("the load evidence of " + candidate
                             + " is now the stage's baseline (" + where + ")"));
                 }

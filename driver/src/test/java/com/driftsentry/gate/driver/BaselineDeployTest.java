@@ -43,7 +43,7 @@ class BaselineDeployTest {
             JsonNode judged = regressionLine(DriftgateProcess.ledger(store).get(1));
             assertEquals("PASS", judged.get("outcome").asText(), judged.toString());
             assertTrue(judged.get("measured").asText().contains("vs baseline"), "judged against the first deploy's evidence: " + judged);
-            assertEquals(2, store.list("evidence/").size(), "each run's evidence joins the history: " + store.list("evidence/"));
+            assertEquals(2, store.list("evidence/").size(), "each promoted run's evidence joins the history: " + store.list("evidence/"));
 
             DriftgateProcess rollback = DriftgateProcess.run(checkout("third", state), Map.of(), "rollback", "--env", "drive");
             assertEquals(0, rollback.exitCode, rollback.output);
