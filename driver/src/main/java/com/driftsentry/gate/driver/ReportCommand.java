@@ -6,6 +6,8 @@ import com.driftsentry.gate.history.Change;
 import com.driftsentry.gate.history.ChangeRule;
 import com.driftsentry.gate.history.TrendReport;
 import com.driftsentry.gate.verdict.ExitCode;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Option;
         description = "Render the stage's performance history (the load evidence of every gate run): trends, detected changes (docs/gates.md), "
                 + "an HTML page, a Markdown summary and changes.json; Slack hears of a change.")
 final class ReportCommand extends CommandSupport {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     @Option(names = "--history", paramLabel = "FOLDER", description = "read the evidence files in FOLDER instead of the stage store's history")
     Path history;
 
@@ -54,8 +58,16 @@ final class ReportCommand extends CommandSupport {
     private List<ChangeRule.Run> fromStore() {
         List<ChangeRule.Run> runs = new ArrayList<>();
         for (String key : store.list("evidence/")) {
-            store.read(key).ifPresent(s -> runs.add(new ChangeRule.Run(key.substring("evidence/".length()).replaceFirst("\\.json$", ""),
-                    EvidenceFile.read(s.body(), store.where(key)))));
+            String name = key.substring("evidence/".length());
+            JsonNode run = store.read("runs/" + name).map(r -> {
+                try {
+                    return JSON.readTree(r.body());
+                } catch (IOException e) {
+                    return JSON.createObjectNode();
+                }
+            }).orElse(JSON.createObjectNode());
+            store.read(key).ifPresent(s -> runs.add(new ChangeRule.Run(name.replaceFirst("\\.json$", ""), EvidenceFile.read(s.body(), store.where(key)),
+                    run.path("verdict").textValue(), run.path("reports").textValue())));
         }
         return runs;
     }

@@ -2,6 +2,8 @@ package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.driver.gates.LoadGate;
 import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.report.VerdictJson;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -9,6 +11,8 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -20,6 +24,8 @@ import java.util.Optional;
 final class StageEvidence {
     static final String BASELINE = "baseline.json";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StageStore store;
 
@@ -48,13 +54,35 @@ final class StageEvidence {
         });
     }
 
-    /** Every run's load evidence joins the stage's history (never rewritten: a new key per run). */
+    /**
+     * A run's load evidence joins the stage's history (never rewritten: a new key per run), and
+     * beside it under {@code runs/} what the report's table shows of it: the load gate's outcome and,
+     * in GitHub Actions, the workflow run whose artifacts hold its Gatling report and verdict.
+     */
     Optional<String> record(Path workDir, String runId) {
         return LoadGate.evidenceIn(workDir).map(e -> {
-            String key = "evidence/" + ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "-" + runId + ".json";
-            store.put(key, read(e));
-            return store.where(key);
+            String name = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "-" + runId + ".json";
+            store.put("evidence/" + name, read(e));
+            Map<String, Object> run = new LinkedHashMap<>();
+            Path verdict = e.resolveSibling("verdict.json");
+            run.put("verdict", Files.isRegularFile(verdict) ? VerdictJson.read(verdict).outcome().name() : null);
+            run.put("reports", actionsRun().orElse(null));
+            try {
+                store.put("runs/" + name, JSON.writeValueAsBytes(run));
+            } catch (IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            return store.where("evidence/" + name);
         });
+    }
+
+    /** The GitHub Actions run this command is part of, from the variables Actions sets. */
+    private static Optional<String> actionsRun() {
+        String server = System.getenv("GITHUB_SERVER_URL");
+        String repository = System.getenv("GITHUB_REPOSITORY");
+        String id = System.getenv("GITHUB_RUN_ID");
+        return server == null || repository == null || id == null ? Optional.empty()
+                : Optional.of(server + "/" + repository + "/actions/runs/" + id);
     }
 
     private static byte[] read(Path evidence) {

@@ -44,6 +44,8 @@ class BaselineDeployTest {
             assertEquals("PASS", judged.get("outcome").asText(), judged.toString());
             assertTrue(judged.get("measured").asText().contains("vs baseline"), "judged against the first deploy's evidence: " + judged);
             assertEquals(2, store.list("evidence/").size(), "each promoted run's evidence joins the history: " + store.list("evidence/"));
+            String secondRun = new String(store.read(store.list("runs/").get(1)).orElseThrow().body(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(secondRun.contains("\"verdict\":\"PASS\""), "and what the report's table shows of it: " + secondRun);
 
             DriftgateProcess rollback = DriftgateProcess.run(checkout("third", state), Map.of(), "rollback", "--env", "drive");
             assertEquals(0, rollback.exitCode, rollback.output);

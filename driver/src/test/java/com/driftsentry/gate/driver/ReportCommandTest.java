@@ -49,6 +49,8 @@ class ReportCommandTest {
             Path file = dir.resolve("run.json");
             EvidenceFile.write(evidence(run, run >= 12 ? 2.0 : 1.0), file);
             store.put(String.format("evidence/20261201T%02d0000Z-run%02d.json", run, run), Files.readAllBytes(file));
+            store.put(String.format("runs/20261201T%02d0000Z-run%02d.json", run, run), ("{\"verdict\":\"PASS\",\"reports\":"
+                    + "\"https://github.com/acme/driftsentry/actions/runs/" + (1000 + run) + "\"}").getBytes(StandardCharsets.UTF_8));
         }
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
@@ -61,7 +63,9 @@ class ReportCommandTest {
         var changes = new ObjectMapper().readTree(dir.resolve("nightly/changes.json").toFile()).get("changes");
         assertEquals(2, changes.size(), changes.toString());
         changes.forEach(c -> assertEquals("20261201T120000Z-run12", c.get("fromRun").asText(), c.toString()));
-        assertTrue(Files.readString(dir.resolve("nightly/report.html")).contains("change at 20261201T120000Z-run12"));
+        String html = Files.readString(dir.resolve("nightly/report.html"));
+        assertTrue(html.contains("change at 20261201T120000Z-run12"), "the change is drawn where it starts");
+        assertTrue(html.contains("<td>PASS</td><td><a href=\"https://github.com/acme/driftsentry/actions/runs/1017\">"), "each run's verdict and reports");
     }
 
     /** A run of 300 drifts requests, latencies lognormal around 6 ms times {@code slower}, fixed seed per run. */

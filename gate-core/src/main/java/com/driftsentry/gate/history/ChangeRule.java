@@ -32,8 +32,14 @@ public final class ChangeRule {
     /** A run with fewer requests in the scope says too little about its distribution to be judged. */
     public static final long MIN_REQUESTS = 30;
 
-    /** One run of a history: its id (time and run) and its load evidence. */
-    public record Run(String id, Evidence evidence) {
+    /**
+     * One run of a history: its id (time and run), its load evidence, and what the report's table
+     * shows of it when known: the load gate's outcome and a link to where its reports are.
+     */
+    public record Run(String id, Evidence evidence, String verdict, String reports) {
+        public Run(String id, Evidence evidence) {
+            this(id, evidence, null, null);
+        }
     }
 
     private record Judged(boolean suspect, double effect, String size) {

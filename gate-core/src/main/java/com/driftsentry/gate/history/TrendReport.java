@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The nightly report of a stage's history: one self-contained HTML page (inline SVG, no script,
@@ -85,15 +86,21 @@ public final class TrendReport {
                 h.append(Chart.svg("cache hit ratio (%)", new String[] {"hits"}, new double[][] {s.cacheHitRatio()}, List.of(), ""));
             }
         }
-        h.append("<h2>The last runs</h2><table><tr><th>run</th><th>requests</th><th>p50</th><th>p95</th><th>p99</th><th>errors</th><th>cache hits</th></tr>");
+        h.append("<h2>The last runs</h2><table><tr><th>run</th><th>requests</th><th>p50</th><th>p95</th><th>p99</th><th>errors</th><th>cache hits</th><th>verdict</th><th>reports</th></tr>");
         RunSeries global = RunSeries.of(runs, "global", cache);
         for (int i = Math.max(0, runs.size() - LAST_RUNS); i < runs.size(); i++) {
             h.append("<tr><td>").append(esc(runs.get(i).id())).append("</td><td>").append(runs.get(i).evidence().global().requests())
                     .append("</td><td>").append(num(global.p50()[i])).append(" ms</td><td>").append(num(global.p95()[i])).append(" ms</td><td>")
                     .append(num(global.p99()[i])).append(" ms</td><td>").append(num(global.errorRate()[i])).append(" %</td><td>")
-                    .append(num(global.cacheHitRatio()[i])).append(" %</td></tr>");
+                    .append(num(global.cacheHitRatio()[i])).append(" %</td><td>").append(esc(String.valueOf(Objects.requireNonNullElse(runs.get(i).verdict(), "–"))))
+                    .append("</td><td>").append(link(runs.get(i).reports())).append("</td></tr>");
         }
         return h.append("</table></body></html>\n").toString();
+    }
+
+    /** A link to a run's reports (its workflow run), only to an http(s) address: the page itself fetches nothing. */
+    private static String link(String url) {
+        return url == null || !url.matches("https?://[^\\s\"<>]+") ? "–" : "<a href=\"" + esc(url) + "\">Gatling report, verdict</a>";
     }
 
     static String num(double v) {

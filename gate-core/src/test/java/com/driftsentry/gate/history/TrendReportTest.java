@@ -27,7 +27,8 @@ class TrendReportTest {
         assertTrue(html.split("<polyline class=\"series\"").length > 10, "the series are drawn");
         assertEquals(changes.size(), html.split("<line class=\"change\"").length - 1, "each change marked once on its chart");
         assertTrue(html.contains("change at " + runs.get(changes.get(0).from()).id()), "marked at the run it starts");
-        assertFalse(html.contains("<script") || html.contains("src=") || html.contains("href=") || html.contains("@import"), "nothing fetched, nothing run");
+        assertFalse(html.contains("<script") || html.contains("src=") || html.contains("<link") || html.contains("@import"), "nothing fetched, nothing run");
+        assertEquals(html.split("href=").length, html.split("<a href=").length, "the only references are links a person follows");
         String summary = Files.readString(dir.resolve("summary.md"));
         assertTrue(summary.contains("change(s) detected") && summary.contains("| drifts | latency |"), summary);
         JsonNode json = new ObjectMapper().readTree(dir.resolve("changes.json").toFile());
