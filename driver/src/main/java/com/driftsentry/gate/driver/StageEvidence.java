@@ -65,7 +65,7 @@ final class StageEvidence {
             store.put("evidence/" + name, read(e));
             Map<String, Object> run = new LinkedHashMap<>();
             Path verdict = e.resolveSibling("verdict.json");
-            run.put("verdict", Files.isRegularFile(verdict) ? VerdictJson.read(verdict).outcome().name() : null);
+            run.put("verdict", outcomeOf(verdict));
             run.put("reports", actionsRun().orElse(null));
             try {
                 store.put("runs/" + name, JSON.writeValueAsBytes(run));
@@ -74,6 +74,15 @@ final class StageEvidence {
             }
             return store.where("evidence/" + name);
         });
+    }
+
+    /** The load gate's outcome, or null when its verdict cannot be read (the run's record must not fail for a table cell). */
+    private static String outcomeOf(Path verdict) {
+        try {
+            return Files.isRegularFile(verdict) ? VerdictJson.read(verdict).outcome().name() : null;
+        } catch (RuntimeException unreadable) {
+            return null;
+        }
     }
 
     /** The GitHub Actions run this command is part of, from the variables Actions sets. */
