@@ -58,6 +58,9 @@ class StageStoreTest {
             assertTrue(store.read("lock.json").isPresent());
             assertTrue(store.delete("lock.json", three.version()));
             assertTrue(store.read("lock.json").isEmpty());
+            assertTrue(store.delete("lock.json", three.version()), "a delete of what is gone is done");
+            assertFalse(store.replace("lock.json", b("five"), three.version()), "a replace of what is gone is not");
+            assertTrue(store.read("lock.json").isEmpty(), "and writes nothing");
             store.put("evidence/20261201T000000Z-b.json", b("{}"));
             store.put("evidence/20261201T000000Z-a.json", b("{}"));
             store.put("baseline.json", b("{}"));

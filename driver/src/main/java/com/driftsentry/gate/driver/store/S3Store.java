@@ -59,12 +59,12 @@ public final class S3Store implements StageStore {
 
     @Override
     public boolean create(String key, byte[] body) {
-        return conditional("write", key, () -> s3.putObject(request(key).ifNoneMatch("*").build(), RequestBody.fromBytes(body)));
+        return conditional("write", key, false, () -> s3.putObject(request(key).ifNoneMatch("*").build(), RequestBody.fromBytes(body)));
     }
 
     @Override
     public boolean replace(String key, byte[] body, String version) {
-        return conditional("write", key, () -> s3.putObject(request(key).ifMatch(version).build(), RequestBody.fromBytes(body)));
+        return conditional("write", key, false, () -> s3.putObject(request(key).ifMatch(version).build(), RequestBody.fromBytes(body)));
     }
 
     @Override
@@ -74,7 +74,7 @@ public final class S3Store implements StageStore {
 
     @Override
     public boolean delete(String key, String version) {
-        return conditional("delete", key, () -> s3.deleteObject(b -> b.bucket(bucket).key(prefix + key).ifMatch(version)));
+        return conditional("delete", key, true, () -> s3.deleteObject(b -> b.bucket(bucket).key(prefix + key).ifMatch(version)));
     }
 
     @Override
@@ -97,7 +97,12 @@ public final class S3Store implements StageStore {
         return PutObjectRequest.builder().bucket(bucket).key(prefix + key).contentType(key.endsWith(".jsonl") ? "application/x-ndjson" : "application/json");
     }
 
-    private boolean conditional(String what, String key, Runnable write) {
+    /**
+     * A write on a condition: false when S3 says the condition failed (412) or a concurrent
+     * conditional write won (409); a key that is gone ({@code NoSuchKey}) answers {@code whenMissing}
+     * (a delete of what is gone is done; a replace of it is not).
+     */
+    private boolean conditional(String what, String key, boolean whenMissing, Runnable write) {
         return call(what, key, () -> {
             try {
                 write.run();
@@ -105,6 +110,9 @@ public final class S3Store implements StageStore {
             } catch (S3Exception e) {
                 if (e.statusCode() == 412 || e.statusCode() == 409) {
                     return false;
+                }
+                if (e.awsErrorDetails() != null && "NoSuchKey".equals(e.awsErrorDetails().errorCode())) {
+                    return whenMissing;
                 }
                 throw e;
             }
