@@ -6,7 +6,6 @@ import com.driftsentry.gate.driver.store.StageStore;
 import com.driftsentry.gate.environment.DeployConfig;
 import com.driftsentry.gate.environment.Masker;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -3,29 +3,11 @@ package com.driftsentry.gate.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.driftsentry.gate.driver.gates.Gate;
-import com.driftsentry.gate.driver.platform.Platform;
-import com.driftsentry.gate.driver.platform.Release;
-import com.driftsentry.gate.environment.Environment;
-import com.driftsentry.gate.environment.EnvironmentLoader;
-import com.driftsentry.gate.environment.Masker;
-import com.driftsentry.gate.environment.SecretResolver;
 import com.driftsentry.gate.verdict.ExitCode;
 import com.driftsentry.gate.verdict.Outcome;
-import com.driftsentry.gate.verdict.Verdict;
-import com.driftsentry.gate.verdict.VerdictLine;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every decision of the stage runner, against a platform in memory and gates that answer as scripted. */
 class StageRunnerTest extends MemoryStageTest {

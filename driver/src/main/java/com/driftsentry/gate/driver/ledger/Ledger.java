@@ -1,5 +1,7 @@
 package com.driftsentry.gate.driver.ledger;
 
+import static com.driftsentry.gate.waiting.Waits.await;
+
 import com.driftsentry.gate.driver.store.StageStore;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Masker;
@@ -11,12 +13,14 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The stage's memory: JSON lines in the stage store, one entry per deploy, gate run, rollback,
@@ -34,8 +38,8 @@ public final class Ledger {
     private static final ObjectMapper JSON = new ObjectMapper();
     // An entry with every verdict line of a deploy is a few KiB; a megabyte line is not an entry.
     private static final int MAX_LINE_BYTES = 1 << 20;
-    // Conditional appends that keep losing the race: far more writers than any stage has.
-    private static final int MAX_ATTEMPTS = 50;
+    // Conditional appends that keep losing the race this long: far more writers than any stage has.
+    private static final Duration APPEND_WITHIN = Duration.ofSeconds(30);
 
     private final StageStore store;
     private final Masker masker;
@@ -60,19 +64,17 @@ public final class Ledger {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            Optional<StageStore.Stored> now = store.read(KEY);
-            if (now.isEmpty() ? store.create(KEY, line) : store.replace(KEY, appended(now.get(), line), now.get().version())) {
-                return;
-            }
-            try {
-                // Another writer won: read its entry and try again after a short random pause, so the losers do not collide in step.
-                Thread.sleep(ThreadLocalRandom.current().nextLong(5, 50));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        try {
+            // Another writer won the race: read its entry and try again after a short random pause, so the losers do not collide in step.
+            await("an append to the ledger " + where()).atMost(APPEND_WITHIN).pollDelay(Duration.ZERO)
+                    .pollInterval((count, previous) -> Duration.ofMillis(ThreadLocalRandom.current().nextLong(5, 50)))
+                    .until(() -> {
+                        Optional<StageStore.Stored> now = store.read(KEY);
+                        return now.isEmpty() ? store.create(KEY, line) : store.replace(KEY, appended(now.get(), line), now.get().version());
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("the ledger " + where() + " kept changing under this append for " + APPEND_WITHIN.toSeconds() + " s");
         }
-        throw new IllegalStateException("the ledger " + where() + " changed under each of " + MAX_ATTEMPTS + " appends");
     }
 
     private byte[] appended(StageStore.Stored now, byte[] line) {
