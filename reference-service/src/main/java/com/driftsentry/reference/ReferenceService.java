@@ -26,6 +26,7 @@ import com.driftsentry.reference.http.RequestContext;
 import com.driftsentry.reference.http.RouteIndex;
 import com.driftsentry.reference.http.SecurityHeaders;
 import com.driftsentry.reference.http.ServerErrors;
+import com.driftsentry.reference.metrics.ResidentMemory;
 import com.driftsentry.reference.ratelimit.RateLimiter;
 import com.driftsentry.reference.store.Database;
 import com.driftsentry.reference.store.Redis;
@@ -70,6 +71,7 @@ public final class ReferenceService implements AutoCloseable {
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
+        new ResidentMemory().bindTo(metrics);
         this.database = new Database(config.database(), config.dbPoolSize(), metrics);
         this.redis = new Redis(config.redisUrl());
         Transactions tx = new Transactions(database.dataSource());

@@ -52,6 +52,7 @@ public final class Judge {
             case REQUESTS -> new RequestCountCriterion(t);
             case THROUGHPUT -> new ThroughputCriterion(t);
             case CACHE_HIT_RATIO -> new CacheHitCriterion(t);
+            case MEMORY_GROWTH -> new MemoryGrowthCriterion(t);
         };
     }
 

@@ -4,11 +4,12 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses the quantities environment files are written in: {@code 500ms}, {@code 2m}, {@code 0.5%}, {@code 20/s}. */
+/** Parses the quantities environment files are written in: {@code 500ms}, {@code 2m}, {@code 0.5%}, {@code 20/s}, {@code 64MB/h}. */
 public final class Quantities {
     private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s|m|h)");
     private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
     private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|m)");
+    private static final Pattern GROWTH = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(KB|MB|GB)\\s*/\\s*h");
 
     private final String file;
 
@@ -49,6 +50,20 @@ public final class Quantities {
         }
         double n = Double.parseDouble(m.group(1));
         return "m".equals(m.group(2)) ? n / 60.0 : n;
+    }
+
+    /** A memory growth in bytes per hour; binary units ({@code 1MB} is 1024 KB), as memory limits are written. */
+    public double growth(String field, String value) {
+        Matcher m = GROWTH.matcher(value.trim());
+        if (!m.matches()) {
+            throw ConfigError.at(file, field, "'" + value + "' is not a memory growth (expected KB, MB or GB per hour, e.g. 64MB/h)");
+        }
+        int shift = switch (m.group(2)) {
+            case "KB" -> 10;
+            case "MB" -> 20;
+            default -> 30;
+        };
+        return Double.parseDouble(m.group(1)) * (1L << shift);
     }
 
     public long count(String field, String value) {

@@ -56,6 +56,13 @@ final class ThresholdReader {
                 }
                 yield new Threshold(scope, metric, Threshold.Bound.MIN, q.percent(at, written), minSamples, written, field);
             }
+            case MEMORY_GROWTH -> {
+                requireKey(key, "max", at, "a memory growth takes max");
+                if (!"global".equals(scope)) {
+                    throw ConfigError.at(file, field + ".scope", "memoryGrowth is the target's memory, read from its /metrics, so its scope is global");
+                }
+                yield new Threshold(scope, metric, Threshold.Bound.MAX, q.growth(at, written), minSamples, written, field);
+            }
         };
     }
 
@@ -76,6 +83,8 @@ final class ThresholdReader {
         return switch (metric) {
             case ERROR_RATE, SERVER_ERROR_RATE -> 100;
             case CACHE_HIT_RATIO -> 20;
+            // readings after the warm-up: at least 3 per window of the slope's 20
+            case MEMORY_GROWTH -> 60;
             default -> 1;
         };
     }

@@ -8,11 +8,11 @@ import java.util.TreeMap;
 
 /**
  * Everything a load run measured, per request group, plus the target's cache counters over the
- * run. Evidence from several runs or load generators merges: histograms add, counts add, windows
+ * run and its memory during it. Evidence from several runs or load generators merges: histograms add, counts add, windows
  * widen. It is the only input of the verdict.
  */
 public record Evidence(String simulation, String environment, Map<String, GroupEvidence> groups, CacheCounters cache,
-                       List<String> stoppedEarly) {
+                       List<String> stoppedEarly, MemorySeries memory) {
 
     /** The target's cache lookups during the run, read from the target's /metrics before and after. */
     public record CacheCounters(long hits, long misses) {
@@ -28,6 +28,16 @@ public record Evidence(String simulation, String environment, Map<String, GroupE
     public Evidence {
         groups = Map.copyOf(groups);
         stoppedEarly = List.copyOf(stoppedEarly);
+        memory = memory == null ? MemorySeries.empty() : memory;
+    }
+
+    public Evidence(String simulation, String environment, Map<String, GroupEvidence> groups, CacheCounters cache, List<String> stoppedEarly) {
+        this(simulation, environment, groups, cache, stoppedEarly, MemorySeries.empty());
+    }
+
+    /** The same evidence with the target's memory readings of the run. */
+    public Evidence withMemory(MemorySeries series) {
+        return new Evidence(simulation, environment, groups, cache, stoppedEarly, series);
     }
 
     /** All groups together: what a {@code global} threshold judges. */
@@ -53,6 +63,6 @@ public record Evidence(String simulation, String environment, Map<String, GroupE
         List<String> stops = new ArrayList<>(stoppedEarly);
         stops.addAll(other.stoppedEarly);
         CacheCounters counters = cache == null ? other.cache : cache.plus(other.cache);
-        return new Evidence(simulation, environment, merged, counters, stops);
+        return new Evidence(simulation, environment, merged, counters, stops, memory.plus(other.memory));
     }
 }

@@ -40,6 +40,12 @@ public final class EvidenceFile {
         if (evidence.cache() != null) {
             root.putObject("cache").put("hits", evidence.cache().hits()).put("misses", evidence.cache().misses());
         }
+        if (!evidence.memory().isEmpty()) {
+            // Columns rather than objects: an eight-hour soak holds about a thousand samples.
+            root.putArray("memoryColumns").add("epochMillis").add("residentBytes").add("heapBytes");
+            ArrayNode rows = root.putArray("memory");
+            evidence.memory().samples().forEach(s -> rows.addArray().add(s.at().toEpochMilli()).add(s.residentBytes()).add(s.heapBytes()));
+        }
         ObjectNode groups = root.putObject("groups");
         evidence.groups().forEach((name, g) -> {
             ObjectNode n = groups.putObject(name);
@@ -84,7 +90,7 @@ public final class EvidenceFile {
             JsonNode cache = root.path("cache");
             return new Evidence(root.path("simulation").asText(), root.path("environment").asText(), groups,
                     cache.isMissingNode() ? null : new Evidence.CacheCounters(cache.path("hits").asLong(), cache.path("misses").asLong()),
-                    stops);
+                    stops, memory(root.path("memory")));
         } catch (IOException | DataFormatException | RuntimeException e) {
             if (e instanceof ConfigError c) {
                 throw c;
@@ -104,6 +110,12 @@ public final class EvidenceFile {
 
     static Histogram decode(String base64) throws DataFormatException {
         return Histogram.decodeFromCompressedByteBuffer(ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);
+    }
+
+    private static MemorySeries memory(JsonNode rows) {
+        List<MemorySeries.Sample> samples = new ArrayList<>();
+        rows.forEach(r -> samples.add(new MemorySeries.Sample(Instant.ofEpochMilli(r.get(0).asLong()), r.get(1).asLong(), r.get(2).asLong())));
+        return new MemorySeries(samples);
     }
 
     private static Instant instant(JsonNode node) {

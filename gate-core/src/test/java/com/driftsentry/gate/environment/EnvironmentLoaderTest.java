@@ -32,6 +32,7 @@ class EnvironmentLoaderTest {
                   - { scope: global,    metric: p99, maxRegression: 20% }
                   - { scope: global,    metric: cacheHitRatio, min: 80% }
                   - { scope: global,    metric: throughput, min: 10/s }
+                  - { scope: global,    metric: memoryGrowth, max: 64MB/h }
             """;
 
     @TempDir
@@ -60,6 +61,8 @@ class EnvironmentLoaderTest {
         assertEquals(0.005, load.thresholds().get(2).value(), 1e-12);
         assertEquals(Threshold.Bound.MAX_REGRESSION, load.thresholds().get(3).bound());
         assertEquals(0.10, load.earlyAbort().errorRate(), "abort bound defaults to 10% or 5x the error bound");
+        assertEquals(64.0 * 1024 * 1024, load.thresholds().get(6).value(), "binary megabytes per hour");
+        assertEquals(60, load.thresholds().get(6).minSamples(), "readings after the warm-up");
         assertFalse(env.target().toString().contains("qa-secret"), "a target prints without its key");
         assertEquals("key ****", env.masker().mask("key qa-secret-key-123"));
     }
@@ -77,6 +80,9 @@ class EnvironmentLoaderTest {
             "two bounds|max: 2s|max: 2s, min: 1ms|needs exactly one of max, min or maxRegression",
             "regression on throughput|min: 10/s|maxRegression: 10%|applies to a percentile or an error rate",
             "cache ratio on a group|{ scope: global,    metric: cacheHitRatio|{ scope: drifts, metric: cacheHitRatio|its scope is global",
+            "memory growth not per hour|max: 64MB/h|max: 64MB|gates.load.thresholds[6].max: '64MB' is not a memory growth (expected KB, MB or GB per hour",
+            "memory growth as a minimum|max: 64MB/h|min: 64MB/h|gates.load.thresholds[6].min: a memory growth takes max",
+            "memory growth on a group|{ scope: global,    metric: memoryGrowth|{ scope: drifts, metric: memoryGrowth|memoryGrowth is the target's memory",
             "bad url|https://qa.example|qa.example|target.baseUrl"})
     void badInputIsOneLineNamingFileAndField(String what, String from, String to, String expected) {
         String yaml = from.startsWith("profile:") ? VALID.replace("    profile: { rampTo: 20/s, over: 30s, hold: 2m }\n", "")

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.driftsentry.gate.environment.ConfigError;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,6 +95,22 @@ class EvidenceTest {
         assertEquals(400, merged.groups().get("drifts").histogram().getTotalCount());
         assertEquals(new Evidence.CacheCounters(15, 7), merged.cache());
         assertTrue(Files.readString(dir.resolve("one.json")).contains("driftsentry-evidence/1"));
+    }
+
+    @Test
+    void theTargetsMemoryRoundTripsAndTwoGeneratorsReadingsMergeInTimeOrder(@TempDir Path dir) throws Exception {
+        Instant t0 = Instant.parse("2026-12-02T03:00:00Z");
+        Evidence one = new Evidences().add("drifts", 10, 42, 200).build().withMemory(new MemorySeries(List.of(
+                new MemorySeries.Sample(t0, 200L << 20, 30L << 20), new MemorySeries.Sample(t0.plusSeconds(2), -1, 31L << 20))));
+        Evidence two = new Evidences().add("drifts", 10, 42, 200).build().withMemory(new MemorySeries(List.of(
+                new MemorySeries.Sample(t0.plusSeconds(1), 201L << 20, 29L << 20))));
+        EvidenceFile.write(one, dir.resolve("one.json"));
+        Evidence read = EvidenceFile.read(dir.resolve("one.json"));
+        assertEquals(one.memory(), read.memory(), "a figure the target did not report stays unknown (-1)");
+        List<Instant> merged = read.merge(two).memory().samples().stream().map(MemorySeries.Sample::at).toList();
+        assertEquals(List.of(t0, t0.plusSeconds(1), t0.plusSeconds(2)), merged);
+        assertEquals(31L << 20, read.memory().last(MemorySeries.Kind.HEAP));
+        assertEquals(200L << 20, read.memory().last(MemorySeries.Kind.RESIDENT));
     }
 
     @Test

@@ -17,7 +17,8 @@ public record FaultConfig(
         List<String> routes,
         boolean neverReady,
         int crashAfterSeconds,
-        Set<String> droppedHeaders) {
+        Set<String> droppedHeaders,
+        int leakKilobytes) {
 
     public static final String LATENCY_MS = "DRIFTSENTRY_FAULT_LATENCY_MS";
     public static final String LATENCY_RATIO = "DRIFTSENTRY_FAULT_LATENCY_RATIO";
@@ -26,6 +27,7 @@ public record FaultConfig(
     public static final String NEVER_READY = "DRIFTSENTRY_FAULT_NEVER_READY";
     public static final String CRASH_AFTER_S = "DRIFTSENTRY_FAULT_CRASH_AFTER_S";
     public static final String DROP_HEADERS = "DRIFTSENTRY_FAULT_DROP_HEADERS";
+    public static final String LEAK_KB = "DRIFTSENTRY_FAULT_LEAK_KB";
 
     public static FaultConfig from(Settings s) {
         List<String> routes = s.list(ROUTES);
@@ -48,11 +50,12 @@ public record FaultConfig(
                 routes,
                 s.flag(NEVER_READY, false),
                 s.integer(CRASH_AFTER_S, 0, 0, 86_400),
-                Set.copyOf(dropped));
+                Set.copyOf(dropped),
+                s.integer(LEAK_KB, 0, 0, 1024));
     }
 
     public static FaultConfig none() {
-        return new FaultConfig(0, 1.0, 0.0, List.of(), false, 0, Set.of());
+        return new FaultConfig(0, 1.0, 0.0, List.of(), false, 0, Set.of(), 0);
     }
 
     public boolean appliesTo(String path) {
@@ -63,6 +66,6 @@ public record FaultConfig(
     }
 
     public boolean any() {
-        return latencyMs > 0 || errorRate > 0 || neverReady || crashAfterSeconds > 0 || !droppedHeaders.isEmpty();
+        return latencyMs > 0 || errorRate > 0 || neverReady || crashAfterSeconds > 0 || !droppedHeaders.isEmpty() || leakKilobytes > 0;
     }
 }

@@ -2,12 +2,14 @@ package com.driftsentry.reference.fault;
 
 import com.driftsentry.reference.http.ApiProblem;
 import io.javalin.http.Context;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Applies the latency and error switches to the routes they name; the crash switch is armed at
+ * Applies the latency, error and leak switches to the routes they name; the crash switch is armed at
  * start. The fractions are exact and evenly spread rather than random (error diffusion over a
  * request counter): a ratio of 0.02 hits exactly 2 of every 100 matching requests, so a gate's
  * reaction to a given fault is reproducible from run to run.
@@ -18,6 +20,8 @@ public final class FaultInjector {
     private final FaultConfig faults;
     private final AtomicLong latencyCount = new AtomicLong();
     private final AtomicLong errorCount = new AtomicLong();
+    // Never read, never cleared: what a cache without eviction or a listener never removed does to a heap.
+    private final Queue<byte[]> leaked = new ConcurrentLinkedQueue<>();
 
     public FaultInjector(FaultConfig faults) {
         this.faults = faults;
@@ -26,6 +30,9 @@ public final class FaultInjector {
     public void apply(Context ctx) throws InterruptedException {
         if (!faults.appliesTo(ctx.path())) {
             return;
+        }
+        if (faults.leakKilobytes() > 0) {
+            leaked.add(new byte[faults.leakKilobytes() * 1024]);
         }
         if (faults.latencyMs() > 0 && hits(latencyCount, faults.latencyRatio())) {
             Thread.sleep(faults.latencyMs());
