@@ -82,6 +82,30 @@ class FaultInjectionTest {
     }
 
     @Test
+    void theLeakSwitchKeepsMemoryForEveryRequestOnItsRoutes() throws Exception {
+        try (RunningService api = RunningService.start(Map.of(FaultConfig.LEAK_KB, "1024", FaultConfig.ROUTES, "/api/v1/drifts"))) {
+            long before = heapUsedAfterGc();
+            // even refused requests: the switch acts before authentication, like the others
+            for (int i = 0; i < 64; i++) {
+                api.anonymous().get("/api/v1/drifts?limit=1").then().statusCode(401);
+            }
+            long grown = heapUsedAfterGc() - before;
+            assertTrue(grown >= 60L << 20, "64 requests keep about 64 MB even after a collection: " + (grown >> 20) + " MB");
+            api.anonymous().get("/api/v1/dashboard/summary").then().statusCode(401);
+            assertTrue(heapUsedAfterGc() - before - grown < 4L << 20, "another route keeps nothing");
+            String metrics = api.anonymous().get("/metrics").asString();
+            assertTrue(metrics.matches("(?s).*\\nprocess_resident_memory_bytes [1-9][0-9.E]+\\n.*"), "resident memory is exported");
+        }
+    }
+
+    /** The service runs in this JVM here, so its heap is this heap. */
+    private static long heapUsedAfterGc() {
+        System.gc();
+        Runtime r = Runtime.getRuntime();
+        return r.totalMemory() - r.freeMemory();
+    }
+
+    @Test
     void noSwitchSetMeansNoFault() {
         assertEquals(false, FaultConfig.from(new com.driftsentry.reference.config.Settings(Map.of())).any());
     }
@@ -90,7 +114,8 @@ class FaultInjectionTest {
     @CsvSource(delimiter = '|', value = {
             "DRIFTSENTRY_FAULT_LATENCY_MS|abc", "DRIFTSENTRY_FAULT_LATENCY_MS|-5", "DRIFTSENTRY_FAULT_LATENCY_RATIO|1.5",
             "DRIFTSENTRY_FAULT_ERROR_RATE|5%", "DRIFTSENTRY_FAULT_ERROR_RATE|-0.1", "DRIFTSENTRY_FAULT_ROUTES|api/v1",
-            "DRIFTSENTRY_FAULT_NEVER_READY|maybe", "DRIFTSENTRY_FAULT_CRASH_AFTER_S|soon", "DRIFTSENTRY_FAULT_DROP_HEADERS|X-Powered-By"})
+            "DRIFTSENTRY_FAULT_NEVER_READY|maybe", "DRIFTSENTRY_FAULT_CRASH_AFTER_S|soon", "DRIFTSENTRY_FAULT_DROP_HEADERS|X-Powered-By",
+            "DRIFTSENTRY_FAULT_LEAK_KB|64KB", "DRIFTSENTRY_FAULT_LEAK_KB|2048"})
     void malformedSwitchRefusesToStart(String variable, String value) {
         ConfigErrors.assertConfigError(Map.of(variable, value), variable);
     }

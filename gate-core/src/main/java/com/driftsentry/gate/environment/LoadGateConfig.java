@@ -46,6 +46,19 @@ public record LoadGateConfig(String simulation, Profile profile, long minRequest
         }
     }
 
+    /** The simulation whose runs judge {@code memoryGrowth}: a deploy's few minutes of load cannot tell a leak from a warm-up. */
+    public static final String SOAK = "SoakSimulation";
+
+    /**
+     * The thresholds a run of {@code simulation} judges: a {@code memoryGrowth} bound only in a
+     * soak run. The others are returned in {@code dropped}, so the run can say which bounds it did not judge.
+     */
+    public LoadGateConfig judgedIn(String simulation, List<Threshold> dropped) {
+        List<Threshold> kept = thresholds.stream().filter(t -> t.metric() != Metric.MEMORY_GROWTH || SOAK.equals(simulation)).toList();
+        thresholds.stream().filter(t -> !kept.contains(t)).forEach(dropped::add);
+        return new LoadGateConfig(this.simulation, profile, minRequests, kept, earlyAbort, baseline, file, notJudgedWithoutBaseline);
+    }
+
     /**
      * The thresholds that apply to a simulation the environment was not written for (chosen with
      * {@code -Dgate.simulation}): those on its groups or global. The others are returned in

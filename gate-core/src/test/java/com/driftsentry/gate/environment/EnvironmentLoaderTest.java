@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -63,6 +65,10 @@ class EnvironmentLoaderTest {
         assertEquals(0.10, load.earlyAbort().errorRate(), "abort bound defaults to 10% or 5x the error bound");
         assertEquals(64.0 * 1024 * 1024, load.thresholds().get(6).value(), "binary megabytes per hour");
         assertEquals(60, load.thresholds().get(6).minSamples(), "readings after the warm-up");
+        List<Threshold> notJudged = new ArrayList<>();
+        assertEquals(6, load.judgedIn("ApiMixSimulation", notJudged).thresholds().size(), "a deploy's load run does not judge memory growth");
+        assertEquals(Metric.MEMORY_GROWTH, notJudged.get(0).metric(), "and says so");
+        assertEquals(7, load.judgedIn("SoakSimulation", new ArrayList<>()).thresholds().size());
         assertFalse(env.target().toString().contains("qa-secret"), "a target prints without its key");
         assertEquals("key ****", env.masker().mask("key qa-secret-key-123"));
     }

@@ -5,6 +5,7 @@ import com.driftsentry.gate.criteria.Judge;
 import com.driftsentry.gate.environment.LoadGateConfig;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.EvidenceFile;
+import com.driftsentry.gate.evidence.MemorySeries;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
@@ -17,7 +18,7 @@ import java.util.Set;
 
 /**
  * One gated load run, in the order it happens: the plan is read and checked, the target started,
- * every response recorded past the early abort, and at the end the evidence judged by the gate's
+ * every response recorded past the early abort and the target's memory read throughout, and at the end the evidence judged by the gate's
  * criteria, the reports written, the target stopped and the exit code set from the verdict.
  */
 public final class GateRun {
@@ -28,6 +29,7 @@ public final class GateRun {
     private Judging judging = (judge, evidence) -> judge.lines(evidence);
     private VerdictLine readyBefore;
     private Instant loadStarted = Instant.now();
+    private MemorySampler memory;
 
     /** Sees every recorded response (the stress simulation buckets them by load level). */
     @FunctionalInterface
@@ -117,6 +119,7 @@ public final class GateRun {
 
     public void beforeRun() {
         target.warmUp();
+        memory = new MemorySampler(new TargetMetrics(target.baseUrl()), plan.load().profile().total()).start();
         loadStarted = Instant.now();
     }
 
@@ -125,7 +128,8 @@ public final class GateRun {
      * target that exited during the run is the first line: it explains every error after it.
      */
     public Verdict finish() {
-        Evidence evidence = recording.evidence(plan.simulation(), plan.environment().name(), target.cacheSinceWarmUp());
+        MemorySeries readings = memory == null ? MemorySeries.empty() : memory.stop();
+        Evidence evidence = recording.evidence(plan.simulation(), plan.environment().name(), target.cacheSinceWarmUp()).withMemory(readings);
         List<VerdictLine> lines = new ArrayList<>();
         target.exitedDuringRun(loadStarted).ifPresent(lines::add);
         lines.add(readyBefore);

@@ -31,6 +31,10 @@ record LoadPlan(String simulation, Set<String> groups, Environment environment, 
             load = load.applicableTo(groups, dropped);
             dropped.forEach(t -> System.out.println("driftgate load: not judged by " + simulation + " (no group " + t.scope() + "): " + t.describe()));
         }
+        List<Threshold> soakOnly = new ArrayList<>();
+        load = load.judgedIn(simulation, soakOnly);
+        soakOnly.forEach(t -> System.out.println("driftgate load: not judged by " + simulation + " (memory growth is judged in "
+                + LoadGateConfig.SOAK + " runs): " + t.describe()));
         load.requireScopes(groups, simulation);
         if (!env.target().embedded() && env.target().apiKey() == null && !groups.equals(Set.of("health"))) {
             throw new ConfigError(env.file() + ": target.apiKey: " + simulation + " calls the authenticated API and needs a key"

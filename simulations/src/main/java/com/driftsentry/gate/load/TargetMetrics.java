@@ -1,19 +1,23 @@
 package com.driftsentry.gate.load;
 
 import com.driftsentry.gate.evidence.Evidence;
+import com.driftsentry.gate.evidence.MemorySeries;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads the dashboard cache counters from the target's Prometheus {@code /metrics}. */
+/** Reads the dashboard cache counters and the process's memory from the target's Prometheus {@code /metrics}. */
 public final class TargetMetrics {
     private static final Pattern COUNTER = Pattern.compile(
             "^driftsentry_cache_requests_total\\{cache=\"dashboard_summary\",result=\"(hit|miss)\"} ([0-9.eE+]+)$", Pattern.MULTILINE);
+    private static final Pattern RESIDENT = Pattern.compile("^process_resident_memory_bytes ([0-9.eE+]+)$", Pattern.MULTILINE);
+    private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\",[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI metrics;
@@ -24,16 +28,54 @@ public final class TargetMetrics {
 
     /** The counters now, or empty when the target has no readable /metrics (then the cache criterion is INCONCLUSIVE). */
     public Optional<Evidence.CacheCounters> cacheCounters() {
+        return scrape(Duration.ofSeconds(5)).flatMap(TargetMetrics::parse);
+    }
+
+    /** The target's resident and heap memory now; empty when /metrics did not answer or reports neither. */
+    public Optional<MemorySeries.Sample> memory(Duration timeout) {
+        Instant at = Instant.now();
+        return scrape(timeout).flatMap(text -> parseMemory(text, at));
+    }
+
+    private Optional<String> scrape(Duration timeout) {
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(metrics).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                return Optional.empty();
-            }
-            return parse(r.body());
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(metrics).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+            return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
         } catch (Exception e) {
             return Optional.empty();
         }
+    }
+
+    /** A gauge's value in bytes, or -1 when it is absent or NaN (a figure the platform cannot read). */
+    private static long gauge(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        return m.find() ? bytes(m.group(1)) : -1;
+    }
+
+    /** The sum over every series of a gauge (the heap's pools), or -1 when none is there. */
+    private static long gaugeSum(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        long sum = -1;
+        while (m.find()) {
+            long v = bytes(m.group(1));
+            if (v >= 0) {
+                sum = Math.max(sum, 0) + v;
+            }
+        }
+        return sum;
+    }
+
+    private static long bytes(String value) {
+        double v = Double.parseDouble(value);
+        return Double.isFinite(v) && v >= 0 ? (long) v : -1;
+    }
+
+    static Optional<MemorySeries.Sample> parseMemory(String text, Instant at) {
+        MemorySeries.Sample s = new MemorySeries.Sample(at, gauge(RESIDENT, text), gaugeSum(HEAP, text));
+        return s.residentBytes() >= 0 || s.heapBytes() >= 0 ? Optional.of(s) : Optional.empty();
     }
 
     /** One unrecorded request, for warm-up; failures are ignored here and show in the run itself. */
