@@ -67,7 +67,7 @@ final class ReportCommand extends CommandSupport {
                 }
             }).orElse(JSON.createObjectNode());
             store.read(key).ifPresent(s -> runs.add(new ChangeRule.Run(name.replaceFirst("\\.json$", ""), EvidenceFile.read(s.body(), store.where(key)),
-                    run.path("verdict").textValue(), run.path("reports").textValue())));
+                    run.path("verdict").textValue(), run.path("reports").textValue(), run.path("knee").isNumber() ? run.path("knee").asDouble() : null)));
         }
         return runs;
     }

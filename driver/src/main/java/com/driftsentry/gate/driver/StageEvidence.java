@@ -2,7 +2,9 @@ package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.driver.gates.LoadGate;
 import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.criteria.Knee;
 import com.driftsentry.gate.report.VerdictJson;
+import com.driftsentry.gate.verdict.Verdict;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,28 +62,36 @@ final class StageEvidence {
      * in GitHub Actions, the workflow run whose artifacts hold its Gatling report and verdict.
      */
     Optional<String> record(Path workDir, String runId) {
-        return LoadGate.evidenceIn(workDir).map(e -> {
-            String name = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "-" + runId + ".json";
-            store.put("evidence/" + name, read(e));
-            Map<String, Object> run = new LinkedHashMap<>();
-            Path verdict = e.resolveSibling("verdict.json");
-            run.put("verdict", outcomeOf(verdict));
-            run.put("reports", actionsRun().orElse(null));
-            try {
-                store.put("runs/" + name, JSON.writeValueAsBytes(run));
-            } catch (IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            return store.where("evidence/" + name);
-        });
+        return LoadGate.evidenceIn(workDir).map(e -> recordFile(e, runId));
     }
 
-    /** The load gate's outcome, or null when its verdict cannot be read (the run's record must not fail for a table cell). */
-    private static String outcomeOf(Path verdict) {
+    /**
+     * One load run's evidence file into the history (a soak or stress run's too, which the report
+     * charts apart from the gated runs); a stress run's record also keeps its knee.
+     */
+    String recordFile(Path evidence, String runId) {
+        String name = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "-" + runId + ".json";
+        store.put("evidence/" + name, read(evidence));
+        Map<String, Object> run = new LinkedHashMap<>();
+        Optional<Verdict> verdict = verdictBeside(evidence);
+        run.put("verdict", verdict.map(v -> v.outcome().name()).orElse(null));
+        run.put("reports", actionsRun().orElse(null));
+        verdict.flatMap(Knee::rateIn).ifPresent(knee -> run.put("knee", knee));
         try {
-            return Files.isRegularFile(verdict) ? VerdictJson.read(verdict).outcome().name() : null;
+            store.put("runs/" + name, JSON.writeValueAsBytes(run));
+        } catch (IOException io) {
+            throw new UncheckedIOException(io);
+        }
+        return store.where("evidence/" + name);
+    }
+
+    /** The load gate's verdict, or empty when it cannot be read (the run's record must not fail for a table cell). */
+    private static Optional<Verdict> verdictBeside(Path evidence) {
+        Path verdict = evidence.resolveSibling("verdict.json");
+        try {
+            return Files.isRegularFile(verdict) ? Optional.of(VerdictJson.read(verdict)) : Optional.empty();
         } catch (RuntimeException unreadable) {
-            return null;
+            return Optional.empty();
         }
     }
 

@@ -6,7 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.driftsentry.gate.driver.store.FileStore;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.EvidenceFile;
+import com.driftsentry.gate.criteria.Knee;
 import com.driftsentry.gate.evidence.GroupEvidence;
+import com.driftsentry.gate.evidence.MemorySeries;
+import com.driftsentry.gate.report.VerdictJson;
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -14,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -66,6 +72,52 @@ class ReportCommandTest {
         String html = Files.readString(dir.resolve("nightly/report.html"));
         assertTrue(html.contains("change at 20261201T120000Z-run12"), "the change is drawn where it starts");
         assertTrue(html.contains("<td>PASS</td><td><a href=\"https://github.com/acme/driftsentry/actions/runs/1017\">"), "each run's verdict and reports");
+    }
+
+    @Test
+    void soakAndStressRunsRecordedIntoTheHistoryAreChartedApartFromTheGatedRuns() throws Exception {
+        Path envs = Files.createDirectories(dir.resolve("environments"));
+        Files.writeString(envs.resolve("nightly.yaml"), "name: nightly\ntarget: { baseUrl: embedded }\ngates: {}\nstate: { type: file, path: "
+                + dir.resolve("state") + " }\n");
+        System.setProperty("gate.environments", envs.toString());
+        FileStore store = new FileStore(dir.resolve("state"));
+        for (int run = 0; run < 6; run++) {
+            Path file = dir.resolve("run.json");
+            EvidenceFile.write(evidence(run, 1.0), file);
+            store.put(String.format("evidence/20261201T%02d0000Z-run%02d.json", run, run), Files.readAllBytes(file));
+        }
+        Path stress = Files.createDirectories(dir.resolve("gate/stresssimulation-20261202-021700"));
+        Evidence stressed = evidence(7, 1.0);
+        EvidenceFile.write(new Evidence("StressSimulation", "nightly", stressed.groups(), null, List.of()), stress.resolve("evidence.json"));
+        Files.writeString(stress.resolve("verdict.json"), VerdictJson.render(Verdict.of("load", "nightly", "StressSimulation", "t", List.of(
+                VerdictLine.of(Knee.CRITERION).threshold("40 users/s").measured("knee at 60 users/s").samples(300, 0).window("run")
+                        .judged(true, "the service holds the configured peak", "")))));
+        Path soak = Files.createDirectories(dir.resolve("gate/soaksimulation-20261202-020000"));
+        List<MemorySeries.Sample> readings = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            readings.add(new MemorySeries.Sample(Instant.parse("2026-12-02T02:00:00Z").plusSeconds(9L * i), (300L << 20) + i * (1L << 20),
+                    (40L << 20) + (i % 7) * (4L << 20)));
+        }
+        EvidenceFile.write(new Evidence("SoakSimulation", "nightly", stressed.groups(), null, List.of(), new MemorySeries(readings)),
+                soak.resolve("evidence.json"));
+
+        assertEquals(3, Driftgate.run("record", "--env", "nightly", soak.toString(), dir.resolve("gate").toString()),
+                "a folder without evidence is bad input");
+        assertEquals(6, store.list("evidence/").size(), "and nothing of the good one before it was kept");
+        Files.writeString(envs.resolve("other.yaml"), "name: other\ntarget: { baseUrl: embedded }\ngates: {}\nstate: { type: file, path: "
+                + dir.resolve("state") + " }\n");
+        assertEquals(3, Driftgate.run("record", "--env", "other", soak.toString()), "another environment's evidence is refused");
+
+        assertEquals(0, Driftgate.run("record", "--env", "nightly", stress.toString(), soak.toString()));
+        assertEquals(8, store.list("evidence/").size());
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertEquals(0, Driftgate.run("report", "--env", "nightly", "--out", dir.resolve("nightly").toString()));
+        String text = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(text.contains("6 runs, no change detected"), "the rule judges the gated runs only: " + text);
+        String html = Files.readString(dir.resolve("nightly/report.html"));
+        assertTrue(html.contains("<h2>Stress: the knee</h2><p>1 stress run(s)") && html.contains("aria-label=\"knee (users/s)\""), html);
+        assertTrue(html.contains("<h2>The target's memory</h2><p>1 run(s) that read it") && html.contains("aria-label=\"memory growth (MB/h)\""), html);
     }
 
     /** A run of 300 drifts requests, latencies lognormal around 6 ms times {@code slower}, fixed seed per run. */

@@ -3,10 +3,14 @@ package com.driftsentry.gate.criteria;
 import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A stress run's judgement: each load level is judged by the gate's own global upper bounds (the
@@ -20,7 +24,17 @@ public final class Knee {
     public record Level(double rate, Evidence evidence) {
     }
 
+    /** The line that names the knee; {@link #rateIn} reads it back for the nightly history. */
+    public static final String CRITERION = "highest passing rate >= peak";
+    private static final Pattern RATE = Pattern.compile("(?:knee at|no break up to) (\\d+) users/s.*");
+
     private Knee() {
+    }
+
+    /** The knee a stress verdict reports (users/s: the highest level that passed), if it is one. */
+    public static Optional<Double> rateIn(Verdict verdict) {
+        return verdict.lines().stream().filter(l -> CRITERION.equals(l.criterion())).findFirst()
+                .map(l -> RATE.matcher(l.measured())).filter(Matcher::matches).map(m -> Double.parseDouble(m.group(1)));
     }
 
     public static List<VerdictLine> judge(Judge judge, double peak, List<Level> levels, long requests) {
@@ -45,7 +59,7 @@ public final class Knee {
         }
         String measured = broken ? String.format(Locale.ROOT, "knee at %.0f users/s", knee)
                 : String.format(Locale.ROOT, "no break up to %.0f users/s (add levels to find the knee)", knee);
-        lines.add(VerdictLine.of("highest passing rate >= peak").threshold(String.format(Locale.ROOT, "%.0f users/s", peak))
+        lines.add(VerdictLine.of(CRITERION).threshold(String.format(Locale.ROOT, "%.0f users/s", peak))
                 .measured(measured).samples(requests, 0).window("run")
                 .judged(knee >= peak, "the service holds the configured peak", "the service broke below the configured peak"));
         return lines;

@@ -3,19 +3,26 @@ package com.driftsentry.gate.environment;
 /**
  * One line of a load gate: a metric in a scope against a bound. {@code value} is in the metric's
  * unit (milliseconds, a fraction, requests, requests per second); {@code written} is the bound as
- * the environment file says it, shown back in every verdict line.
+ * the environment file says it, shown back in every verdict line. {@code confirmByDistribution}: a
+ * percentile's {@code maxRegression} fails only when the whole distribution moved too
+ * ({@code confirm: distribution}).
  */
-public record Threshold(String scope, Metric metric, Bound bound, double value, long minSamples, String written, String field) {
+public record Threshold(String scope, Metric metric, Bound bound, double value, long minSamples, String written, String field,
+                        boolean confirmByDistribution) {
 
     /** How the measured value is compared. */
     public enum Bound { MAX, MIN, MAX_REGRESSION }
+
+    public Threshold(String scope, Metric metric, Bound bound, double value, long minSamples, String written, String field) {
+        this(scope, metric, bound, value, minSamples, written, field, false);
+    }
 
     public String describe() {
         String what = scope + " " + metric.wire();
         return switch (bound) {
             case MAX -> what + " <= " + written;
             case MIN -> what + " >= " + written;
-            case MAX_REGRESSION -> what + " regression <= " + written;
+            case MAX_REGRESSION -> what + " regression <= " + written + (confirmByDistribution ? " (confirmed by the distribution)" : "");
         };
     }
 }

@@ -27,7 +27,11 @@ final class ThresholdReader {
                 throw ConfigError.at(file, field + ".maxRegression", "applies to a percentile or an error rate, not " + metric.wire());
             }
             String written = node.get("maxRegression").asText();
-            return new Threshold(scope, metric, Threshold.Bound.MAX_REGRESSION, q.percent(field + ".maxRegression", written), minSamples, written, field);
+            return new Threshold(scope, metric, Threshold.Bound.MAX_REGRESSION, q.percent(field + ".maxRegression", written), minSamples, written, field,
+                    confirm(node, metric));
+        }
+        if (node.has("confirm")) {
+            throw ConfigError.at(file, field + ".confirm", "belongs to a maxRegression bound (fix: leave it out, or write maxRegression:)");
         }
         String key = node.has("max") ? "max" : "min";
         String written = node.get(key).asText();
@@ -64,6 +68,18 @@ final class ThresholdReader {
                 yield new Threshold(scope, metric, Threshold.Bound.MAX, q.growth(at, written), minSamples, written, field);
             }
         };
+    }
+
+    /** {@code confirm: distribution} (a percentile's regression must show in the whole distribution too) or {@code percentile} (the default). */
+    private boolean confirm(JsonNode node, Metric metric) {
+        String how = node.path("confirm").asText("percentile");
+        if (!how.equals("percentile") && !how.equals("distribution")) {
+            throw ConfigError.at(file, field + ".confirm", "'" + how + "' is not a way to confirm a regression (expected percentile or distribution)");
+        }
+        if (how.equals("distribution") && !metric.isLatency()) {
+            throw ConfigError.at(file, field + ".confirm", "distribution applies to a percentile, not " + metric.wire() + " (fix: leave confirm out)");
+        }
+        return how.equals("distribution");
     }
 
     private void requireKey(String key, String expected, String at, String why) {

@@ -36,9 +36,10 @@ public final class ChangeRule {
      * One run of a history: its id (time and run), its load evidence, and what the report's table
      * shows of it when known: the load gate's outcome and a link to where its reports are.
      */
-    public record Run(String id, Evidence evidence, String verdict, String reports) {
+    /** One run of the history; {@code knee} (users/s) only for a stress run, {@code verdict} and {@code reports} where known. */
+    public record Run(String id, Evidence evidence, String verdict, String reports, Double knee) {
         public Run(String id, Evidence evidence) {
-            this(id, evidence, null, null);
+            this(id, evidence, null, null, null);
         }
     }
 

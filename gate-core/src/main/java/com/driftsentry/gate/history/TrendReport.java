@@ -17,7 +17,8 @@ import java.util.Objects;
  * The nightly report of a stage's history: one self-contained HTML page (inline SVG, no script,
  * nothing fetched), a Markdown summary for the job summary, and the detected changes as JSON. Per
  * scope: p50/p95/p99, throughput, error rate and (global) the cache hit ratio over the runs, each
- * change the rule found drawn where it starts, with its size; then a table of the last runs.
+ * change the rule found drawn where it starts, with its size; then a table of the last runs, and
+ * the stress runs' knee and the target's memory ({@link CapacitySection}).
  */
 public final class TrendReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -27,10 +28,11 @@ public final class TrendReport {
     }
 
     /** Writes report.html, summary.md and changes.json into {@code out}; returns the changes. */
-    public static List<Change> write(String environment, List<ChangeRule.Run> runs, Path out) throws IOException {
+    public static List<Change> write(String environment, List<ChangeRule.Run> history, Path out) throws IOException {
+        List<ChangeRule.Run> runs = gated(history);
         List<Change> changes = ChangeRule.all(runs);
         Files.createDirectories(out);
-        Files.writeString(out.resolve("report.html"), html(environment, runs, changes), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("report.html"), html(environment, runs, changes, history), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("summary.md"), markdown(environment, runs, changes), StandardCharsets.UTF_8);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Change c : changes) {
@@ -49,6 +51,17 @@ public final class TrendReport {
         return changes;
     }
 
+    /**
+     * The runs the regression rule judges: those of the simulation most of the history holds (the
+     * gated one). Soak and stress runs carry other loads, so they are charted apart, never compared with it.
+     */
+    static List<ChangeRule.Run> gated(List<ChangeRule.Run> history) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        history.forEach(r -> counts.merge(r.evidence().simulation(), 1L, Long::sum));
+        String most = counts.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse("");
+        return history.stream().filter(r -> most.equals(r.evidence().simulation())).toList();
+    }
+
     static String markdown(String environment, List<ChangeRule.Run> runs, List<Change> changes) {
         StringBuilder md = new StringBuilder("## Nightly performance on " + environment + ": " + runs.size() + " runs, "
                 + (changes.isEmpty() ? "no change detected" : changes.size() + " change(s) detected") + "\n\n");
@@ -62,7 +75,8 @@ public final class TrendReport {
         return md.toString();
     }
 
-    static String html(String environment, List<ChangeRule.Run> runs, List<Change> changes) {
+    /** {@code runs}: the gated runs the rule judged; {@code history}: every run, for the stress and memory charts. */
+    static String html(String environment, List<ChangeRule.Run> runs, List<Change> changes, List<ChangeRule.Run> history) {
         StringBuilder h = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc("Performance history: " + environment)).append("</title><style>")
                 .append("body{font:14px system-ui,sans-serif;margin:24px;color:#222}h2{margin-top:32px}svg{background:#fafafa;border:1px solid #ddd;margin:4px}")
@@ -95,7 +109,7 @@ public final class TrendReport {
                     .append(num(global.cacheHitRatio()[i])).append(" %</td><td>").append(esc(String.valueOf(Objects.requireNonNullElse(runs.get(i).verdict(), "–"))))
                     .append("</td><td>").append(link(runs.get(i).reports())).append("</td></tr>");
         }
-        return h.append("</table></body></html>\n").toString();
+        return h.append("</table>").append(CapacitySection.html(history)).append("</body></html>\n").toString();
     }
 
     /** A link to a run's reports (its workflow run), only to an http(s) address: the page itself fetches nothing. */

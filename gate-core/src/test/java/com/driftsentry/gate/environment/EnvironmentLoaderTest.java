@@ -89,6 +89,9 @@ class EnvironmentLoaderTest {
             "memory growth not per hour|max: 64MB/h|max: 64MB|gates.load.thresholds[6].max: '64MB' is not a memory growth (expected KB, MB or GB per hour",
             "memory growth as a minimum|max: 64MB/h|min: 64MB/h|gates.load.thresholds[6].min: a memory growth takes max",
             "memory growth on a group|{ scope: global,    metric: memoryGrowth|{ scope: drifts, metric: memoryGrowth|memoryGrowth is the target's memory",
+            "confirm on an error rate|metric: errorRate, max: 0.5%|metric: errorRate, maxRegression: 10%, confirm: distribution|gates.load.thresholds[2].confirm: distribution applies to a percentile, not errorRate",
+            "unknown confirm|metric: p99, maxRegression: 20%|metric: p99, maxRegression: 20%, confirm: ranks|gates.load.thresholds[3].confirm: does not have a value in the enumeration",
+            "confirm on a fixed bound|metric: p99, max: 500ms|metric: p99, max: 500ms, confirm: distribution|gates.load.thresholds[0].confirm: belongs to a maxRegression bound",
             "bad url|https://qa.example|qa.example|target.baseUrl"})
     void badInputIsOneLineNamingFileAndField(String what, String from, String to, String expected) {
         String yaml = from.startsWith("profile:") ? VALID.replace("    profile: { rampTo: 20/s, over: 30s, hold: 2m }\n", "")

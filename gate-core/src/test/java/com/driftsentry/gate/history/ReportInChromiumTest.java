@@ -1,0 +1,81 @@
+package com.driftsentry.gate.history;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.driftsentry.gate.evidence.Evidence;
+import com.driftsentry.gate.evidence.MemorySeries;
+import com.driftsentry.gate.waiting.Waits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+
+/**
+ * The nightly report as a person sees it: rendered from the recorded latency-step history plus a
+ * stress and a soak run, opened from disk in headless Chromium. No console error, every chart drawn
+ * with a visible line, and a screenshot kept with the test reports
+ * ({@code gate-core/target/surefire-reports/trend-report.png}).
+ * Where no Chromium is installed the test is skipped with the install command, except in CI
+ * ({@code DRIFTGATE_BROWSER_REQUIRED=true}, set by .ci/run, which installs it), where that fails.
+ */
+class ReportInChromiumTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theReportOpensInChromiumWithNoConsoleErrorAndEveryChartDrawn() throws Exception {
+        HeadlessChromium.missing().ifPresent(reason -> {
+            if ("true".equals(System.getenv("DRIFTGATE_BROWSER_REQUIRED"))) {
+                throw new AssertionError(reason);
+            }
+            Assumptions.abort(reason);
+        });
+        List<ChangeRule.Run> runs = new ArrayList<>(Histories.stepped("latency-step"));
+        Evidence last = runs.get(runs.size() - 1).evidence();
+        runs.add(new ChangeRule.Run("stress-1", new Evidence("StressSimulation", "staging", last.groups(), null, List.of()), "PASS", null, 60.0));
+        runs.add(new ChangeRule.Run("soak-1", new Evidence("SoakSimulation", "staging", last.groups(), null, List.of(), soakMemory()), "PASS", null, null));
+        TrendReport.write("staging", runs, dir);
+
+        try (HeadlessChromium chromium = HeadlessChromium.start(dir.resolve("profile"), 1000, 800)) {
+            chromium.driver.get(dir.resolve("report.html").toUri().toString());
+            Waits.await("the report to load").atMost(Duration.ofSeconds(10))
+                    .until(() -> "complete".equals(chromium.driver.executeScript("return document.readyState")));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> charts = (Map<String, Object>) chromium.driver.executeScript("""
+                    const svgs = [...document.querySelectorAll('svg')];
+                    const drawn = svgs.filter(s => [...s.querySelectorAll('polyline.series, circle.point')].some(p => p.getBBox().width > 0)).length;
+                    return {charts: svgs.length, drawn: drawn, marks: document.querySelectorAll('line.change').length,
+                            height: document.documentElement.scrollHeight};""");
+            long count = (Long) charts.get("charts");
+            assertTrue(count >= 11, "four charts per request group and global, plus the knee and memory: " + charts);
+            assertEquals(count, charts.get("drawn"), "every chart has a line or a dot the browser laid out: " + charts);
+            assertTrue((Long) charts.get("marks") > 0, "the detected change is drawn: " + charts);
+            assertEquals(List.of(), chromium.errors, "the console stays clean");
+
+            chromium.driver.manage().window().setSize(new Dimension(1000, (int) Math.min(16_000, (Long) charts.get("height"))));
+            Path shot = Files.createDirectories(Path.of("target", "surefire-reports")).resolve("trend-report.png");
+            Files.copy(chromium.driver.getScreenshotAs(OutputType.FILE).toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
+            assertTrue(Files.size(shot) > 10_000, "a screenshot of the whole page: " + Files.size(shot) + " bytes");
+        }
+    }
+
+    /** A soak's readings: resident memory rising 1 MB a minute over an hour, the heap a sawtooth. */
+    private static MemorySeries soakMemory() {
+        List<MemorySeries.Sample> readings = new ArrayList<>();
+        Instant start = Instant.parse("2026-12-02T02:00:00Z");
+        for (int i = 0; i < 400; i++) {
+            readings.add(new MemorySeries.Sample(start.plusSeconds(9L * i), (300L << 20) + i * (150L << 10), (40L << 20) + (i % 9) * (3L << 20)));
+        }
+        return new MemorySeries(readings);
+    }
+}
