@@ -46,15 +46,8 @@ class ReportCommandTest {
 
     @Test
     void theReportReadsTheStoresHistoryAndNamesTheChange() throws Exception {
-        Path envs = Files.createDirectories(dir.resolve("environments"));
-        Files.writeString(envs.resolve("nightly.yaml"), "name: nightly\ntarget: { baseUrl: embedded }\ngates: {}\nstate: { type: file, path: "
-                + dir.resolve("state") + " }\n");
-        System.setProperty("gate.environments", envs.toString());
-        FileStore store = new FileStore(dir.resolve("state"));
+        FileStore store = nightly(18, 12);
         for (int run = 0; run < 18; run++) {
-            Path file = dir.resolve("run.json");
-            EvidenceFile.write(evidence(run, run >= 12 ? 2.0 : 1.0), file);
-            store.put(String.format("evidence/20261201T%02d0000Z-run%02d.json", run, run), Files.readAllBytes(file));
             store.put(String.format("runs/20261201T%02d0000Z-run%02d.json", run, run), ("{\"verdict\":\"PASS\",\"reports\":"
                     + "\"https://github.com/acme/driftsentry/actions/runs/" + (1000 + run) + "\"}").getBytes(StandardCharsets.UTF_8));
         }
@@ -76,16 +69,8 @@ class ReportCommandTest {
 
     @Test
     void soakAndStressRunsRecordedIntoTheHistoryAreChartedApartFromTheGatedRuns() throws Exception {
-        Path envs = Files.createDirectories(dir.resolve("environments"));
-        Files.writeString(envs.resolve("nightly.yaml"), "name: nightly\ntarget: { baseUrl: embedded }\ngates: {}\nstate: { type: file, path: "
-                + dir.resolve("state") + " }\n");
-        System.setProperty("gate.environments", envs.toString());
-        FileStore store = new FileStore(dir.resolve("state"));
-        for (int run = 0; run < 6; run++) {
-            Path file = dir.resolve("run.json");
-            EvidenceFile.write(evidence(run, 1.0), file);
-            store.put(String.format("evidence/20261201T%02d0000Z-run%02d.json", run, run), Files.readAllBytes(file));
-        }
+        FileStore store = nightly(6, 6);
+        Path envs = dir.resolve("environments");
         Path stress = Files.createDirectories(dir.resolve("gate/stresssimulation-20261202-021700"));
         Evidence stressed = evidence(7, 1.0);
         EvidenceFile.write(new Evidence("StressSimulation", "nightly", stressed.groups(), null, List.of()), stress.resolve("evidence.json"));
@@ -118,6 +103,21 @@ class ReportCommandTest {
         String html = Files.readString(dir.resolve("nightly/report.html"));
         assertTrue(html.contains("<h2>Stress: the knee</h2><p>1 stress run(s)") && html.contains("aria-label=\"knee (users/s)\""), html);
         assertTrue(html.contains("<h2>The target's memory</h2><p>1 run(s) that read it") && html.contains("aria-label=\"memory growth (MB/h)\""), html);
+    }
+
+    /** The environment "nightly" with a folder store holding {@code runs} runs' evidence, twice as slow from run {@code slowerFrom}. */
+    private FileStore nightly(int runs, int slowerFrom) throws Exception {
+        Path envs = Files.createDirectories(dir.resolve("environments"));
+        Files.writeString(envs.resolve("nightly.yaml"), "name: nightly\ntarget: { baseUrl: embedded }\ngates: {}\nstate: { type: file, path: "
+                + dir.resolve("state") + " }\n");
+        System.setProperty("gate.environments", envs.toString());
+        FileStore store = new FileStore(dir.resolve("state"));
+        for (int run = 0; run < runs; run++) {
+            Path file = dir.resolve("run.json");
+            EvidenceFile.write(evidence(run, run >= slowerFrom ? 2.0 : 1.0), file);
+            store.put(String.format("evidence/20261201T%02d0000Z-run%02d.json", run, run), Files.readAllBytes(file));
+        }
+        return store;
     }
 
     /** A run of 300 drifts requests, latencies lognormal around 6 ms times {@code slower}, fixed seed per run. */

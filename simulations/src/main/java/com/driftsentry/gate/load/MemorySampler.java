@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 final class MemorySampler implements AutoCloseable {
     static final Duration FASTEST = Duration.ofMillis(250);
     static final Duration SLOWEST = Duration.ofSeconds(30);
+    private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(5);
 
     private final TargetMetrics metrics;
     private final Duration every;
@@ -39,8 +40,8 @@ final class MemorySampler implements AutoCloseable {
     }
 
     MemorySampler start() {
-        timer.scheduleAtFixedRate(() -> metrics.memory(every.compareTo(Duration.ofSeconds(5)) < 0 ? every : Duration.ofSeconds(5))
-                .ifPresent(samples::add), 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        // A slow answer delays the next reading (a fixed-rate task never overlaps itself) rather than losing it.
+        timer.scheduleAtFixedRate(() -> metrics.memory(SCRAPE_TIMEOUT).ifPresent(samples::add), 0, every.toMillis(), TimeUnit.MILLISECONDS);
         return this;
     }
 
