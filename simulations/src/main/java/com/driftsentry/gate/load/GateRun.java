@@ -67,7 +67,7 @@ public final class GateRun {
     }
 
     private void refuseUnlessReady() {
-        readyBefore = target.health().readyBefore(TargetHealth.READY_TIMEOUT);
+        readyBefore = target.health().readyBefore(plan.readyTimeout());
         if (readyBefore.outcome() != Outcome.PASS) {
             Verdict verdict = Verdict.of("load", plan.environment().name(), plan.simulation(), target.describe(), List.of(readyBefore));
             LoadReports.write(plan, recording.evidence(plan.simulation(), plan.environment().name(), null), verdict, false);

@@ -4,8 +4,10 @@ import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.environment.LoadGateConfig;
+import com.driftsentry.gate.environment.Quantities;
 import com.driftsentry.gate.environment.Threshold;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import java.util.Set;
  * {@code local}), its load gate as it applies to this simulation's request groups, and the folder
  * the evidence and reports go to. Bad input is a {@link ConfigError}, never a half-started run.
  */
-record LoadPlan(String simulation, Set<String> groups, Environment environment, LoadGateConfig load, Path output) {
+record LoadPlan(String simulation, Set<String> groups, Environment environment, LoadGateConfig load, Path output, Duration readyTimeout) {
 
     static LoadPlan read(String simulation, Set<String> groups) {
         Environment env = EnvironmentLoader.fromSystem().load(System.getProperty("env", "local"));
@@ -42,7 +44,10 @@ record LoadPlan(String simulation, Set<String> groups, Environment environment, 
         }
         Path out = Path.of(System.getProperty("gate.output", "target"), "gate", simulation.toLowerCase() + "-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        return new LoadPlan(simulation, Set.copyOf(groups), env, load, out);
+        // How long a target may take to turn ready before the gate refuses it without load: -Dgate.readyTimeout (default 30s).
+        String ready = System.getProperty("gate.readyTimeout");
+        Duration readyTimeout = ready == null ? TargetHealth.READY_TIMEOUT : new Quantities(env.file()).duration("-Dgate.readyTimeout", ready);
+        return new LoadPlan(simulation, Set.copyOf(groups), env, load, out, readyTimeout);
     }
 
     String describe() {

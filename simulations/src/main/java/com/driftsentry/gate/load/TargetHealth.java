@@ -17,6 +17,7 @@ import java.util.Optional;
  */
 final class TargetHealth {
     // A release that is up turns ready within seconds of reaching its stores; half a minute covers a cold pool.
+    // -Dgate.readyTimeout changes it (LoadPlan).
     static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneOffset.UTC);
 

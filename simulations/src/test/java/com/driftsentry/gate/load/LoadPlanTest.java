@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class LoadPlanTest {
     static final Set<String> GROUPS = Set.of("drifts", "dashboard", "writes");
-    static final String[] PROPERTIES = {"env", "gate.environments", "gate.rampTo", "gate.over", "gate.hold", "gate.baseUrl", "gate.simulation"};
+    static final String[] PROPERTIES = {"env", "gate.environments", "gate.rampTo", "gate.over", "gate.hold", "gate.baseUrl", "gate.simulation", "gate.readyTimeout"};
 
     @AfterEach
     void clear() {
@@ -41,6 +41,7 @@ class LoadPlanTest {
             "gate.rampTo|fast|gates.load.profile.rampTo",
             "gate.over|-5s|gates.load.profile.over",
             "gate.hold|forever|gates.load.profile.hold",
+            "gate.readyTimeout|soon|-Dgate.readyTimeout: 'soon' is not a duration",
             "gate.baseUrl|ftp://stage.example|target.baseUrl: 'ftp://stage.example' is not an http(s) URL"})
     void aBrokenSettingIsOneLineNamingIt(String property, String value, String named) {
         set(Map.of(property, value));

@@ -113,13 +113,13 @@ class LoadGateEndToEndTest {
 
     @Test
     void aTargetThatNeverTurnsReadyIsRefusedBeforeAnyLoad() throws Exception {
-        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of(), Map.of("DRIFTSENTRY_FAULT_NEVER_READY", "true"));
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of("gate.readyTimeout", "4s"), Map.of("DRIFTSENTRY_FAULT_NEVER_READY", "true"));
         assertEquals(1, run.exitCode, run.output);
         assertEquals("FAIL", run.verdict().get("outcome").asText());
         JsonNode ready = run.line("target ready before the load");
         assertEquals("FAIL", ready.get("outcome").asText(), ready.toString());
         assertTrue(ready.get("measured").asText().startsWith("503"), "says what the endpoint answered: " + ready);
-        assertTrue(ready.get("reason").asText().contains("no load was sent"), ready.toString());
+        assertTrue(ready.get("reason").asText().contains("not ready within 4 s, so no load was sent"), ready.toString());
         assertEquals(1, run.verdict().get("lines").size(), "refused before the load: nothing else to judge");
         assertTrue(!run.output.contains("Global Information"), "Gatling never ran its scenarios");
     }

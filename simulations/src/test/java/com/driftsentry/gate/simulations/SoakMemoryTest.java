@@ -29,7 +29,8 @@ class SoakMemoryTest {
 
     @Test
     void aLeakingBuildFailsNamingTheMemoryThatGrew() throws Exception {
-        GatlingProcess run = GatlingProcess.run("SoakSimulation", Map.of("env", "soak"), Map.of("DRIFTSENTRY_FAULT_LEAK_KB", "64"));
+        // A leak this size shows in 24 s (about 100 readings): no need for the healthy run's 40.
+        GatlingProcess run = GatlingProcess.run("SoakSimulation", Map.of("env", "soak", "gate.hold", "24s"), Map.of("DRIFTSENTRY_FAULT_LEAK_KB", "64"));
         JsonNode memory = run.line("global memoryGrowth");
         assertEquals("FAIL", memory.get("outcome").asText(), memory.toString());
         assertTrue(memory.get("reason").asText().matches("(heap|resident) grows by at least \\+[0-9.]+ GB/h \\(95% interval\\), over 2GB/h"),
