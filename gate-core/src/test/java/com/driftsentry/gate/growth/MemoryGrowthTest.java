@@ -52,6 +52,14 @@ class MemoryGrowthTest {
     }
 
     @Test
+    void collectionsRarerThanTheWindowsGetOneWindowEachSoEveryFloorIsATrough() {
+        // 45 s judged, a collection every 5 s: 20 windows of 2.25 s would mostly sit mid-tooth.
+        MemoryGrowth g = MemoryGrowth.of(heap(60, 0, 5.0, 30, 5), Kind.HEAP).orElseThrow();
+        assertEquals(9, g.perHour().points(), "one window per collection");
+        assertTrue(g.perHour().upper() / MB < 400 && g.perHour().lower() / MB > -400, "a narrow interval around 0: " + g);
+    }
+
+    @Test
     void aKindTheTargetNeverReportedIsAbsentAndTooFewReadingsHaveNoInterval() {
         assertTrue(MemoryGrowth.of(heap(60, 0, 2.0, 30, 3), Kind.RESIDENT).isEmpty());
         MemoryGrowth shortRun = MemoryGrowth.of(heap(4, 0.5, 2.0, 30, 4), Kind.HEAP).orElseThrow();
