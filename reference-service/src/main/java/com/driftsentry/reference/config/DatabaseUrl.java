@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 /**
  * A PostgreSQL location as JDBC needs it. Accepts the {@code postgres://user:pass@host:port/db}
@@ -35,6 +36,11 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
             // reported below with the expected form
         }
         throw new ConfigException(name + " is not a PostgreSQL URL (fix: postgres://user:password@host:5432/database or jdbc:postgresql://host:5432/database)");
+    }
+
+    /** This location with {@code password} when one is given (it wins over one in the URL). */
+    public DatabaseUrl withPassword(Optional<String> given) {
+        return given.map(p -> new DatabaseUrl(jdbcUrl, user, p)).orElse(this);
     }
 
     private static String decode(String s) {

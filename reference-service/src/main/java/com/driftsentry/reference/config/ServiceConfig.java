@@ -31,6 +31,8 @@ public record ServiceConfig(
 
     public static final String DATABASE_URL = "DATABASE_URL";
     public static final String REDIS_URL = "REDIS_URL";
+    /** The password alone, for platforms that inject it from a secret store (ECS from Secrets Manager) beside a URL without one. */
+    public static final String DATABASE_PASSWORD = "DATABASE_PASSWORD";
 
     /** Reads the process environment; {@code port}, database and Redis may be overridden by the caller. */
     public static ServiceConfig fromEnvironment(Map<String, String> env) {
@@ -43,7 +45,7 @@ public record ServiceConfig(
                 s.integer("PORT", 3002, 0, 65_535),
                 bindAddress(s),
                 s.text("DRIFTSENTRY_VERSION", buildVersion()),
-                s.text(DATABASE_URL).map(v -> DatabaseUrl.parse(DATABASE_URL, v)).orElse(null),
+                s.text(DATABASE_URL).map(v -> DatabaseUrl.parse(DATABASE_URL, v).withPassword(s.text(DATABASE_PASSWORD))).orElse(null),
                 redisUrl,
                 s.integer("DRIFTSENTRY_DB_POOL_SIZE", 10, 1, 200),
                 s.list("DRIFTSENTRY_CORS_ORIGINS"),

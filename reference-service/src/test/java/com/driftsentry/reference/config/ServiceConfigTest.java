@@ -72,6 +72,15 @@ class ServiceConfigTest {
     }
 
     @Test
+    void aPasswordGivenApartFillsAUrlWithoutOneAsASecretStoreInjectsIt() {
+        ServiceConfig config = ServiceConfig.fromEnvironment(Map.of("DATABASE_URL", "postgres://driftsentry@db.internal:5432/driftsentry",
+                "DATABASE_PASSWORD", "from-secrets-manager"));
+        assertEquals("driftsentry", config.database().user());
+        assertEquals("from-secrets-manager", config.database().password());
+        assertFalse(config.toString().contains("from-secrets-manager"), config.toString());
+    }
+
+    @Test
     void badDatabaseUrlMessageDoesNotEchoTheValue() {
         ConfigException e = assertThrows(ConfigException.class, () -> DatabaseUrl.parse("DATABASE_URL", "postgres://u:hunter2@"));
         assertFalse(e.getMessage().contains("hunter2"), e.getMessage());

@@ -1,0 +1,50 @@
+package com.driftsentry.infra;
+
+import java.util.List;
+import software.amazon.awscdk.Duration;
+import software.amazon.awscdk.RemovalPolicy;
+import software.amazon.awscdk.Stack;
+import software.amazon.awscdk.StackProps;
+import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.ecr.LifecycleRule;
+import software.amazon.awscdk.services.ecr.Repository;
+import software.amazon.awscdk.services.ecr.TagMutability;
+import software.amazon.awscdk.services.s3.BlockPublicAccess;
+import software.amazon.awscdk.services.s3.Bucket;
+import software.amazon.awscdk.services.s3.BucketEncryption;
+import software.constructs.Construct;
+
+/**
+ * What every stage shares: the image repository (scanned on push, the last N images kept, tags
+ * immutable so a tag names one image for good), the bucket driftgate keeps each stage's state in
+ * (versioned, encrypted, never public, TLS only), and the role GitHub Actions deploys with.
+ */
+public final class SharedStack extends Stack {
+    private final Repository repository;
+    private final Bucket stateBucket;
+
+    public SharedStack(Construct scope, String id, StackProps props, SharedSettings shared, List<StageSettings> stages) {
+        super(scope, id, props);
+        this.repository = Repository.Builder.create(this, "Images").repositoryName(shared.repository()).imageScanOnPush(true)
+                .imageTagMutability(TagMutability.IMMUTABLE).removalPolicy(RemovalPolicy.RETAIN)
+                .lifecycleRules(List.of(LifecycleRule.builder().description("keep the last " + shared.keepImages() + " images")
+                        .maxImageCount(shared.keepImages()).build()))
+                .build();
+        this.stateBucket = Bucket.Builder.create(this, "StageState").bucketName(shared.stateBucket()).versioned(true)
+                .encryption(BucketEncryption.S3_MANAGED).blockPublicAccess(BlockPublicAccess.BLOCK_ALL).enforceSsl(true)
+                .removalPolicy(RemovalPolicy.RETAIN)
+                .lifecycleRules(List.of(software.amazon.awscdk.services.s3.LifecycleRule.builder()
+                        .noncurrentVersionExpiration(Duration.days(90)).build()))
+                .build();
+        new DeployRole(this, "Deploy", shared, stages, repository, stateBucket);
+        Tags.of(this).add("project", "driftsentry");
+    }
+
+    public Repository repository() {
+        return repository;
+    }
+
+    public Bucket stateBucket() {
+        return stateBucket;
+    }
+}
