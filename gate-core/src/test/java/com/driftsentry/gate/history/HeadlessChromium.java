@@ -1,11 +1,13 @@
 package com.driftsentry.gate.history;
 
+import com.driftsentry.gate.waiting.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.bidi.log.LogLevel;
 import org.openqa.selenium.bidi.module.LogInspector;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -36,10 +38,29 @@ final class HeadlessChromium implements AutoCloseable {
         logs.onJavaScriptException(e -> errors.add("uncaught: " + e.getText()));
     }
 
-    /** Why no browser can run here, with the command that installs one; empty when both binaries are there. */
+    /**
+     * Why no browser can run here, with the command that installs one; empty when both binaries are
+     * there. Where one is required ({@code DRIFTGATE_BROWSER_REQUIRED=true}: .ci/run, which installs
+     * it beside the build) it is waited for, up to 5 minutes, first.
+     */
     static Optional<String> missing() {
-        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER) ? Optional.empty()
+        if ("true".equals(System.getenv("DRIFTGATE_BROWSER_REQUIRED")) && !installed()) {
+            try {
+                Waits.await("chromium and chromium-driver, installed by .ci/run beside the build").atMost(Duration.ofMinutes(5))
+                        .pollInterval(Duration.ofSeconds(1)).until(HeadlessChromium::installed);
+            } catch (ConditionTimeoutException e) {
+                // said below
+            }
+        }
+        return installed() ? Optional.empty()
                 : Optional.of("no " + BROWSER + " and " + DRIVER + " (fix: apt-get install -y chromium chromium-driver)");
+    }
+
+    /** Both binaries there, and no apt or dpkg still at work (a binary is unpacked before its libraries are set up). */
+    private static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER) && ProcessHandle.allProcesses()
+                .map(p -> p.info().command().map(c -> Path.of(c).getFileName().toString()).orElse(""))
+                .noneMatch(c -> c.equals("dpkg") || c.equals("apt-get") || c.equals("apt"));
     }
 
     static HeadlessChromium start(Path profile, int width, int height) {
