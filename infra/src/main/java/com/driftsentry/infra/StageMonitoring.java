@@ -40,8 +40,10 @@ final class StageMonitoring extends Construct {
         Topic alerts = Topic.Builder.create(this, "Alerts").topicName("driftsentry-" + s.stage() + "-alerts").build();
         alerts.addToResourcePolicy(PolicyStatement.Builder.create().actions(List.of("sns:Publish"))
                 .principals(List.of(new ServicePrincipal("budgets.amazonaws.com"))).resources(List.of(alerts.getTopicArn())).build());
-        Metric requests = counted(logs, "Requests", "{ $.status = * }", s);
-        Metric errors = counted(logs, "ServerErrors", "{ $.status >= 500 }", s);
+        // The API's access log line (reference service, RequestContext; logback's JsonEncoder): loggerName "access" and
+        // "kvpList": [{"method"}, {"route"}, {"status": "503"}, {"durationMs"}], the status a string in that order.
+        Metric requests = counted(logs, "Requests", "{ $.loggerName = \"access\" }", s);
+        Metric errors = counted(logs, "ServerErrors", "{ ($.loggerName = \"access\") && ($.kvpList[2].status = \"5*\") }", s);
         IMetric cpu = service.metricCpuUtilization(MetricOptions.builder().period(Duration.minutes(1)).build());
         List<String> unknown = new ArrayList<>();
         for (String name : s.alarms()) {

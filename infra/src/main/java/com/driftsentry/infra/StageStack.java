@@ -104,7 +104,9 @@ public final class StageStack extends Stack {
                         "DATABASE_URL", "postgres://driftsentry@" + database.getDbInstanceEndpointAddress() + ":"
                                 + database.getDbInstanceEndpointPort() + "/driftsentry"))
                 .secrets(Map.of("DATABASE_PASSWORD", Secret.fromSecretsManager(database.getSecret(), "password")))
-                .healthCheck(HealthCheck.builder().command(List.of("CMD-SHELL", "wget -qO- http://127.0.0.1:" + PORT + "/health/live || exit 1"))
+                // The image's own check (reference-service/Dockerfile): the JRE's HTTP client, the image has no curl or wget.
+                .healthCheck(HealthCheck.builder().command(List.of("CMD", "java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
+                                "/app/driftsentry-reference.jar", "com.driftsentry.reference.health.HealthCheck"))
                         .interval(Duration.seconds(10)).timeout(Duration.seconds(3)).startPeriod(Duration.seconds(60)).retries(3).build())
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("api").build()))
                 .build());

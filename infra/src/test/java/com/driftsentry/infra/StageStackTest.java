@@ -73,6 +73,8 @@ class StageStackTest {
                     container.get("Name") + " runs as " + container.get("User"));
         }
         Map<?, ?> api = (Map<?, ?>) containers.get(0);
+        String health = String.valueOf(((Map<?, ?>) api.get("HealthCheck")).get("Command"));
+        assertTrue(health.contains("com.driftsentry.reference.health.HealthCheck"), "the image's own check, as its Dockerfile runs it: " + health);
         assertTrue(String.valueOf(api.get("Secrets")).contains("DATABASE_PASSWORD"), String.valueOf(api.get("Secrets")));
         String environment = String.valueOf(api.get("Environment")).toLowerCase();
         assertFalse(environment.contains("password=") || environment.contains("secretstring"), "no secret as a plain value: " + environment);
@@ -93,6 +95,9 @@ class StageStackTest {
                 "BudgetLimit", Map.of("Amount", s.monthlyCapUsd(), "Unit", "USD"), "TimeUnit", "MONTHLY")),
                 "NotificationsWithSubscribers", List.of(notification(50), notification(80), notification(100))));
         t.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        t.hasResourceProperties("AWS::Logs::MetricFilter", Map.of("FilterPattern",
+                "{ ($.loggerName = \"access\") && ($.kvpList[2].status = \"5*\") }", "MetricTransformations", Match.anyValue(),
+                "LogGroupName", Match.anyValue()));
         for (String secret : s.secrets()) {
             t.hasResourceProperties("AWS::SecretsManager::Secret", Match.objectLike(Map.of("Name", secret)));
         }
