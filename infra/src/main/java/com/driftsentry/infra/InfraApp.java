@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awscdk.App;
 import software.amazon.awscdk.Environment;
+import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 
 /**
@@ -24,7 +25,7 @@ public final class InfraApp {
     }
 
     /** The stacks, in the order they deploy. */
-    public static List<software.amazon.awscdk.Stack> build(App app, Path repository) {
+    public static List<Stack> build(App app, Path repository) {
         SharedSettings shared = SharedSettings.read(repository);
         List<StageSettings> stages = new ArrayList<>();
         StageSettings.yaml(repository.resolve("infra/stages.yaml")).path("stages").fieldNames()
@@ -32,7 +33,7 @@ public final class InfraApp {
         StackProps props = StackProps.builder().env(Environment.builder().account(System.getenv("CDK_DEFAULT_ACCOUNT"))
                 .region(shared.region()).build()).build();
         SharedStack sharedStack = new SharedStack(app, "DriftSentry-Shared", props, shared, stages);
-        List<software.amazon.awscdk.Stack> all = new ArrayList<>(List.of(sharedStack));
+        List<Stack> all = new ArrayList<>(List.of(sharedStack));
         for (StageSettings s : stages) {
             if (!s.region().equals(shared.region())) {
                 throw new IllegalArgumentException("environments/" + s.stage() + ".yaml: platform.region: " + s.region()

@@ -1,6 +1,7 @@
 package com.driftsentry.infra;
 
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awscdk.App;
@@ -18,7 +19,7 @@ final class Stacks {
     static synchronized Template of(String stack) {
         if (templates == null) {
             List<Stack> stacks = InfraApp.build(new App(), REPOSITORY);
-            templates = new java.util.HashMap<>();
+            templates = new HashMap<>();
             stacks.forEach(s -> templates.put(s.getStackName(), Template.fromStack(s)));
         }
         return templates.get(stack);
