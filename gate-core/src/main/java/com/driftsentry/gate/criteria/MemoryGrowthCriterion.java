@@ -54,18 +54,18 @@ record MemoryGrowthCriterion(Threshold threshold) implements Criterion {
 
     private static String describe(MemoryGrowth g) {
         if (!g.measurable()) {
-            return g.kind().label() + " " + bytes(g.perHour().slope()) + "/h (too few readings for an interval)";
+            return g.kind().label() + " " + perHour(g.perHour().slope()) + " (too few readings for an interval)";
         }
         return g.kind().label() + " " + perHour(g.perHour().slope()) + " (95%: " + bytes(g.perHour().lower()) + " to "
                 + perHour(g.perHour().upper()) + ")";
     }
 
-    static String perHour(double bytesPerHour) {
+    private static String perHour(double bytesPerHour) {
         return bytes(bytesPerHour) + "/h";
     }
 
     /** Binary units, as the environment file's bound is read: 1 MB = 1024 KB. */
-    static String bytes(double value) {
+    private static String bytes(double value) {
         double abs = Math.abs(value);
         String sign = value < 0 ? "-" : "+";
         if (abs >= 1L << 30) {

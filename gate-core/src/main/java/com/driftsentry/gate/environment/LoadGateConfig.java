@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -54,9 +55,7 @@ public record LoadGateConfig(String simulation, Profile profile, long minRequest
      * soak run. The others are returned in {@code dropped}, so the run can say which bounds it did not judge.
      */
     public LoadGateConfig judgedIn(String simulation, List<Threshold> dropped) {
-        List<Threshold> kept = thresholds.stream().filter(t -> t.metric() != Metric.MEMORY_GROWTH || SOAK.equals(simulation)).toList();
-        thresholds.stream().filter(t -> !kept.contains(t)).forEach(dropped::add);
-        return new LoadGateConfig(this.simulation, profile, minRequests, kept, earlyAbort, baseline, file, notJudgedWithoutBaseline);
+        return keeping(t -> t.metric() != Metric.MEMORY_GROWTH || SOAK.equals(simulation), dropped);
     }
 
     /**
@@ -65,8 +64,12 @@ public record LoadGateConfig(String simulation, Profile profile, long minRequest
      * {@code dropped} so the run can say which bounds it did not judge.
      */
     public LoadGateConfig applicableTo(Set<String> groups, List<Threshold> dropped) {
-        List<Threshold> kept = thresholds.stream().filter(t -> "global".equals(t.scope()) || groups.contains(t.scope())).toList();
-        thresholds.stream().filter(t -> !kept.contains(t)).forEach(dropped::add);
+        return keeping(t -> "global".equals(t.scope()) || groups.contains(t.scope()), dropped);
+    }
+
+    private LoadGateConfig keeping(Predicate<Threshold> judged, List<Threshold> dropped) {
+        List<Threshold> kept = thresholds.stream().filter(judged).toList();
+        thresholds.stream().filter(judged.negate()).forEach(dropped::add);
         return new LoadGateConfig(simulation, profile, minRequests, kept, earlyAbort, baseline, file, notJudgedWithoutBaseline);
     }
 }

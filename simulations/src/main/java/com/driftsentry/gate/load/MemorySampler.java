@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * eight-hour soak's evidence file. A reading that fails is skipped; the criterion says when too
  * few remain.
  */
-final class MemorySampler implements AutoCloseable {
+final class MemorySampler {
     static final Duration FASTEST = Duration.ofMillis(250);
     static final Duration SLOWEST = Duration.ofSeconds(30);
     private static final Duration SCRAPE_TIMEOUT = Duration.ofSeconds(5);
@@ -49,10 +49,5 @@ final class MemorySampler implements AutoCloseable {
     MemorySeries stop() {
         timer.shutdownNow();
         return new MemorySeries(samples);
-    }
-
-    @Override
-    public void close() {
-        timer.shutdownNow();
     }
 }

@@ -49,14 +49,11 @@ public final class TargetMetrics {
         }
     }
 
-    /** A gauge's value in bytes, or -1 when it is absent or NaN (a figure the platform cannot read). */
+    /**
+     * A gauge in bytes, summed over its series (the heap's pools; resident memory has one), or -1
+     * when none is there or each is NaN (a figure the platform cannot read).
+     */
     private static long gauge(Pattern pattern, String text) {
-        Matcher m = pattern.matcher(text);
-        return m.find() ? bytes(m.group(1)) : -1;
-    }
-
-    /** The sum over every series of a gauge (the heap's pools), or -1 when none is there. */
-    private static long gaugeSum(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
         long sum = -1;
         while (m.find()) {
@@ -74,7 +71,7 @@ public final class TargetMetrics {
     }
 
     static Optional<MemorySeries.Sample> parseMemory(String text, Instant at) {
-        MemorySeries.Sample s = new MemorySeries.Sample(at, gauge(RESIDENT, text), gaugeSum(HEAP, text));
+        MemorySeries.Sample s = new MemorySeries.Sample(at, gauge(RESIDENT, text), gauge(HEAP, text));
         return s.residentBytes() >= 0 || s.heapBytes() >= 0 ? Optional.of(s) : Optional.empty();
     }
 
