@@ -20,6 +20,12 @@ class SoakMemoryTest {
     void aHealthySoakPassesItsMemoryGrowthLine() throws Exception {
         GatlingProcess run = GatlingProcess.run("SoakSimulation", Map.of("env", "soak"), Map.of());
         JsonNode memory = run.line("global memoryGrowth");
+        if ("INCONCLUSIVE".equals(memory.get("outcome").asText())) {
+            // Measured once in five fresh CI runs: on a loaded machine a fresh JVM was still warming up after 40 s
+            // (heap interval -7 to +26 GB/h). The line asks for a longer hold; it gets one, and must then PASS.
+            run = GatlingProcess.run("SoakSimulation", Map.of("env", "soak", "gate.hold", "100s"), Map.of());
+            memory = run.line("global memoryGrowth");
+        }
         assertEquals("PASS", memory.get("outcome").asText(), memory.toString());
         assertTrue(memory.get("measured").asText().matches("heap [-+][0-9.]+ [KMG]B/h \\(95%: .*\\); resident [-+].*"), memory.toString());
         assertEquals("PASS", run.verdict().get("outcome").asText(), run.output);
