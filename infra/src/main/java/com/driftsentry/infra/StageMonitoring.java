@@ -3,6 +3,7 @@ package com.driftsentry.infra;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.services.budgets.CfnBudget;
 import software.amazon.awscdk.services.cloudwatch.Alarm;
@@ -30,7 +31,8 @@ import software.constructs.Construct;
  * service's CPU over 80% for 3 minutes; {@code HighErrorRate}: 5xx answers in the API's JSON access
  * log over 1% of them for 5 minutes; any other name is refused, so that no alarm driftgate waits on is missing), the budget with notifications at 50%, 80% and 100% of
  * {@code budget.monthlyCapUsd}, one SNS topic all of them reach (subscribe Slack through AWS
- * Chatbot: docs/MONITORING.md), and a dashboard of the same figures.
+ * Chatbot: docs/MONITORING.md), and a dashboard of the same figures unless {@code infra/stages.yaml} says
+ * {@code dashboard: false} (a dashboard is $3.00 a month at list price: three times a $1.00 cap).
  */
 final class StageMonitoring extends Construct {
     static final String NAMESPACE = "DriftSentry";
@@ -56,7 +58,7 @@ final class StageMonitoring extends Construct {
                 alarm = Alarm.Builder.create(this, name).alarmName(name)
                         .metric(new MathExpression(MathExpressionProps.builder()
                                         .expression("IF(requests > 0, 100 * errors / requests, 0)")
-                                        .usingMetrics(Map.of("errors", errors, "requests", requests)).period(Duration.minutes(5)).build()))
+                                        .usingMetrics(new TreeMap<>(Map.of("errors", errors, "requests", requests))).period(Duration.minutes(5)).build()))
                         .threshold(1).evaluationPeriods(1).comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
                         .treatMissingData(TreatMissingData.NOT_BREACHING)
                         .alarmDescription("5xx answers of " + s.service() + " over 1% for 5 minutes").build();
@@ -79,6 +81,9 @@ final class StageMonitoring extends Construct {
                         .subscribers(List.of(CfnBudget.SubscriberProperty.builder().subscriptionType("SNS").address(alerts.getTopicArn()).build()))
                         .build()).map(n -> (Object) n).toList())
                 .build();
+        if (!s.dashboard()) {
+            return;
+        }
         Dashboard.Builder.create(this, "Dashboard").dashboardName("DriftSentry-" + s.stage()).widgets(List.of(List.of(
                 GraphWidget.Builder.create().title("CPU and memory (%)").left(List.of(cpu,
                         service.metricMemoryUtilization(MetricOptions.builder().period(Duration.minutes(1)).build()))).width(12).build(),

@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 public record StageSettings(String stage, String region, String cluster, String service, List<String> alarms, String budgetName,
                             double monthlyCapUsd, List<String> secrets, int cpu, int memoryMiB, int desiredCount, int storageGb,
-                            int backupDays, int logRetentionDays, boolean production) {
+                            int backupDays, int logRetentionDays, boolean production, int gateOnlyTasks, boolean dashboard) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SECRET = Pattern.compile("\\$\\{secret:([^}#]+)(?:#[^}]*)?}");
 
@@ -49,7 +49,22 @@ public record StageSettings(String stage, String region, String cluster, String 
                 budget.path("monthlyCapUsd").asDouble(1.0), List.copyOf(secrets), sizes.path("task").path("cpu").asInt(256),
                 sizes.path("task").path("memoryMiB").asInt(512), sizes.path("task").path("desiredCount").asInt(1),
                 sizes.path("database").path("storageGb").asInt(20), sizes.path("database").path("backupDays").asInt(7),
-                sizes.path("logRetentionDays").asInt(14), "production".equals(stage));
+                sizes.path("logRetentionDays").asInt(14), "production".equals(stage), platform.path("gateOnly").path("tasks").asInt(0),
+                sizes.path("dashboard").asBoolean(true));
+    }
+
+    /**
+     * The gate-only profile ({@code platform.gateOnly} in the environment file): the service rests at 0 tasks
+     * (driftgate scales it up for a deploy or a gate and back down), and PostgreSQL runs inside the task, so
+     * nothing bills while no gate runs but the secret, the alarms and the stored images and logs.
+     */
+    public boolean gateOnly() {
+        return gateOnlyTasks > 0;
+    }
+
+    /** Tasks at rest: none for a gate-only stage. */
+    public int restingTasks() {
+        return gateOnly() ? 0 : desiredCount;
     }
 
     static JsonNode yaml(Path file) {

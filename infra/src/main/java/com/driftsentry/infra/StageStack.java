@@ -2,14 +2,12 @@ package com.driftsentry.infra;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
-import software.amazon.awscdk.services.ec2.InstanceClass;
-import software.amazon.awscdk.services.ec2.InstanceSize;
-import software.amazon.awscdk.services.ec2.InstanceType;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -19,6 +17,7 @@ import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
 import software.amazon.awscdk.services.ecs.CpuArchitecture;
@@ -30,19 +29,11 @@ import software.amazon.awscdk.services.ecs.LogDrivers;
 import software.amazon.awscdk.services.ecs.OperatingSystemFamily;
 import software.amazon.awscdk.services.ecs.PortMapping;
 import software.amazon.awscdk.services.ecs.RuntimePlatform;
-import software.amazon.awscdk.services.ecs.Secret;
 import software.amazon.awscdk.services.ecs.AwsLogDriverProps;
 import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
-import software.amazon.awscdk.services.rds.Credentials;
-import software.amazon.awscdk.services.rds.CredentialsBaseOptions;
-import software.amazon.awscdk.services.rds.DatabaseInstance;
-import software.amazon.awscdk.services.rds.DatabaseInstanceEngine;
-import software.amazon.awscdk.services.rds.PostgresEngineVersion;
-import software.amazon.awscdk.services.rds.PostgresInstanceEngineProps;
-import software.amazon.awscdk.services.rds.StorageType;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
 import software.constructs.Construct;
 
@@ -57,7 +48,7 @@ public final class StageStack extends Stack {
     static final int PORT = 3002;
 
     final FargateService service;
-    final DatabaseInstance database;
+    final StageDatabase database;
     final LogGroup logs;
 
     public StageStack(Construct scope, String id, StackProps props, StageSettings s, IRepository images) {
@@ -67,21 +58,7 @@ public final class StageStack extends Stack {
                 SubnetConfiguration.builder().name("data").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build())).build();
         SecurityGroup tasks = SecurityGroup.Builder.create(this, "Tasks").vpc(vpc).description("DriftSentry API tasks").build();
         tasks.addIngressRule(Peer.anyIpv4(), Port.tcp(PORT), "the API, and the gates that judge it");
-        SecurityGroup data = SecurityGroup.Builder.create(this, "Data").vpc(vpc).allowAllOutbound(false)
-                .description("PostgreSQL, from the API tasks only").build();
-        data.addIngressRule(tasks, Port.tcp(5432), "the API tasks");
-
-        this.database = DatabaseInstance.Builder.create(this, "Database")
-                .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder().version(PostgresEngineVersion.VER_16).build()))
-                .instanceType(InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MICRO))
-                .vpc(vpc).vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build()).securityGroups(List.of(data))
-                .allocatedStorage(s.storageGb()).maxAllocatedStorage(s.storageGb()).storageType(StorageType.GP3)
-                .backupRetention(Duration.days(s.backupDays())).multiAz(false).storageEncrypted(true).publiclyAccessible(false)
-                .deletionProtection(s.production()).removalPolicy(s.production() ? RemovalPolicy.RETAIN : RemovalPolicy.SNAPSHOT)
-                .databaseName("driftsentry")
-                .credentials(Credentials.fromGeneratedSecret("driftsentry", CredentialsBaseOptions.builder()
-                        .secretName("driftsentry/" + s.stage() + "/database").build()))
-                .build();
+        this.database = s.gateOnly() ? StageDatabase.sidecar() : StageDatabase.rds(this, s, vpc, tasks);
         s.secrets().forEach(name -> software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, "Secret-" + name.replace('/', '-'))
                 .secretName(name).description("Set by the operator (docs/AWS-SETUP.md); generated until then")
                 .generateSecretString(SecretStringGenerator.builder().excludePunctuation(true).passwordLength(40).build()).build());
@@ -97,19 +74,18 @@ public final class StageStack extends Stack {
                 .runtimePlatform(RuntimePlatform.builder().cpuArchitecture(CpuArchitecture.ARM64)
                         .operatingSystemFamily(OperatingSystemFamily.LINUX).build())
                 .build();
-        task.addContainer("api", ContainerDefinitionOptions.builder()
+        ContainerDefinition api = task.addContainer("api", ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromEcrRepository(images, "bootstrap")).user("10001:10001").readonlyRootFilesystem(true)
                 .portMappings(List.of(PortMapping.builder().containerPort(PORT).build()))
-                .environment(Map.of("DRIFTSENTRY_BIND_ADDRESS", "0.0.0.0", "PORT", Integer.toString(PORT), "REDIS_URL", "redis://127.0.0.1:6379",
-                        "DATABASE_URL", "postgres://driftsentry@" + database.getDbInstanceEndpointAddress() + ":"
-                                + database.getDbInstanceEndpointPort() + "/driftsentry"))
-                .secrets(Map.of("DATABASE_PASSWORD", Secret.fromSecretsManager(database.getSecret(), "password")))
+                .environment(environment(database))
+                .secrets(database.secrets)
                 // The image's own check (reference-service/Dockerfile): the JRE's HTTP client, the image has no curl or wget.
                 .healthCheck(HealthCheck.builder().command(List.of("CMD", "java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
                                 "/app/driftsentry-reference.jar", "com.driftsentry.reference.health.HealthCheck"))
                         .interval(Duration.seconds(10)).timeout(Duration.seconds(3)).startPeriod(Duration.seconds(60)).retries(3).build())
                 .logging(LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("api").build()))
                 .build());
+        database.addTo(task, api, LogDrivers.awsLogs(AwsLogDriverProps.builder().logGroup(logs).streamPrefix("postgres").build()));
         // Redis beside the API in the same task: the summary cache and rate limits need no ElastiCache bill.
         task.addContainer("redis", ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromRegistry("public.ecr.aws/docker/library/redis:7.4-alpine"))
@@ -119,13 +95,21 @@ public final class StageStack extends Stack {
 
         Cluster cluster = Cluster.Builder.create(this, "Cluster").clusterName(s.cluster()).vpc(vpc).build();
         this.service = FargateService.Builder.create(this, "Service").serviceName(s.service()).cluster(cluster).taskDefinition(task)
-                .desiredCount(s.desiredCount()).assignPublicIp(true).securityGroups(List.of(tasks))
+                .desiredCount(s.restingTasks()).assignPublicIp(true).securityGroups(List.of(tasks))
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
                 .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
                 .minHealthyPercent(100).maxHealthyPercent(200).build();
         new StageMonitoring(this, "Monitoring", s, service, logs);
         Tags.of(this).add("project", "driftsentry");
         Tags.of(this).add("stage", s.stage());
+    }
+
+    /** In name order: CloudFormation keeps the order given, and the committed templates must not change from run to run. */
+    private static Map<String, String> environment(StageDatabase database) {
+        Map<String, String> env = new TreeMap<>(Map.of("DRIFTSENTRY_BIND_ADDRESS", "0.0.0.0", "PORT", Integer.toString(PORT),
+                "REDIS_URL", "redis://127.0.0.1:6379"));
+        env.putAll(database.environment);
+        return env;
     }
 
     static String roleName(StageSettings s, String kind) {

@@ -33,9 +33,9 @@ class StageStackTest {
         t.resourceCountIs("AWS::EC2::EIP", 0);
     }
 
-    @ParameterizedTest
-    @ValueSource(strings = {"staging", "production"})
-    void theDatabaseIsTheSmallestEncryptedPrivateSingleAzWithAWeekOfBackups(String stage) {
+    @Test
+    void theDatabaseIsTheSmallestEncryptedPrivateSingleAzWithAWeekOfBackups() {
+        String stage = "production";
         Template t = Stacks.of("DriftSentry-" + stage);
         t.resourceCountIs("AWS::RDS::DBInstance", 1);
         t.hasResourceProperties("AWS::RDS::DBInstance", Map.of("DBInstanceClass", "db.t4g.micro", "AllocatedStorage", "20",
@@ -61,10 +61,8 @@ class StageStackTest {
 
     @Test
     void theTaskRunsAsNonRootOnAReadOnlyRootWithItsPasswordFromSecretsManagerOnly() {
-        Template t = Stacks.of("DriftSentry-staging");
-        Map<String, Map<String, Object>> tasks = t.findResources("AWS::ECS::TaskDefinition");
-        assertEquals(1, tasks.size());
-        List<?> containers = (List<?>) ((Map<?, ?>) tasks.values().iterator().next().get("Properties")).get("ContainerDefinitions");
+        Template t = Stacks.of("DriftSentry-production");
+        List<?> containers = containers(t);
         assertEquals(2, containers.size(), "the API and its Redis sidecar");
         for (Object c : containers) {
             Map<?, ?> container = (Map<?, ?>) c;
@@ -78,7 +76,32 @@ class StageStackTest {
         assertTrue(String.valueOf(api.get("Secrets")).contains("DATABASE_PASSWORD"), String.valueOf(api.get("Secrets")));
         String environment = String.valueOf(api.get("Environment")).toLowerCase();
         assertFalse(environment.contains("password=") || environment.contains("secretstring"), "no secret as a plain value: " + environment);
-        t.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 14));
+        t.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+    }
+
+    @Test
+    void aGateOnlyStageRestsAtNoTasksWithItsDatabaseInTheTaskOnLoopbackOnly() {
+        Template t = Stacks.of("DriftSentry-staging");
+        t.hasResourceProperties("AWS::ECS::Service", Match.objectLike(Map.of("DesiredCount", 0)));
+        t.resourceCountIs("AWS::RDS::DBInstance", 0);
+        t.resourceCountIs("AWS::CloudWatch::Dashboard", 0);
+        List<?> containers = containers(t);
+        assertEquals(List.of("api", "postgres", "redis"), containers.stream().map(c -> ((Map<?, ?>) c).get("Name")).toList());
+        Map<?, ?> api = (Map<?, ?>) containers.get(0);
+        Map<?, ?> postgres = (Map<?, ?>) containers.get(1);
+        assertEquals("[postgres, -c, listen_addresses=127.0.0.1]", String.valueOf(postgres.get("Command")), "reachable from the task only");
+        assertEquals(true, postgres.get("ReadonlyRootFilesystem"), "writes go to the task's own volumes only");
+        assertTrue(String.valueOf(api.get("DependsOn")).contains("HEALTHY"), "the API starts once PostgreSQL answers: " + api.get("DependsOn"));
+        assertTrue(String.valueOf(api.get("Environment")).contains("postgres://driftsentry@127.0.0.1:5432/driftsentry"), String.valueOf(api.get("Environment")));
+        assertFalse(String.valueOf(api.get("Secrets")).contains("DATABASE_PASSWORD"), "no password to keep: nothing outside the task reaches it");
+        t.resourceCountIs("AWS::SecretsManager::Secret", 1);
+        t.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 7));
+    }
+
+    private static List<?> containers(Template t) {
+        Map<String, Map<String, Object>> tasks = t.findResources("AWS::ECS::TaskDefinition");
+        assertEquals(1, tasks.size());
+        return (List<?>) ((Map<?, ?>) tasks.values().iterator().next().get("Properties")).get("ContainerDefinitions");
     }
 
     @ParameterizedTest
@@ -94,7 +117,7 @@ class StageStackTest {
         t.hasResourceProperties("AWS::Budgets::Budget", Map.of("Budget", Match.objectLike(Map.of("BudgetName", s.budgetName(),
                 "BudgetLimit", Map.of("Amount", s.monthlyCapUsd(), "Unit", "USD"), "TimeUnit", "MONTHLY")),
                 "NotificationsWithSubscribers", List.of(notification(50), notification(80), notification(100))));
-        t.resourceCountIs("AWS::CloudWatch::Dashboard", 1);
+        t.resourceCountIs("AWS::CloudWatch::Dashboard", stage.equals("production") ? 1 : 0);
         t.hasResourceProperties("AWS::Logs::MetricFilter", Map.of("FilterPattern",
                 "{ ($.loggerName = \"access\") && ($.kvpList[2].status = \"5*\") }", "MetricTransformations", Match.anyValue(),
                 "LogGroupName", Match.anyValue()));

@@ -9,6 +9,7 @@ import com.driftsentry.gate.driver.notify.SlackWebhook;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.driftsentry.gate.environment.SecretResolver;
 import com.driftsentry.gate.verdict.ExitCode;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,8 +53,11 @@ abstract class CommandSupport implements Callable<Integer> {
     @Override
     public final Integer call() {
         try {
-            env = EnvironmentLoader.fromSystem().load(envName);
+            env = (usesStore() ? EnvironmentLoader.fromSystem() : EnvironmentLoader.fromSystem(SecretResolver::unread)).load(envName);
             progress = new Progress(err, env.masker());
+            if (!usesStore()) {
+                return execute();
+            }
             try (StageStore opened = StageStores.open(env.deploy().state())) {
                 store = opened;
                 ledger = new Ledger(store, env.masker());
@@ -69,6 +73,11 @@ abstract class CommandSupport implements Callable<Integer> {
     }
 
     abstract int execute();
+
+    /** False for a command that reads the environment only ({@code cost}): it runs without the stage's store, its bucket or any secret. */
+    boolean usesStore() {
+        return true;
+    }
 
     /** The command's own folder: the time to read it by, and a random run id so two commands started in one second never share one. */
     Path workDir(String command) {

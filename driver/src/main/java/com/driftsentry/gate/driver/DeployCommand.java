@@ -1,14 +1,23 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.cost.CostEstimate;
+import com.driftsentry.gate.driver.cost.StageCost;
+import com.driftsentry.gate.driver.gates.CostGate;
 import com.driftsentry.gate.driver.lock.StageLock;
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Platforms;
 import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.ConfigError;
+import com.driftsentry.gate.report.ConsoleTable;
+import com.driftsentry.gate.verdict.ExitCode;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,11 +57,26 @@ final class DeployCommand extends CommandSupport {
             throw new ConfigError("--candidate-env: ecs passes no settings to a candidate (its task definition carries its own)");
         }
         List<Path> extraFiles = composeFiles.checked(env);
+        Optional<CostEstimate> estimate = StageCost.configured(env) ? Optional.of(StageCost.of(env)) : Optional.empty();
+        Optional<Verdict> cost = estimate.map(e -> new CostGate(e, env.deploy().budget().orElseThrow().monthlyCapUsd(), env.name()).judge());
         if (dryRun) {
             try (Platform platform = Platforms.create(env, options(candidate, extraFiles))) {
-                return printPlan(Plan.deploy(env, ledger, platform, candidate));
+                List<String> plan = new ArrayList<>(Plan.deploy(env, ledger, platform, candidate));
+                cost.ifPresent(v -> plan.addAll(Plan.cost(estimate.orElseThrow(), v)));
+                return printPlan(plan);
             }
         }
+        if (cost.isPresent() && cost.get().outcome() != Outcome.PASS) {
+            // Refused before the lock, the ledger or the platform is touched: the stage is as it was.
+            out.print(ConsoleTable.render(cost.get()));
+            out.println("deploy refused before changing anything: the stage's estimate (driftgate cost --env " + env.name() + ") is "
+                    + cost.get().lines().get(0).reason());
+            tell("driftgate deploy " + env.name() + " " + candidate + ": refused by the cost gate (" + cost.get().outcome() + ")",
+                    estimate.orElseThrow().markdown(env.deploy().budget().orElseThrow().monthlyCapUsd()), true);
+            return ExitCode.of(cost.get().outcome()).code();
+        }
+        cost.ifPresent(v -> progress.say("cost gate: " + v.lines().get(0).measured() + " a month estimated, " + v.lines().get(0).threshold()
+                + ": " + v.outcome()));
         // The stage's state is read under its lock: what serves cannot change between reading it and acting on it.
         try (StageLock lock = lockStage("deploy")) {
             if (type.equals("embedded")

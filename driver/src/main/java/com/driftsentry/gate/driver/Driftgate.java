@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "driftgate", mixinStandardHelpOptions = true, version = "driftgate 0.1.0",
         description = "Deploys a DriftSentry stage, gates it, and promotes the build or rolls it back.",
         subcommands = {DeployCommand.class, GateCommand.class, RollbackCommand.class, StatusCommand.class, UnlockCommand.class, RecoverCommand.class,
-                ReportCommand.class, RecordCommand.class})
+                ReportCommand.class, RecordCommand.class, CostCommand.class})
 public final class Driftgate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,5 +1,7 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.cost.CostEstimate;
+import com.driftsentry.gate.driver.cost.CostLine;
 import com.driftsentry.gate.driver.ledger.Ledger;
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Release;
@@ -7,6 +9,9 @@ import com.driftsentry.gate.environment.DeployConfig;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.smoke.SmokeGate;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -46,6 +51,20 @@ final class Plan {
                 + "fresh stack); the verdict and the exit code are the result" : d.rollbackOnFailure() ? "restore the noted release and verify it"
                 : "stop, the candidate is not promoted"));
         plan.add("ledger: " + ledger.where());
+        return plan;
+    }
+
+    /** The cost gate's part of the plan: the verdict first, then every priced line. */
+    static List<String> cost(CostEstimate estimate, Verdict verdict) {
+        VerdictLine v = verdict.lines().get(0);
+        List<String> plan = new ArrayList<>();
+        plan.add("gate cost (before anything changes): " + v.measured() + " a month estimated, " + v.threshold() + ": " + verdict.outcome()
+                + (verdict.outcome() == Outcome.PASS ? "" : ", " + v.reason() + "; the deploy would be refused"));
+        for (CostLine l : estimate.lines()) {
+            plan.add(String.format(Locale.ROOT, "  cost %s %s: %s at %s = $%.4f", l.stack(), l.resource(), l.usage(), l.rate(), l.usd()));
+        }
+        estimate.unpriced().forEach(u -> plan.add("  not priced: " + u));
+        estimate.assumptions().forEach(a -> plan.add("  assumed: " + a));
         return plan;
     }
 }

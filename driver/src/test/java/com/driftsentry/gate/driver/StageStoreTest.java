@@ -118,13 +118,13 @@ class StageStoreTest {
     @Test
     void anUnreachableOrMissingBucketIsOneLineNamingTheStoreAndTheFix() throws Exception {
         DeployConfig.State nowhere = new DeployConfig.State("s3", null, "no-such-bucket", "p/", "us-east-1",
-                Optional.of(URI.create(S3MockServer.get().endpoint())));
+                Optional.of(URI.create(S3MockServer.get().endpoint())), Optional.empty());
         try (StageStore store = S3Store.open(nowhere)) {
             ConfigError e = assertThrows(ConfigError.class, () -> store.read("ledger.jsonl"));
             assertTrue(e.getMessage().contains("s3://no-such-bucket/p/ledger.jsonl: NoSuchBucket (HTTP 404)") && e.getMessage().contains("create the bucket"),
                     e.getMessage());
         }
-        DeployConfig.State closed = new DeployConfig.State("s3", null, "b", "p/", "us-east-1", Optional.of(URI.create("http://127.0.0.1:9")));
+        DeployConfig.State closed = new DeployConfig.State("s3", null, "b", "p/", "us-east-1", Optional.of(URI.create("http://127.0.0.1:9")), Optional.empty());
         try (StageStore store = S3Store.open(closed)) {
             ConfigError e = assertThrows(ConfigError.class, () -> store.read("ledger.jsonl"));
             assertTrue(e.getMessage().contains("cannot be reached") && !e.getMessage().contains("\n"), e.getMessage());

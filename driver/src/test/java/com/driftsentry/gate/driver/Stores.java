@@ -25,7 +25,7 @@ enum Stores {
     /** Where a fresh, empty store of this kind lives. */
     DeployConfig.State fresh(Path dir) throws IOException {
         return switch (this) {
-            case FILE -> new DeployConfig.State("file", Files.createTempDirectory(dir, "state"), null, null, null, Optional.empty());
+            case FILE -> new DeployConfig.State("file", Files.createTempDirectory(dir, "state"), null, null, null, Optional.empty(), Optional.empty());
             case S3MOCK -> s3(S3MockServer.get().endpoint());
             case S3_STANDIN -> s3(standIn().endpoint());
         };
@@ -50,6 +50,6 @@ enum Stores {
     }
 
     private static DeployConfig.State s3(String endpoint) {
-        return new DeployConfig.State("s3", null, S3MockServer.BUCKET, UUID.randomUUID() + "/", "us-east-1", Optional.of(URI.create(endpoint)));
+        return new DeployConfig.State("s3", null, S3MockServer.BUCKET, UUID.randomUUID() + "/", "us-east-1", Optional.of(URI.create(endpoint)), Optional.empty());
     }
 }

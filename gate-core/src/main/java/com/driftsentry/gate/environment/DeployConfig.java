@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What the deploy driver reads from an environment file: the platform, the availability probe,
@@ -18,11 +19,16 @@ public record DeployConfig(Platform platform, Availability availability, List<St
      * {@code versionChecks}: consecutive health probes that must report the candidate's version
      * before it counts as serving; {@code maxImageBytes}: the largest candidate image (ECR, or the
      * local engine for compose); {@code composeFiles}: the compose stack, base file first;
-     * {@code readOnlyRootFilesystem}: compose runs the backend on a read-only root filesystem.
+     * {@code readOnlyRootFilesystem}: compose runs the backend on a read-only root filesystem; {@code gateOnlyTasks}:
+     * see {@link #gateOnly()} (0: the service always runs).
      */
     public record Platform(String type, String region, Optional<String> cluster, Optional<String> service, Duration stableTimeout,
                            Optional<String> baselineVersion, int versionChecks, long maxImageBytes, List<Path> composeFiles,
-                           boolean readOnlyRootFilesystem) {
+                           boolean readOnlyRootFilesystem, int gateOnlyTasks) {
+        /** ecs: the service rests at 0 tasks and runs {@link #gateOnlyTasks} only while a command deploys or gates it. */
+        public boolean gateOnly() {
+            return gateOnlyTasks > 0;
+        }
     }
 
     /** Probe {@code path} every {@code every} from the start of a deploy to its verdict; pass at {@code minSuccess} or more. */
@@ -34,7 +40,15 @@ public record DeployConfig(Platform platform, Availability availability, List<St
      * baseline): a folder ({@code file}, the default) or an S3 bucket under {@code prefix}
      * ({@code s3}); {@code endpoint} points the S3 client at an S3-compatible store instead of AWS.
      */
-    public record State(String type, Path path, String bucket, String prefix, String region, Optional<URI> endpoint) {
+    public record State(String type, Path path, String bucket, String prefix, String region, Optional<URI> endpoint, Optional<ConfigError> problem) {
+        /** This store, or the error that says why it cannot be opened (a bucket that is not set). */
+        public State checked() {
+            problem.ifPresent(e -> {
+                throw e;
+            });
+            return this;
+        }
+
         public boolean s3() {
             return "s3".equals(type);
         }
@@ -45,7 +59,24 @@ public record DeployConfig(Platform platform, Availability availability, List<St
         }
     }
 
-    /** The month's actual and forecast spend must stay below {@code monthlyCapUsd}; {@code name} is the AWS budget. */
-    public record Budget(double monthlyCapUsd, String name) {
+    /**
+     * The month's actual and forecast spend must stay below {@code monthlyCapUsd}; {@code name} is the AWS budget.
+     * With an {@code estimate}, the stage's synthesized stack is priced before a deploy changes anything.
+     */
+    public record Budget(double monthlyCapUsd, String name, Optional<Estimate> estimate) {
+    }
+
+    /**
+     * What {@code driftgate cost} prices: the stage's CloudFormation templates (the stage's stack and the shared one),
+     * at list prices unless {@code alwaysFree} says the account has AWS's always-free allowances.
+     */
+    public record Estimate(List<Path> templates, boolean alwaysFree, Usage usage) {
+    }
+
+    /**
+     * What the templates cannot say: the hours a service at rest runs for gates, the logs it writes, the images
+     * kept in the registry and the state kept in the bucket. Empty {@code gatedHoursPerMonth}: not given.
+     */
+    public record Usage(OptionalDouble gatedHoursPerMonth, double logGbPerMonth, double imageStorageGb, double stateStorageGb) {
     }
 }

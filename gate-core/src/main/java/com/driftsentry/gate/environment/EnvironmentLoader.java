@@ -48,10 +48,15 @@ public final class EnvironmentLoader {
 
     /** The loader a run uses: {@code environments/} found from the working directory, overrides from {@code -Dgate.*}. */
     public static EnvironmentLoader fromSystem() {
+        return fromSystem(SecretResolver::fromSystem);
+    }
+
+    /** As {@link #fromSystem()}, resolving references with {@code secrets} (e.g. {@link SecretResolver#unread}). */
+    public static EnvironmentLoader fromSystem(SecretResolverFactory secrets) {
         Map<String, String> overrides = System.getProperties().stringPropertyNames().stream()
                 .filter(k -> k.startsWith("gate."))
                 .collect(Collectors.toMap(k -> k, k -> CommandLineSecrets.get(k).orElse("")));
-        return new EnvironmentLoader(findDirectory(Path.of("").toAbsolutePath()), overrides, SecretResolver::fromSystem);
+        return new EnvironmentLoader(findDirectory(Path.of("").toAbsolutePath()), overrides, secrets);
     }
 
     public static Path findDirectory(Path start) {

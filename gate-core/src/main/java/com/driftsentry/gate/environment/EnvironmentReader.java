@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /** Turns a schema-valid tree into typed values, applying {@code -Dgate.*} overrides. */
 final class EnvironmentReader {
@@ -51,15 +52,33 @@ final class EnvironmentReader {
                 Optional.ofNullable(p.path("cluster").textValue()), Optional.ofNullable(p.path("service").textValue()),
                 q.duration("platform.stableTimeout", p.path("stableTimeout").asText("10m")),
                 Optional.ofNullable(p.path("baselineVersion").textValue()), p.path("versionChecks").asInt(3),
-                p.path("maxImageMb").asLong(500) * 1_000_000L, List.copyOf(composeFiles), p.path("readOnlyRootFilesystem").asBoolean(false));
+                p.path("maxImageMb").asLong(500) * 1_000_000L, List.copyOf(composeFiles), p.path("readOnlyRootFilesystem").asBoolean(false),
+                p.path("gateOnly").path("tasks").asInt(0));
         DeployConfig.Availability availability = new DeployConfig.Availability(a.path("path").asText("/health/live"),
                 q.duration("gates.availability.every", a.path("every").asText("250ms")),
                 q.percent("gates.availability.minSuccess", a.path("minSuccess").asText("99.9%")));
         Optional<DeployConfig.Budget> budget = b.isMissingNode() ? Optional.empty()
-                : Optional.of(new DeployConfig.Budget(b.get("monthlyCapUsd").asDouble(), b.path("name").asText("driftsentry-monthly")));
+                : Optional.of(new DeployConfig.Budget(b.get("monthlyCapUsd").asDouble(), b.path("name").asText("driftsentry-monthly"),
+                        b.has("estimate") ? Optional.of(estimate(b.get("estimate"))) : Optional.empty()));
         String webhook = secrets.resolve(file, "notifications.slackWebhook", root.path("notifications").path("slackWebhook").textValue());
         return new DeployConfig(platform, availability, List.copyOf(alarms), budget, state(platform.region()),
                 !"stop".equals(root.path("onFailure").asText("rollback")), Optional.ofNullable(masker.register(webhook)));
+    }
+
+    private DeployConfig.Estimate estimate(JsonNode e) {
+        List<Path> templates = new ArrayList<>();
+        e.get("templates").forEach(t -> {
+            Path f = directory.getParent().resolve(t.asText()).normalize();
+            if (!Files.isRegularFile(f)) {
+                throw ConfigError.at(file, "gates.budget.estimate.templates", "no file " + f + " (fix: the synthesized templates in "
+                        + "infra/synthesized/, written by mvn -f infra/pom.xml test -Dinfra.writeTemplates=true)");
+            }
+            templates.add(f);
+        });
+        JsonNode u = e.path("usage");
+        return new DeployConfig.Estimate(List.copyOf(templates), e.path("alwaysFree").asBoolean(false), new DeployConfig.Usage(
+                u.has("gatedHoursPerMonth") ? OptionalDouble.of(u.get("gatedHoursPerMonth").asDouble()) : OptionalDouble.empty(),
+                u.path("logGbPerMonth").asDouble(1.0), u.path("imageStorageGb").asDouble(1.0), u.path("stateStorageGb").asDouble(0.1)));
     }
 
     private DeployConfig.State state(String platformRegion) {
@@ -67,9 +86,16 @@ final class EnvironmentReader {
         String name = root.get("name").asText();
         String type = s.path("type").asText("file");
         Path path = directory.getParent().resolve(s.path("path").asText("target/state/" + name)).normalize();
-        String bucket = secrets.setting(file, "state.bucket", s.path("bucket").textValue());
-        if (type.equals("s3") && (bucket == null || bucket.isBlank())) {
-            throw ConfigError.at(file, "state.bucket", "an s3 store needs a bucket (fix: bucket: ${env:DRIFTGATE_STATE_BUCKET}, set from a repository variable)");
+        // Judged when a command opens the store: `driftgate cost` reads the environment without one.
+        String bucket = null;
+        ConfigError problem = null;
+        try {
+            bucket = secrets.setting(file, "state.bucket", s.path("bucket").textValue());
+            if (type.equals("s3") && (bucket == null || bucket.isBlank())) {
+                throw ConfigError.at(file, "state.bucket", "an s3 store needs a bucket (fix: bucket: ${env:DRIFTGATE_STATE_BUCKET}, set from a repository variable)");
+            }
+        } catch (ConfigError e) {
+            problem = e;
         }
         String prefix = s.path("prefix").asText("driftgate/" + name).replaceAll("^/+|/+$", "");
         prefix = prefix.isEmpty() ? "" : prefix + "/";
@@ -85,7 +111,7 @@ final class EnvironmentReader {
                         + "or http://127.0.0.1:9090 for an S3-compatible store)");
             }
         });
-        return new DeployConfig.State(type, path, bucket, prefix, s.path("region").asText(platformRegion), endpoint);
+        return new DeployConfig.State(type, path, bucket, prefix, s.path("region").asText(platformRegion), endpoint, Optional.ofNullable(problem));
     }
 
     private Path composeFile(String name) {

@@ -24,13 +24,30 @@ public final class SecretResolver implements AutoCloseable {
     private final Masker masker;
     private final String region;
     private final URI endpoint;
+    private final boolean readsSecrets;
     private SecretsManagerClient client;
 
     public SecretResolver(Function<String, String> environment, Masker masker, String region, URI endpoint) {
+        this(environment, masker, region, endpoint, true);
+    }
+
+    private SecretResolver(Function<String, String> environment, Masker masker, String region, URI endpoint, boolean readsSecrets) {
         this.environment = environment;
         this.masker = masker;
         this.region = region;
         this.endpoint = endpoint;
+        this.readsSecrets = readsSecrets;
+    }
+
+    /**
+     * For a command that needs no secret ({@code driftgate cost}): {@code ${secret:NAME}} stays as written and
+     * nothing calls AWS, and {@code ${env:NAME}} of an unset variable stays as written too.
+     */
+    public static SecretResolver unread(Masker masker, String region) {
+        return new SecretResolver(name -> {
+            String value = System.getenv(name);
+            return value == null || value.isEmpty() ? "${env:" + name + "}" : value;
+        }, masker, region, null, false);
     }
 
     public static SecretResolver fromSystem(Masker masker, String region) {
@@ -78,6 +95,9 @@ public final class SecretResolver implements AutoCloseable {
     }
 
     private String secret(String file, String field, String reference) {
+        if (!readsSecrets) {
+            return "${secret:" + reference + "}";
+        }
         String[] parts = reference.split("#", 2);
         String value;
         try {

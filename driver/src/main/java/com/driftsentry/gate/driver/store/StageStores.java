@@ -8,6 +8,6 @@ public final class StageStores {
     }
 
     public static StageStore open(DeployConfig.State state) {
-        return state.s3() ? S3Store.open(state) : new FileStore(state.path());
+        return state.checked().s3() ? S3Store.open(state) : new FileStore(state.path());
     }
 }
