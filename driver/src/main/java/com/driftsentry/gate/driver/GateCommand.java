@@ -34,6 +34,10 @@ final class GateCommand extends CommandSupport {
             throw new ConfigError("--image: gate judges what serves on " + env.name() + "; only compose runs an image for it (fix: leave --image out)");
         }
         Path work = options.workDir();
+        if (env.deploy().platform().gateOnly()) {
+            throw new ConfigError("platform.gateOnly: nothing runs on " + env.name() + " between deploys, so there is nothing serving to gate "
+                    + "(fix: driftgate deploy --env " + env.name() + " --image <the image that serves>, which runs it, gates it and rests the stage again)");
+        }
         try (Platform platform = Platforms.create(env, options)) {
             StageEvidence evidence = new StageEvidence(store);
             RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work)), progress).gateServing();

@@ -63,7 +63,9 @@ final class StageRunner {
         RunRecord run = new RunRecord("deploy", env.name()).releases(noted == null ? null : noted.toString(), candidate.toString());
         // A stage that keeps no release has no users to watch during a rollout: there the probe watches the candidate once it is up.
         boolean fresh = !platform.keepsReleases();
-        AvailabilityProbe probe = fresh ? null : probe();
+        // A stage that rests between gates serves nobody during a rollout either: the probe watches the candidate it runs.
+        boolean watchCandidate = fresh || platform.restsBetweenGates();
+        AvailabilityProbe probe = watchCandidate ? null : probe();
         Release deployed = candidate;
         if (!fresh) {
             intents.open("deploy", noted, candidate);
@@ -75,7 +77,7 @@ final class StageRunner {
             platform.awaitStable(deployed);
             Platform.Endpoint at = platform.endpoint(deployed);
             progress.say("candidate " + candidate + " is stable at " + at);
-            probe = fresh ? probe() : probe;
+            probe = watchCandidate ? probe() : probe;
             gate(run, deployed, at);
         } catch (DeployFailure e) {
             run.add(failure("deploy", candidate.toString(), "the candidate becomes stable", e.getMessage()));
@@ -102,9 +104,16 @@ final class StageRunner {
             judgedOnly(run, candidate, run.gatesOutcome());
             return run;
         }
-        Verdict sofar = probe.snapshot();
-        if (sofar.outcome() != Outcome.PASS) {
-            run.add(sofar);
+        if (watchCandidate) {
+            if (probe != null) {
+                run.add(probe.verdict());
+            }
+            probe = null;
+        } else {
+            Verdict sofar = probe.snapshot();
+            if (sofar.outcome() != Outcome.PASS) {
+                run.add(sofar);
+            }
         }
         Outcome outcome = run.gatesOutcome();
         keepLogsUnlessPassed(run);
@@ -114,7 +123,10 @@ final class StageRunner {
             rollBackOrStop(run, deployed, noted, outcome);
         }
         // The whole command, the switch or the rollback included: what users saw.
-        run.add(probe.verdict());
+        if (probe != null) {
+            run.add(probe.verdict());
+        }
+        rest();
         // A signal during the promotion or the rollback did not cut it short; the record still says it came.
         cancellation.by().ifPresent(run::interrupted);
         return run;
@@ -157,24 +169,42 @@ final class StageRunner {
 
     private RunRecord restore(String command, String done, Release current, Release to) {
         RunRecord run = new RunRecord(command, env.name()).releases(current.toString(), to.toString());
-        AvailabilityProbe probe = probe();
+        AvailabilityProbe probe = platform.restsBetweenGates() ? null : probe();
         intents.open(command, current, to);
         try {
             progress.step("restore", "restoring " + to);
             platform.restore(to, Optional.empty());
             Verdict verified = verify(to);
             run.add(verified);
-            run.add(probe.verdict());
+            if (probe != null) {
+                run.add(probe.verdict());
+            }
+            rest();
             boolean ok = verified.outcome() == Outcome.PASS;
             run.end(ok ? done : "ROLLBACK_FAILED", ok ? "restored " + to + " and verified it" : "restored " + to
                     + " but it does not report its version: " + run.firstProblem(), ok ? ExitCode.PASSED : ExitCode.ROLLBACK_FAILED,
                     ok ? to.toString() : null);
         } catch (DeployFailure e) {
-            run.add(probe.verdict());
+            if (probe != null) {
+                run.add(probe.verdict());
+            }
+            rest();
             run.end("ROLLBACK_FAILED", "the rollback to " + to + " did not complete: " + e.getMessage() + "; a person must act",
                     ExitCode.ROLLBACK_FAILED, null);
         }
         return run;
+    }
+
+    /** Back to no tasks where the stage rests between gates; a refusal costs money, not the verdict, and is said. */
+    private void rest() {
+        try {
+            platform.rest();
+            if (platform.restsBetweenGates()) {
+                progress.say("the stage rests at 0 tasks until the next gate (platform.gateOnly)");
+            }
+        } catch (DeployFailure e) {
+            progress.say("WARNING: " + e.getMessage());
+        }
     }
 
     /** The gates in order; the first that does not pass stops the rollout, and a release that went away is named first. */

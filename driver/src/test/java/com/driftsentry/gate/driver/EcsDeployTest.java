@@ -49,6 +49,10 @@ class EcsDeployTest {
                 if (path.equals(WEBHOOK_PATH)) {
                     slack.add(new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                     body = "ok";
+                } else if (ecs.desired == 0) {
+                    // A stage at rest runs no task: nothing answers.
+                    ex.sendResponseHeaders(503, -1);
+                    return;
                 } else if (path.equals("/health/ready")) {
                     body = "{\"status\":\"ready\",\"version\":\"" + ecs.servingTag() + "\",\"checks\":{\"postgres\":\"ok\",\"redis\":\"ok\"}}";
                 } else {
@@ -112,6 +116,31 @@ class EcsDeployTest {
         for (String text : List.of(run.output, summary, Files.readString(dir.resolve("target/state/ecs/ledger.jsonl")))) {
             assertFalse(text.contains("secretWebhookToken"), "the webhook URL is a secret and must not be shown");
         }
+    }
+
+    @Test
+    void aGateOnlyStageRunsItsTaskOnlyWhileGatedAndRestsAtNoTasksAfterAPromotionOrARollback() throws Exception {
+        Files.writeString(dir.resolve("environments/gated.yaml"), Files.readString(dir.resolve("environments/ecs.yaml"))
+                .replace("name: ecs", "name: gated").replace("stableTimeout: 20s }", "stableTimeout: 20s, gateOnly: { tasks: 1 } }")
+                .replace("target/state/ecs", "target/state/gated"));
+        ecs.desired = 0;
+        DriftgateProcess promoted = DriftgateProcess.run(dir, awsEnv(), "deploy", "--env", "gated", "--image", EcsFake.REPO + ":0.2.0");
+        assertEquals(0, promoted.exitCode, promoted.output);
+        assertEquals(List.of(1, 0), ecs.desiredCounts, "one task for the gates, none after");
+        assertTrue(promoted.output.contains("rests at 0 tasks"), promoted.output);
+        assertEquals("PROMOTED", ledger("gated").get("outcome").asText());
+        EmbeddedDeployTest.assertGates(ledger("gated"), "health", "smoke", "alarms", "budget", "image", "availability", "health");
+
+        ecs.alarmState = "ALARM";
+        DriftgateProcess rejected = DriftgateProcess.run(dir, awsEnv(), "deploy", "--env", "gated", "--image", EcsFake.REPO + ":0.3.0");
+        assertEquals(1, rejected.exitCode, rejected.output);
+        assertEquals("ROLLED_BACK", ledger("gated").get("outcome").asText());
+        assertEquals(List.of(1, 0, 1, 1, 0), ecs.desiredCounts, "the candidate, the restored release verified with a task of its own, then rest");
+        assertEquals("0.2.0", ecs.servingTag());
+
+        DriftgateProcess gate = DriftgateProcess.run(dir, awsEnv(), "gate", "--env", "gated");
+        assertEquals(3, gate.exitCode, gate.output);
+        assertTrue(gate.output.contains("platform.gateOnly: nothing runs on gated between deploys"), gate.output);
     }
 
     @Test
@@ -185,5 +214,11 @@ class EcsDeployTest {
         List<String> lines = Files.readAllLines(dir.resolve("target/state/ecs/ledger.jsonl"));
         assertEquals(1, lines.size());
         return AwsStandIn.JSON.readTree(lines.get(0));
+    }
+
+    /** The last entry of a stage's ledger. */
+    private JsonNode ledger(String stage) throws Exception {
+        List<String> lines = Files.readAllLines(dir.resolve("target/state/" + stage + "/ledger.jsonl"));
+        return AwsStandIn.JSON.readTree(lines.get(lines.size() - 1));
     }
 }

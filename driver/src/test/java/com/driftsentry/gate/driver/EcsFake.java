@@ -37,6 +37,9 @@ final class EcsFake {
     private final AtomicInteger throttled = new AtomicInteger();
     private String serviceTaskDefinition;
     final List<String> updates = new ArrayList<>();
+    /** The desired count after each UpdateService: what a gate-only stage runs, and that it rests again. */
+    final List<Integer> desiredCounts = new ArrayList<>();
+    int desired = 1;
 
     EcsFake(AwsStandIn aws, String servingTag) {
         serviceTaskDefinition = register(REPO + ":" + servingTag);
@@ -46,7 +49,8 @@ final class EcsFake {
                 .on("DescribeTaskDefinition", r -> Answer.json(Map.of("taskDefinition", taskDefinitions.get(r.get("taskDefinition").asText()))))
                 .on("RegisterTaskDefinition", r -> Answer.json(Map.of("taskDefinition",
                         taskDefinitions.get(register(r.get("containerDefinitions").get(0).get("image").asText())))))
-                .on("UpdateService", r -> update(r.get("taskDefinition").asText()))
+                .on("UpdateService", r -> r.has("taskDefinition") ? update(r.get("taskDefinition").asText(), r.path("desiredCount").asInt(desired))
+                        : scale(r.get("desiredCount").asInt()))
                 .on("ListTasks", r -> Answer.json(Map.of("taskArns", "STOPPED".equals(r.path("desiredStatus").asText())
                         ? (rollout == Rollout.TASK_EXITS && polls.get() > 0 ? List.of("arn:task/stopped") : List.of()) : List.of("arn:task/running"))))
                 .on("DescribeTasks", r -> Answer.json(Map.of("tasks", List.of(task(r.get("tasks").get(0).asText())), "failures", List.of())))
@@ -91,9 +95,19 @@ final class EcsFake {
         return arn;
     }
 
-    private synchronized Answer update(String taskDefinition) {
+    private synchronized Answer scale(int tasks) {
+        desired = tasks;
+        desiredCounts.add(tasks);
+        deployments.get(0).put("desiredCount", tasks);
+        deployments.get(0).put("runningCount", tasks);
+        return Answer.json(Map.of("service", service()));
+    }
+
+    private synchronized Answer update(String taskDefinition, int tasks) {
         boolean rollback = updates.size() > 0;
         updates.add(taskDefinition);
+        desired = tasks;
+        desiredCounts.add(tasks);
         if (rollback && refuseRollback) {
             return Answer.error("ClientException", "TaskDefinition is inactive");
         }
@@ -101,6 +115,7 @@ final class EcsFake {
         polls.set(0);
         serviceTaskDefinition = taskDefinition;
         deployments.add(0, deployment("ecs-svc/" + (deployments.size() + 1), taskDefinition, "PRIMARY", "IN_PROGRESS", 0));
+        deployments.get(0).put("desiredCount", tasks);
         return Answer.json(Map.of("service", service()));
     }
 
@@ -111,7 +126,7 @@ final class EcsFake {
             switch (rollbackDeployment ? Rollout.COMPLETES : rollout) {
                 case COMPLETES -> {
                     primary.put("rolloutState", "COMPLETED");
-                    primary.put("runningCount", 1);
+                    primary.put("runningCount", desired);
                 }
                 case CIRCUIT_BREAKER -> {
                     primary.put("rolloutState", "FAILED");
@@ -121,7 +136,7 @@ final class EcsFake {
             }
         }
         return Map.of("serviceName", "svc", "clusterArn", "arn:aws:ecs:us-east-1:" + ACCOUNT + ":cluster/c", "taskDefinition", serviceTaskDefinition,
-                "desiredCount", 1, "runningCount", 1, "deployments", deployments);
+                "desiredCount", desired, "runningCount", primary.get("runningCount"), "deployments", deployments);
     }
 
     private Map<String, Object> task(String arn) {

@@ -97,7 +97,7 @@ public final class EcsPlatform implements Platform {
         try {
             TaskDefinition current = rollout.taskDefinition(serving().orElseThrow().revision());
             String arn = rollout.register(current, container(current).name(), candidate.image());
-            rollout.update(arn);
+            rollout.update(arn, gatedTasks());
             return candidate.withRevision(arn);
         } catch (SdkException e) {
             throw new DeployFailure("ECS refused the deployment of " + candidate + ": " + e.getMessage());
@@ -129,12 +129,34 @@ public final class EcsPlatform implements Platform {
     @Override
     public void restore(Release release, Optional<Release> failedCandidate) throws DeployFailure {
         try {
-            rollout.update(release.revision());
+            rollout.update(release.revision(), gatedTasks());
         } catch (SdkException e) {
             throw new DeployFailure("ECS refused the rollback to " + release + ": " + e.getMessage());
         }
         rollout.awaitCompleted(release.revision());
         serving = release;
+    }
+
+    @Override
+    public boolean restsBetweenGates() {
+        return env.deploy().platform().gateOnly();
+    }
+
+    @Override
+    public void rest() throws DeployFailure {
+        if (restsBetweenGates()) {
+            try {
+                rollout.scale(0);
+            } catch (SdkException e) {
+                throw new DeployFailure("ECS refused to scale " + service + " back to 0 tasks: " + e.getMessage()
+                        + " (it bills until it does: aws ecs update-service --cluster " + cluster + " --service " + service + " --desired-count 0)");
+            }
+        }
+    }
+
+    /** A gate-only stage runs its gated task count for a deployment; any other keeps the count it has. */
+    private Integer gatedTasks() {
+        return restsBetweenGates() ? env.deploy().platform().gateOnlyTasks() : null;
     }
 
     @Override
@@ -163,9 +185,10 @@ public final class EcsPlatform implements Platform {
     public List<String> plan(Release candidate) {
         return List.of("read service " + service + " in cluster " + cluster + " (" + env.deploy().platform().region() + ") and note its task definition",
                 "register a revision of it that differs only in the image: " + candidate.image(),
-                "update the service to it and wait for the deployment to COMPLETE (at most "
+                "update the service to it" + (restsBetweenGates() ? " with " + env.deploy().platform().gateOnlyTasks() + " task(s) (it rests at 0)" : "") + " and wait for the deployment to COMPLETE (at most "
                         + env.deploy().platform().stableTimeout().toMinutes() + " min; FAILED, a circuit-breaker rollback or stopped tasks fail it)",
-                "on FAIL update the service back to the noted revision and wait again");
+                "on FAIL update the service back to the noted revision and wait again"
+                        + (restsBetweenGates() ? "; then (gate-only: platform.gateOnly) scale the service back to 0 tasks" : ""));
     }
 
     @Override

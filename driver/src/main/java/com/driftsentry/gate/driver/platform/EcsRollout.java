@@ -66,10 +66,15 @@ final class EcsRollout {
         return aws.ecs().registerTaskDefinition(request).taskDefinition().taskDefinitionArn();
     }
 
-    /** Points the service at {@code taskDefinitionArn}; remembers the deployment this started. */
-    void update(String taskDefinitionArn) {
-        Service updated = aws.ecs().updateService(b -> b.cluster(cluster).service(service).taskDefinition(taskDefinitionArn)).service();
+    /** Points the service at {@code taskDefinitionArn} (with {@code tasks} of it, or as many as now when null); remembers the deployment this started. */
+    void update(String taskDefinitionArn, Integer tasks) {
+        Service updated = aws.ecs().updateService(b -> b.cluster(cluster).service(service).taskDefinition(taskDefinitionArn).desiredCount(tasks)).service();
         deploymentId = updated.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).map(Deployment::id).findFirst().orElse(null);
+    }
+
+    /** Sets how many tasks run, on the service's current task definition: no new deployment. */
+    void scale(int tasks) {
+        aws.ecs().updateService(b -> b.cluster(cluster).service(service).desiredCount(tasks));
     }
 
     void awaitCompleted(String taskDefinitionArn) throws DeployFailure {

@@ -56,6 +56,15 @@ public interface Platform extends AutoCloseable {
         return Map.of();
     }
 
+    /** True where nothing runs between commands (a gate-only ECS stage): no users to watch, and {@link #rest()} ends each command. */
+    default boolean restsBetweenGates() {
+        return false;
+    }
+
+    /** After a command's verdict: a stage that runs only while gated goes back to no tasks (what it runs next time stays noted). */
+    default void rest() throws DeployFailure {
+    }
+
     /** Why a deployed release is gone, if it is (a process that exited, tasks that stopped). */
     Optional<String> lost(Release release);
 
