@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.lock.StageLock;
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Platforms;
 import com.driftsentry.gate.driver.platform.Release;
@@ -10,7 +11,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "gate", mixinStandardHelpOptions = true,
-        description = "Run the gates against the release serving now (compose: a fresh stack of --image); change nothing.")
+        description = "Run the gates against the release serving now (compose: a fresh stack of --image); change nothing "
+                + "(a gate-only stage is started for the gates and rested after, under the stage lock).")
 final class GateCommand extends CommandSupport {
     @Option(names = "--image", paramLabel = "IMAGE", description = "compose only: the local image the stack runs, e.g. driftsentry-reference:0.3.0")
     String image;
@@ -34,15 +36,15 @@ final class GateCommand extends CommandSupport {
             throw new ConfigError("--image: gate judges what serves on " + env.name() + "; only compose runs an image for it (fix: leave --image out)");
         }
         Path work = options.workDir();
-        if (env.deploy().platform().gateOnly()) {
-            throw new ConfigError("platform.gateOnly: nothing runs on " + env.name() + " between deploys, so there is nothing serving to gate "
-                    + "(fix: driftgate deploy --env " + env.name() + " --image <the image that serves>, which runs it, gates it and rests the stage again)");
-        }
-        try (Platform platform = Platforms.create(env, options)) {
+        // A gate-only stage is started for the gates and rested after: that changes the stage, so it holds the lock and records its intent.
+        boolean wakes = env.deploy().platform().gateOnly();
+        try (StageLock lock = wakes ? lockStage("gate") : null; Platform platform = Platforms.create(env, options)) {
             StageEvidence evidence = new StageEvidence(store);
-            RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work)), progress).gateServing();
+            Intents intents = wakes ? intents() : Intents.NONE;
+            RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work)), progress)
+                    .recordingIntents(intents).gateServing();
             evidence.record(work, runId).ifPresent(where -> progress.say("load evidence kept in the stage's history: " + where));
-            return finish(run);
+            return finish(run, intents);
         }
     }
 }

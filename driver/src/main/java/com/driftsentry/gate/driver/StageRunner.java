@@ -144,10 +144,20 @@ final class StageRunner {
         if (serving == null) {
             run.add(failure("gate", "none", "a release serves", "nothing is serving on this stage"));
         } else {
+            boolean wakes = platform.restsBetweenGates();
             try {
+                if (wakes) {
+                    // Nothing runs at rest: start the serving release for the gates (recorded first, so a killed run leaves an intent).
+                    intents.open("gate", serving, serving);
+                    progress.step("wake", "starting " + serving + " for the gates (the stage rests between gates)");
+                    platform.restore(serving, Optional.empty());
+                }
                 gate(run, serving, platform.endpoint(serving));
             } catch (DeployFailure e) {
                 run.add(failure("gate", serving.toString(), "the serving release answers", e.getMessage()));
+            }
+            if (wakes) {
+                rest();
             }
         }
         Outcome outcome = run.gatesOutcome();

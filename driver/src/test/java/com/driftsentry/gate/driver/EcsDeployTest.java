@@ -138,9 +138,14 @@ class EcsDeployTest {
         assertEquals(List.of(1, 0, 1, 1, 0), ecs.desiredCounts, "the candidate, the restored release verified with a task of its own, then rest");
         assertEquals("0.2.0", ecs.servingTag());
 
+        // The nightly's gate of what serves: started for the gates under the stage's lock, rested after, nothing left open.
+        ecs.alarmState = "OK";
         DriftgateProcess gate = DriftgateProcess.run(dir, awsEnv(), "gate", "--env", "gated");
-        assertEquals(3, gate.exitCode, gate.output);
-        assertTrue(gate.output.contains("platform.gateOnly: nothing runs on gated between deploys"), gate.output);
+        assertEquals(0, gate.exitCode, gate.output);
+        assertEquals(List.of(1, 0, 1, 1, 0, 1, 0), ecs.desiredCounts, "woken with the serving revision, then rested");
+        assertEquals("gate", ledger("gated").get("command").asText());
+        assertEquals("0.2.0", ecs.servingTag(), "gating changes no release");
+        assertFalse(Files.exists(dir.resolve("target/state/gated/intent.json")), "the gate's intent is closed");
     }
 
     @Test
