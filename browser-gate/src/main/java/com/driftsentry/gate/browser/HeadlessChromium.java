@@ -1,4 +1,4 @@
-package com.driftsentry.gate.history;
+package com.driftsentry.gate.browser;
 
 import com.driftsentry.gate.waiting.Waits;
 import java.nio.file.Files;
@@ -8,34 +8,50 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.core.ConditionTimeoutException;
-import org.openqa.selenium.bidi.log.LogLevel;
-import org.openqa.selenium.bidi.module.LogInspector;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.bidi.module.Network;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
  * Debian's chromium, headless, driven through its own chromium-driver (both given explicitly, so
- * Selenium Manager downloads nothing) and kept off the network; every console error and uncaught
- * exception of the pages it opens is collected over WebDriver BiDi.
+ * Selenium Manager downloads nothing) and kept off the network; the console errors of the pages it
+ * opens come from the browser's log ({@link #drainConsole()}), every failed request (a 4xx/5xx answer
+ * or a request that got none) over WebDriver BiDi.
  */
-final class HeadlessChromium implements AutoCloseable {
-    static final Path BROWSER = Path.of("/usr/bin/chromium");
-    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+public final class HeadlessChromium implements AutoCloseable {
+    public static final Path BROWSER = Path.of("/usr/bin/chromium");
+    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+    public static final String INSTALL = "apt-get install -y chromium chromium-driver";
 
-    final ChromeDriver driver;
-    final List<String> errors = new CopyOnWriteArrayList<>();
-    private final LogInspector logs;
+    public final ChromeDriver driver;
+    public final List<String> errors = new CopyOnWriteArrayList<>();
+    public final List<String> failedRequests = new CopyOnWriteArrayList<>();
+    private final Network network;
 
     private HeadlessChromium(ChromeDriver driver) {
         this.driver = driver;
-        this.logs = new LogInspector(driver);
-        logs.onConsoleEntry(e -> {
-            if (e.getLevel() == LogLevel.ERROR) {
-                errors.add("console: " + e.getText());
+        this.network = new Network(driver);
+        network.onResponseCompleted(r -> {
+            if (r.getResponseData().getStatus() >= 400) {
+                failedRequests.add(r.getRequest().getMethod() + " " + r.getRequest().getUrl() + " answered " + r.getResponseData().getStatus());
             }
         });
-        logs.onJavaScriptException(e -> errors.add("uncaught: " + e.getText()));
+        network.onFetchError(f -> failedRequests.add(f.getRequest().getMethod() + " " + f.getRequest().getUrl() + " failed: " + f.getErrorText()));
+    }
+
+    /**
+     * Moves the browser's console errors seen since the last call into {@link #errors}: console.error,
+     * uncaught exceptions, and what the browser itself reports there (a script the content security
+     * policy refused, a resource that failed to load), which WebDriver BiDi's log events leave out.
+     */
+    public List<String> drainConsole() {
+        driver.manage().logs().get(LogType.BROWSER).getAll().stream().filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(e -> "console: " + e.getMessage()).forEach(errors::add);
+        return errors;
     }
 
     /**
@@ -43,7 +59,7 @@ final class HeadlessChromium implements AutoCloseable {
      * there. Where one is required ({@code DRIFTGATE_BROWSER_REQUIRED=true}: .ci/run, which installs
      * it beside the build) it is waited for, up to 5 minutes, first.
      */
-    static Optional<String> missing() {
+    public static Optional<String> missing() {
         if ("true".equals(System.getenv("DRIFTGATE_BROWSER_REQUIRED")) && !installed()) {
             try {
                 Waits.await("chromium and chromium-driver, installed by .ci/run beside the build").atMost(Duration.ofMinutes(5))
@@ -52,8 +68,7 @@ final class HeadlessChromium implements AutoCloseable {
                 // said below
             }
         }
-        return installed() ? Optional.empty()
-                : Optional.of("no " + BROWSER + " and " + DRIVER + " (fix: apt-get install -y chromium chromium-driver)");
+        return installed() ? Optional.empty() : Optional.of("no " + BROWSER + " and " + DRIVER + " (fix: " + INSTALL + ")");
     }
 
     /** Both binaries there, and no apt or dpkg still at work (a binary is unpacked before its libraries are set up). */
@@ -63,11 +78,13 @@ final class HeadlessChromium implements AutoCloseable {
                 .noneMatch(c -> c.equals("dpkg") || c.equals("apt-get") || c.equals("apt"));
     }
 
-    static HeadlessChromium start(Path profile, int width, int height) {
+    public static HeadlessChromium start(Path profile, int width, int height) {
         ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-default-apps", "--disable-domain-reliability", "--no-default-browser-check",
                 "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height);
         options.setCapability("webSocketUrl", true);
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).withTimeout(Duration.ofSeconds(30))
                 .build();
         return new HeadlessChromium(new ChromeDriver(service, options));
@@ -75,7 +92,7 @@ final class HeadlessChromium implements AutoCloseable {
 
     @Override
     public void close() {
-        logs.close();
+        network.close();
         driver.quit();
     }
 }

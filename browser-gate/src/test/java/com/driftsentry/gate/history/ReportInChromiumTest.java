@@ -1,5 +1,7 @@
 package com.driftsentry.gate.history;
 
+import com.driftsentry.gate.browser.HeadlessChromium;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -24,7 +26,7 @@ import org.openqa.selenium.OutputType;
  * The nightly report as a person sees it: rendered from the recorded latency-step history plus a
  * stress and a soak run, opened from disk in headless Chromium. No console error, every chart drawn
  * with a visible line, and a screenshot kept with the test reports
- * ({@code gate-core/target/surefire-reports/trend-report.png}).
+ * ({@code browser-gate/target/surefire-reports/trend-report.png}).
  * Where no Chromium is installed the test is skipped with the install command, except in CI
  * ({@code DRIFTGATE_BROWSER_REQUIRED=true}, set by .ci/run, which installs it), where that fails.
  */
@@ -60,7 +62,7 @@ class ReportInChromiumTest {
             assertTrue(count >= 11, "four charts per request group and global, plus the knee and memory: " + charts);
             assertEquals(count, charts.get("drawn"), "every chart has a line or a dot the browser laid out: " + charts);
             assertTrue((Long) charts.get("marks") > 0, "the detected change is drawn: " + charts);
-            assertEquals(List.of(), chromium.errors, "the console stays clean");
+            assertEquals(List.of(), chromium.drainConsole(), "the console stays clean");
 
             chromium.driver.manage().window().setSize(new Dimension(1000, (int) Math.min(16_000, (Long) charts.get("height"))));
             Path shot = Files.createDirectories(Path.of("target", "surefire-reports")).resolve("trend-report.png");

@@ -1,0 +1,227 @@
+package com.driftsentry.gate.browser;
+
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.waiting.Waits;
+import com.driftsentry.gate.verdict.VerdictLine;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.awaitility.core.ConditionTimeoutException;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriverException;
+
+/**
+ * The browser gate: the dashboard in headless Chromium, as its users see it. The key is entered once
+ * (as a person does; it stays in the tab), then the page is loaded {@code loads} times and each load
+ * is measured: the time until its data is on the page, the largest contentful paint, every console
+ * error and uncaught exception, every request answered 4xx/5xx or not at all; the figures the page
+ * shows are compared with the API's own summary for the same key. No Chromium: INCONCLUSIVE with the
+ * install command. On anything short of PASS a screenshot and the console lines go to the report folder.
+ */
+public final class BrowserGate {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String TIMINGS = "const n = performance.getEntriesByType('navigation')[0];"
+            + "const r = performance.getEntriesByName('dashboard-ready')[0];"
+            + "return [n ? n.loadEventEnd : -1, r ? r.startTime : -1];";
+    private static final String LCP = "const done = arguments[arguments.length - 1]; let last = -1;"
+            + "try { new PerformanceObserver((l) => { const e = l.getEntries(); if (e.length) last = e[e.length - 1].startTime; })"
+            + ".observe({type: 'largest-contentful-paint', buffered: true}); } catch (e) {}"
+            + "setTimeout(() => done(last), 100);";
+    private static final String SHOWN = "const m = {}; document.querySelectorAll('[data-summary]').forEach(e => m[e.dataset.summary] = e.textContent);"
+            + "return m;";
+
+    private final BrowserGateConfig config;
+    private final String environment;
+    private final Path reports;
+
+    public BrowserGate(BrowserGateConfig config, String environment, Path reports) {
+        this.config = config;
+        this.environment = environment;
+        this.reports = reports;
+    }
+
+    public Verdict judge(String dashboardUrl, String apiBaseUrl, String apiKey) {
+        Optional<String> missing = HeadlessChromium.missing();
+        if (missing.isPresent()) {
+            return verdict(dashboardUrl, apiBaseUrl, List.of(VerdictLine.of("browser").threshold("headless Chromium runs the page")
+                    .measured("no browser").samples(0, 1).window("this machine").inconclusive(missing.get())));
+        }
+        try (HeadlessChromium chromium = HeadlessChromium.start(reports.resolve("chromium-profile"), 1280, 900)) {
+            List<PageLoad> loads = new ArrayList<>();
+            String problem = enterKey(chromium, dashboardUrl, apiKey);
+            for (int i = 0; i < config.loads() && problem == null; i++) {
+                chromium.driver.navigate().refresh();
+                PageLoad load = measure(chromium);
+                loads.add(load);
+                if (!load.ready()) {
+                    problem = pageProblem(chromium);
+                }
+            }
+            List<VerdictLine> lines = new ArrayList<>();
+            lines.add(percentileLine("page load", loads.stream().map(PageLoad::loadMs).toList(), config.loadP95(), problem));
+            lines.add(percentileLine("largest contentful paint", loads.stream().filter(PageLoad::ready).map(PageLoad::lcpMs).toList(),
+                    config.lcpP95(), problem));
+            lines.add(countLine("console errors", chromium.drainConsole(), config.maxConsoleErrors()));
+            lines.add(countLine("failed requests", chromium.failedRequests, 0));
+            lines.add(figures(chromium, apiBaseUrl, apiKey, problem));
+            Verdict v = verdict(dashboardUrl, apiBaseUrl, lines);
+            if (!v.failing().isEmpty()) {
+                keepEvidence(chromium, apiKey);
+            }
+            return v;
+        } catch (WebDriverException e) {
+            return verdict(dashboardUrl, apiBaseUrl, List.of(VerdictLine.of("browser").threshold("headless Chromium runs the page")
+                    .measured("Chromium failed").samples(0, 1).window("this run")
+                    .inconclusive("Chromium or its driver failed: " + e.getMessage().lines().findFirst().orElse("") + " (fix: " + HeadlessChromium.INSTALL + ")")));
+        }
+    }
+
+    /** The first load: the page asks for the key once; returns why the data never came, or null. */
+    private String enterKey(HeadlessChromium chromium, String dashboardUrl, String apiKey) {
+        chromium.driver.get(dashboardUrl);
+        try {
+            until(chromium, "the page to ask for the key", () -> chromium.driver.findElement(By.id("login")).isDisplayed()
+                    || chromium.driver.findElement(By.id("problem")).isDisplayed());
+        } catch (ConditionTimeoutException e) {
+            return "the page never asked for the key: " + pageProblem(chromium);
+        }
+        if (!chromium.driver.findElement(By.id("login")).isDisplayed()) {
+            return pageProblem(chromium);
+        }
+        chromium.driver.findElement(By.id("key")).sendKeys(apiKey);
+        chromium.driver.findElement(By.cssSelector("#login button[type=submit]")).click();
+        return measure(chromium).ready() ? null : pageProblem(chromium);
+    }
+
+    private PageLoad measure(HeadlessChromium chromium) {
+        try {
+            until(chromium, "the page to show its data", () -> "true".equals(chromium.driver.findElement(By.tagName("body")).getAttribute("data-ready"))
+                    || chromium.driver.findElement(By.id("problem")).isDisplayed());
+        } catch (ConditionTimeoutException e) {
+            return new PageLoad(-1, -1);
+        }
+        Object lcp = chromium.driver.executeAsyncScript(LCP);
+        return PageLoad.of(chromium.driver.executeScript(TIMINGS), lcp == null ? -1 : ((Number) lcp).doubleValue());
+    }
+
+    /** Polls the page (an element not there yet is a "not yet"), at most the page timeout. */
+    private void until(HeadlessChromium chromium, String what, java.util.concurrent.Callable<Boolean> condition) {
+        Waits.await(what).atMost(config.pageTimeout()).pollInterval(Duration.ofMillis(25)).pollDelay(Duration.ZERO)
+                .ignoreExceptionsInstanceOf(org.openqa.selenium.NoSuchElementException.class).until(condition);
+    }
+
+    private static String pageProblem(HeadlessChromium chromium) {
+        try {
+            String shown = chromium.driver.findElement(By.id("problem")).getText();
+            if (!shown.isBlank()) {
+                return "the page says: " + shown;
+            }
+        } catch (WebDriverException e) {
+            // no page element to read: the console says why
+        }
+        List<String> errors = chromium.drainConsole();
+        return errors.isEmpty() ? "the page showed no data and said nothing" : "the page showed no data; " + errors.get(0);
+    }
+
+    private VerdictLine percentileLine(String what, List<Double> millis, Duration bound, String problem) {
+        VerdictLine.Builder line = VerdictLine.of(what + " p95").threshold(String.format(Locale.ROOT, "< %d ms", bound.toMillis()))
+                .window(config.loads() + " loads after the key is entered once");
+        List<Double> measured = millis.stream().filter(m -> m >= 0).sorted().toList();
+        line = line.samples(measured.size(), config.loads());
+        if (problem != null) {
+            return line.measured(measured.isEmpty() ? "no load showed its data" : "p95 " + ms(p(measured, 0.95)) + " of " + measured.size())
+                    .fail(problem);
+        }
+        if (measured.size() < config.loads()) {
+            return line.measured(measured.size() + " of " + config.loads() + " loads reported it")
+                    .inconclusive("the browser reported no " + what + " for " + (config.loads() - measured.size()) + " load(s)");
+        }
+        double p95 = p(measured, 0.95);
+        return line.measured("p95 " + ms(p95) + ", p50 " + ms(p(measured, 0.50)) + ", max " + ms(measured.get(measured.size() - 1)))
+                .judged(p95 < bound.toMillis(), "under the bound", String.format(Locale.ROOT, "p95 %s is not under %d ms", ms(p95), bound.toMillis()));
+    }
+
+    private VerdictLine countLine(String what, List<String> seen, int allowed) {
+        VerdictLine.Builder line = VerdictLine.of(what).threshold("at most " + allowed).measured(Integer.toString(seen.size()))
+                .samples(config.loads() + 1, config.loads() + 1).window("every load");
+        return line.judged(seen.size() <= allowed, "none", seen.size() + ": " + String.join("; ", seen.subList(0, Math.min(3, seen.size())))
+                + (seen.size() > 3 ? "; and " + (seen.size() - 3) + " more" : ""));
+    }
+
+    /** The figures on the page against {@code GET /api/v1/dashboard/summary} with the same key, read just after. */
+    private VerdictLine figures(HeadlessChromium chromium, String apiBaseUrl, String apiKey, String problem) {
+        VerdictLine.Builder line = VerdictLine.of("figures shown").threshold("equal the API's summary").window("the last load");
+        if (problem != null) {
+            return line.measured("no data on the page").samples(0, 1).fail(problem);
+        }
+        JsonNode api;
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(apiBaseUrl.replaceAll("/+$", "") + "/api/v1/dashboard/summary"))
+                    .header("X-API-Key", apiKey).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                return line.measured("the API answered " + r.statusCode()).samples(0, 1).inconclusive("the API's summary could not be read");
+            }
+            api = JSON.readTree(r.body());
+        } catch (IOException | InterruptedException e) {
+            return line.measured("no answer").samples(0, 1).inconclusive("the API's summary could not be read: " + e.getClass().getSimpleName());
+        }
+        Map<?, ?> shown = (Map<?, ?>) chromium.driver.executeScript(SHOWN);
+        List<String> differ = new ArrayList<>();
+        shown.forEach((path, text) -> {
+            JsonNode v = api.at("/" + String.valueOf(path).replace('.', '/'));
+            if (v.isMissingNode() || !same(v.asText(), String.valueOf(text))) {
+                differ.add(path + ": page " + text + ", API " + (v.isMissingNode() ? "none" : v.asText()));
+            }
+        });
+        return line.measured((shown.size() - differ.size()) + " of " + shown.size() + " equal").samples(shown.size(), 1)
+                .judged(differ.isEmpty() && !shown.isEmpty(), "every figure equals the API's", shown.isEmpty() ? "the page shows no figures"
+                        : String.join("; ", differ));
+    }
+
+    private static boolean same(String api, String page) {
+        try {
+            return new BigDecimal(api).compareTo(new BigDecimal(page.trim())) == 0;
+        } catch (NumberFormatException e) {
+            return api.equals(page.trim());
+        }
+    }
+
+    private void keepEvidence(HeadlessChromium chromium, String apiKey) {
+        try {
+            Files.createDirectories(reports);
+            Files.write(reports.resolve("browser-screenshot.png"), chromium.driver.getScreenshotAs(OutputType.BYTES));
+            List<String> lines = new ArrayList<>(chromium.errors);
+            lines.addAll(chromium.failedRequests);
+            Files.write(reports.resolve("browser-console.txt"), lines.stream().map(l -> l.replace(apiKey, "***")).toList());
+        } catch (IOException | WebDriverException e) {
+            // The verdict stands without its evidence files; it says why it failed on its own.
+        }
+    }
+
+    private Verdict verdict(String dashboardUrl, String apiBaseUrl, List<VerdictLine> lines) {
+        return Verdict.of("browser", environment, dashboardUrl, apiBaseUrl, lines);
+    }
+
+    static double p(List<Double> sorted, double q) {
+        return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+
+    private static String ms(double millis) {
+        return String.format(Locale.ROOT, "%.0f ms", millis);
+    }
+}

@@ -1,0 +1,142 @@
+package com.driftsentry.gate.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.driftsentry.dashboard.DashboardServer;
+import com.driftsentry.dashboard.DashboardSettings;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
+import com.driftsentry.gate.waiting.Waits;
+import com.driftsentry.reference.embedded.EmbeddedTarget;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+
+/**
+ * The browser gate against the real thing: the reference service (embedded PostgreSQL and Redis,
+ * seeded), the dashboard server, Debian's Chromium. The healthy page passes; each fault fails the
+ * line it should, naming what the browser saw; an action taken in the page reaches the API's audit.
+ */
+class BrowserGateTest {
+    @TempDir
+    static Path dir;
+    static EmbeddedTarget api;
+    static DashboardServer dashboard;
+
+    @BeforeAll
+    static void start() throws Exception {
+        HeadlessChromium.missing().ifPresent(reason -> Assumptions.abort("no browser here: " + reason));
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        api = EmbeddedTarget.start(200, Map.of("DRIFTSENTRY_CORS_ORIGINS", "http://127.0.0.1:" + port), dir.resolve("api"));
+        dashboard = DashboardServer.start(settings(port, ""));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (dashboard != null) {
+            dashboard.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    static DashboardSettings settings(int port, String fault) {
+        return DashboardSettings.from(Map.of("DASHBOARD_PORT", Integer.toString(port), "DRIFTSENTRY_API_URL", api.baseUrl(),
+                "DRIFTSENTRY_FAULT_DASHBOARD", fault));
+    }
+
+    static VerdictLine line(Verdict v, String criterion) {
+        return v.lines().stream().filter(l -> l.criterion().equals(criterion)).findFirst().orElseThrow(() -> new AssertionError(v.lines().toString()));
+    }
+
+    @Test
+    void theHealthyDashboardPassesEveryLineWithTheApisOwnFigures() {
+        Path reports = dir.resolve("healthy");
+        long t0 = System.nanoTime();
+        Verdict v = new BrowserGate(BrowserGateConfig.DEFAULT, "local", reports).judge(dashboard.url(), api.baseUrl(), api.readerKey());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        assertEquals(Outcome.PASS, v.outcome(), v.lines().toString());
+        assertEquals(10, line(v, "page load p95").samples(), "ten loads measured");
+        assertTrue(line(v, "page load p95").measured().startsWith("p95 "), line(v, "page load p95").measured());
+        assertTrue(line(v, "largest contentful paint p95").measured().startsWith("p95 "), line(v, "largest contentful paint p95").measured());
+        assertEquals("6 of 6 equal", line(v, "figures shown").measured());
+        assertFalse(Files.exists(reports.resolve("browser-screenshot.png")), "evidence files only for a verdict short of PASS");
+        System.out.printf("browser gate, 10 loads, healthy: %.1f s to the verdict; %s; %s%n", seconds,
+                line(v, "page load p95").measured(), line(v, "largest contentful paint p95").measured());
+    }
+
+    @Test
+    void aPageThatCannotReachTheApiFailsNamingTheConsoleErrorWithAScreenshot() throws Exception {
+        Path reports = dir.resolve("unreachable");
+        try (DashboardServer broken = DashboardServer.start(settings(0, "unreachable-api"))) {
+            Verdict v = new BrowserGate(new BrowserGateConfig(3, Duration.ofSeconds(2), Duration.ofSeconds(2), 0, Duration.ofSeconds(5)),
+                    "local", reports).judge(broken.url(), api.baseUrl(), api.readerKey());
+            assertEquals(Outcome.FAIL, v.outcome());
+            VerdictLine console = line(v, "console errors");
+            assertEquals(Outcome.FAIL, console.outcome());
+            assertTrue(console.reason().contains("dashboard: Failed to fetch"), console.reason());
+            assertTrue(line(v, "failed requests").reason().contains("http://127.0.0.1:9/api/v1/"), line(v, "failed requests").reason());
+            assertTrue(Files.size(reports.resolve("browser-screenshot.png")) > 1000, "a screenshot of what the user saw");
+            String consoleFile = Files.readString(reports.resolve("browser-console.txt"));
+            assertTrue(consoleFile.contains("Failed to fetch") && !consoleFile.contains(api.readerKey()), consoleFile);
+        }
+    }
+
+    @Test
+    void aPolicyThatBlocksThePagesScriptFailsNamingTheRefusal() {
+        try (DashboardServer broken = DashboardServer.start(settings(0, "csp-blocks-script"))) {
+            Verdict v = new BrowserGate(new BrowserGateConfig(3, Duration.ofSeconds(2), Duration.ofSeconds(2), 0, Duration.ofSeconds(3)),
+                    "local", dir.resolve("csp")).judge(broken.url(), api.baseUrl(), api.readerKey());
+            assertEquals(Outcome.FAIL, v.outcome());
+            assertTrue(line(v, "console errors").reason().contains("Content Security Policy"), line(v, "console errors").reason());
+            assertEquals(Outcome.FAIL, line(v, "page load p95").outcome(), "the page never showed its data");
+        }
+    }
+
+    @Test
+    void aDriftAcknowledgedInThePageIsInTheApisAudit() throws Exception {
+        try (HeadlessChromium chromium = HeadlessChromium.start(dir.resolve("ack-profile"), 1280, 900)) {
+            chromium.driver.get(dashboard.url());
+            Waits.await("the key form").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> chromium.driver.findElement(By.id("login")).isDisplayed());
+            chromium.driver.findElement(By.id("key")).sendKeys(api.adminKey());
+            chromium.driver.findElement(By.cssSelector("#login button[type=submit]")).click();
+            Waits.await("the data").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> "true".equals(chromium.driver.findElement(By.tagName("body")).getAttribute("data-ready")));
+            chromium.driver.executeScript("const s = document.querySelector('select[name=status]'); s.value = 'open';"
+                    + "s.dispatchEvent(new Event('change', {bubbles: true}));");
+            Waits.await("open drifts listed").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> chromium.driver.findElements(By.cssSelector("#rows tr td:nth-child(5)")).stream().allMatch(td -> td.getText().equals("open"))
+                            && !chromium.driver.findElements(By.cssSelector("#rows tr")).isEmpty());
+            String id = chromium.driver.findElement(By.cssSelector("#rows tr")).getAttribute("data-id");
+            chromium.driver.findElement(By.cssSelector("#rows tr")).click();
+            Waits.await("the drift's detail").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> chromium.driver.findElement(By.id("detail")).isDisplayed());
+            chromium.driver.findElement(By.cssSelector("[data-action=acknowledge]")).click();
+            Waits.await("the drift acknowledged on the page").atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                    .until(() -> chromium.driver.findElement(By.id("detail-fields")).getText().contains("acknowledged"));
+            assertTrue(chromium.drainConsole().isEmpty(), chromium.errors.toString());
+            HttpResponse<String> audit = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/audit"))
+                    .header("X-API-Key", api.adminKey()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, audit.statusCode(), audit.body());
+            assertTrue(audit.body().contains(id) && audit.body().contains("acknowledge"), audit.body());
+        }
+    }
+}
