@@ -1,5 +1,7 @@
 package com.driftsentry.reference;
 
+import com.driftsentry.dashboard.DashboardServer;
+import com.driftsentry.dashboard.DashboardSettings;
 import com.driftsentry.reference.config.ConfigException;
 import com.driftsentry.reference.config.ServiceConfig;
 import com.driftsentry.reference.embedded.EmbeddedStores;
@@ -9,6 +11,7 @@ import com.driftsentry.reference.store.Database;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -35,6 +38,10 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
 
     @Option(names = "--keys-out", paramLabel = "FILE", description = "Write the seeded tenant and keys as JSON here (else print them once).")
     Path keysOut;
+
+    @Option(names = "--dashboard-port", paramLabel = "PORT",
+            description = "Also serve the dashboard on this port (0 picks a free one), calling this API; its origin joins the CORS allow-list.")
+    Integer dashboardPort;
 
     @Option(names = "--exit-with", paramLabel = "PID", description = "Stop (cleanly) when this process ends: for tools that start the service and may die.")
     Long exitWith;
@@ -85,6 +92,10 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
             stores = EmbeddedStores.start();
             config = config.withStores(stores.databaseUrl(), stores.redisUrl());
         }
+        int dashboardAt = dashboardPort == null ? -1 : dashboardPort == 0 ? freePort() : dashboardPort;
+        if (dashboardAt >= 0) {
+            config = config.withCorsOrigin("http://127.0.0.1:" + dashboardAt);
+        }
         ReferenceService service;
         try {
             service = ReferenceService.start(config);
@@ -94,8 +105,14 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
             }
             throw e;
         }
+        DashboardServer dashboard = dashboardAt < 0 ? null : DashboardServer.start(DashboardSettings.from(Map.of(
+                DashboardSettings.PORT, Integer.toString(dashboardAt), DashboardSettings.API_URL, "http://127.0.0.1:" + service.port(),
+                DashboardSettings.FAULT, System.getenv().getOrDefault(DashboardSettings.FAULT, ""), "DRIFTSENTRY_VERSION", config.version())));
         EmbeddedStores started = stores;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (dashboard != null) {
+                dashboard.close();
+            }
             service.close();
             if (started != null) {
                 started.close();
@@ -108,7 +125,7 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
         }
         if (seed != null) {
             Seeder.Seeded seeded = new Seeder(service.database()).seed("seed-" + System.currentTimeMillis(), seed, 42);
-            publish(seeded, "http://127.0.0.1:" + service.port(), keysOut);
+            publish(seeded, "http://127.0.0.1:" + service.port(), dashboard == null ? null : dashboard.url(), keysOut);
         }
         return 0;
     }
@@ -125,8 +142,15 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
         }
     }
 
-    static void publish(Seeder.Seeded seeded, String baseUrl, Path keysOut) throws Exception {
-        String json = KeysFile.json(seeded, baseUrl);
+    /** A port free now, for the dashboard: its origin must be on the API's allow-list before the API starts. */
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    static void publish(Seeder.Seeded seeded, String baseUrl, String dashboardUrl, Path keysOut) throws Exception {
+        String json = KeysFile.json(seeded, baseUrl, dashboardUrl);
         if (keysOut != null) {
             KeysFile.write(keysOut, json);
         } else {
@@ -157,7 +181,7 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
                 throw new ConfigException(ServiceConfig.DATABASE_URL + " is not set (fix: set it to postgres://user:password@host:5432/database)");
             }
             try (Database database = new Database(config.database(), 2, new SimpleMeterRegistry())) {
-                publish(new Seeder(database).seed(tenant, drifts, System.nanoTime()), null, keysOut);
+                publish(new Seeder(database).seed(tenant, drifts, System.nanoTime()), null, null, keysOut);
             }
             return 0;
         }

@@ -11,7 +11,6 @@ import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import com.driftsentry.gate.waiting.Waits;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,32 +27,24 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 
 /**
- * The browser gate against the real thing: the reference service (embedded PostgreSQL and Redis,
- * seeded), the dashboard server, Debian's Chromium. The healthy page passes; each fault fails the
+ * The browser gate against the real thing: the embedded default (the reference service with embedded
+ * PostgreSQL and Redis, seeded, and the dashboard it serves beside it), Debian's Chromium. The healthy page passes; each fault fails the
  * line it should, naming what the browser saw; an action taken in the page reaches the API's audit.
  */
 class BrowserGateTest {
     @TempDir
     static Path dir;
     static EmbeddedTarget api;
-    static DashboardServer dashboard;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         HeadlessChromium.missing().ifPresent(reason -> Assumptions.abort("no browser here: " + reason));
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        api = EmbeddedTarget.start(200, Map.of("DRIFTSENTRY_CORS_ORIGINS", "http://127.0.0.1:" + port), dir.resolve("api"));
-        dashboard = DashboardServer.start(settings(port, ""));
+        // The embedded default serves the dashboard beside the API, its origin on the API's allow-list.
+        api = EmbeddedTarget.start(200, Map.of(), dir.resolve("api"));
     }
 
     @AfterAll
     static void stop() {
-        if (dashboard != null) {
-            dashboard.close();
-        }
         if (api != null) {
             api.close();
         }
@@ -72,7 +63,7 @@ class BrowserGateTest {
     void theHealthyDashboardPassesEveryLineWithTheApisOwnFigures() {
         Path reports = dir.resolve("healthy");
         long t0 = System.nanoTime();
-        Verdict v = new BrowserGate(BrowserGateConfig.DEFAULT, "local", reports).judge(dashboard.url(), api.baseUrl(), api.readerKey());
+        Verdict v = new BrowserGate(BrowserGateConfig.DEFAULT, "local", reports).judge(api.dashboardUrl(), api.baseUrl(), api.readerKey());
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(Outcome.PASS, v.outcome(), v.lines().toString());
         assertEquals(10, line(v, "page load p95").samples(), "ten loads measured");
@@ -115,7 +106,7 @@ class BrowserGateTest {
     @Test
     void aDriftAcknowledgedInThePageIsInTheApisAudit() throws Exception {
         try (HeadlessChromium chromium = HeadlessChromium.start(dir.resolve("ack-profile"), 1280, 900)) {
-            chromium.driver.get(dashboard.url());
+            chromium.driver.get(api.dashboardUrl());
             Waits.await("the key form").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> chromium.driver.findElement(By.id("login")).isDisplayed());
             chromium.driver.findElement(By.id("key")).sendKeys(api.adminKey());
             chromium.driver.findElement(By.cssSelector("#login button[type=submit]")).click();

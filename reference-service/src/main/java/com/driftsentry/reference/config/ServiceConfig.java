@@ -65,6 +65,14 @@ public record ServiceConfig(
                 authFailureLimit, summaryCacheTtl, authCacheTtl, maxBodyBytes, shutdownTimeout, faults);
     }
 
+    /** The same, with one more origin on the CORS allow-list (the dashboard the embedded default serves beside it). */
+    public ServiceConfig withCorsOrigin(String origin) {
+        List<String> origins = new java.util.ArrayList<>(corsOrigins);
+        origins.add(origin);
+        return new ServiceConfig(port, bindAddress, version, database, redisUrl, dbPoolSize, List.copyOf(origins), clientAddress, ipLimit, keyLimit,
+                authFailureLimit, summaryCacheTtl, authCacheTtl, maxBodyBytes, shutdownTimeout, faults);
+    }
+
     public ServiceConfig withStores(DatabaseUrl newDatabase, String newRedisUrl) {
         return new ServiceConfig(port, bindAddress, version, newDatabase, newRedisUrl, dbPoolSize, corsOrigins, clientAddress, ipLimit, keyLimit,
                 authFailureLimit, summaryCacheTtl, authCacheTtl, maxBodyBytes, shutdownTimeout, faults);

@@ -31,6 +31,7 @@ public final class EmbeddedTarget implements AutoCloseable {
 
     private final Process process;
     private final String baseUrl;
+    private final String dashboardUrl;
     private final String adminKey;
     private final String readerKey;
     private final String tenantId;
@@ -38,7 +39,7 @@ public final class EmbeddedTarget implements AutoCloseable {
     private volatile boolean stopping;
     private volatile Exit exit;
 
-    private EmbeddedTarget(Process process, String baseUrl, String adminKey, String readerKey, String tenantId) {
+    private EmbeddedTarget(Process process, String baseUrl, String dashboardUrl, String adminKey, String readerKey, String tenantId) {
         this.process = process;
         process.onExit().thenAccept(p -> {
             if (!stopping) {
@@ -47,6 +48,7 @@ public final class EmbeddedTarget implements AutoCloseable {
         });
         this.tenantId = tenantId;
         this.baseUrl = baseUrl;
+        this.dashboardUrl = dashboardUrl;
         this.adminKey = adminKey;
         this.readerKey = readerKey;
     }
@@ -59,7 +61,7 @@ public final class EmbeddedTarget implements AutoCloseable {
             Files.deleteIfExists(keys);
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-cp", System.getProperty("java.class.path"), MAIN,
-                    "--embedded", "--port", "0", "--seed", Integer.toString(seed), "--keys-out", keys.toString(),
+                    "--embedded", "--port", "0", "--dashboard-port", "0", "--seed", Integer.toString(seed), "--keys-out", keys.toString(),
                     "--exit-with", Long.toString(ProcessHandle.current().pid())));
             ProcessBuilder pb = new ProcessBuilder(command)
                     .redirectErrorStream(true)
@@ -86,8 +88,8 @@ public final class EmbeddedTarget implements AutoCloseable {
             }
             JsonNode k = new ObjectMapper().readTree(keys.toFile());
             Files.delete(keys);
-            return new EmbeddedTarget(process, k.get("baseUrl").asText(), k.get("adminKey").asText(), k.get("readerKey").asText(),
-                    k.get("tenantId").asText());
+            return new EmbeddedTarget(process, k.get("baseUrl").asText(), k.get("dashboardUrl").asText(), k.get("adminKey").asText(),
+                    k.get("readerKey").asText(), k.get("tenantId").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,6 +97,11 @@ public final class EmbeddedTarget implements AutoCloseable {
 
     public String baseUrl() {
         return baseUrl;
+    }
+
+    /** The dashboard the embedded default serves beside the API (its origin on the API's CORS allow-list). */
+    public String dashboardUrl() {
+        return dashboardUrl;
     }
 
     public String adminKey() {

@@ -15,10 +15,13 @@ public final class KeysFile {
     private KeysFile() {
     }
 
-    public static String json(Seeder.Seeded seeded, String baseUrl) throws IOException {
+    public static String json(Seeder.Seeded seeded, String baseUrl, String dashboardUrl) throws IOException {
         Map<String, Object> out = new LinkedHashMap<>();
         if (baseUrl != null) {
             out.put("baseUrl", baseUrl);
+        }
+        if (dashboardUrl != null) {
+            out.put("dashboardUrl", dashboardUrl);
         }
         out.put("tenantId", seeded.tenantId());
         out.put("tenantName", seeded.tenantName());
