@@ -1,5 +1,6 @@
 package com.driftsentry.gate.browser;
 
+import com.driftsentry.gate.environment.BrowserGateConfig;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.waiting.Waits;
 import com.driftsentry.gate.verdict.VerdictLine;

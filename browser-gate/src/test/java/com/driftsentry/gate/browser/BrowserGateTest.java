@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.dashboard.DashboardServer;
 import com.driftsentry.dashboard.DashboardSettings;
+import com.driftsentry.gate.environment.BrowserGateConfig;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
@@ -100,6 +101,20 @@ class BrowserGateTest {
             assertEquals(Outcome.FAIL, v.outcome());
             assertTrue(line(v, "console errors").reason().contains("Content Security Policy"), line(v, "console errors").reason());
             assertEquals(Outcome.FAIL, line(v, "page load p95").outcome(), "the page never showed its data");
+        }
+    }
+
+    @Test
+    void twoAndAHalfSecondsMoreOnTheSummaryRouteFailsTheLoadTimeLine() {
+        try (EmbeddedTarget slow = EmbeddedTarget.start(50, Map.of("DRIFTSENTRY_FAULT_LATENCY_MS", "2500",
+                "DRIFTSENTRY_FAULT_ROUTES", "/api/v1/dashboard/summary"), dir.resolve("slow"))) {
+            Verdict v = new BrowserGate(new BrowserGateConfig(3, Duration.ofSeconds(2), Duration.ofSeconds(2), 0, Duration.ofSeconds(10)),
+                    "local", dir.resolve("slow-reports")).judge(slow.dashboardUrl(), slow.baseUrl(), slow.readerKey());
+            VerdictLine load = line(v, "page load p95");
+            assertEquals(Outcome.FAIL, load.outcome(), v.lines().toString());
+            assertTrue(load.reason().startsWith("p95 2") && load.reason().endsWith("is not under 2000 ms"), load.reason());
+            assertEquals(Outcome.PASS, line(v, "console errors").outcome(), "slow, not broken: " + line(v, "console errors").reason());
+            assertEquals(Outcome.PASS, line(v, "figures shown").outcome());
         }
     }
 

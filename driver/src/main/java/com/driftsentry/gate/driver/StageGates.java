@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.gates.BrowserCheck;
 import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.driver.gates.LoadGate;
 import com.driftsentry.gate.driver.gates.SuiteGate;
@@ -16,7 +17,7 @@ import java.util.Optional;
 
 /** The environment's gates for a release, in the order they run, and the check that a release serves after a switch. */
 interface StageGates {
-    /** Health and version, smoke, contract, load: the environment's gates aimed at where the release answers. */
+    /** Health and version, smoke, browser, contract, load: the environment's gates aimed at where the release answers. */
     List<Gate> judging(Release release, Platform.Endpoint at);
 
     /** Health and version at the address users use, after a promotion or a rollback. */
@@ -49,6 +50,8 @@ interface StageGates {
             if (!first.isEmpty()) {
                 gates.add(SuiteGate.smoke(aimed.withSmokeTags(first), output, System.err));
             }
+            aimed.browser().ifPresent(b -> gates.add(new BrowserCheck(b, aimed.name(), at.dashboardUrl().or(b::dashboardUrl), at.baseUrl(),
+                    at.apiKey(), output.resolve("browser"))));
             aimed.contract().ifPresent(c -> gates.add(SuiteGate.contract(aimed, output, System.err)));
             aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output, stageBaseline)));
             if (SmokeGate.runsRateLimit(aimed)) {

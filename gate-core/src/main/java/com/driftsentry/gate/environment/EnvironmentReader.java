@@ -37,7 +37,20 @@ final class EnvironmentReader {
         return new Environment(root.get("name").asText(), file, target(),
                 deploy(),
                 load.isMissingNode() ? Optional.empty() : Optional.of(load(load)), smoke(root.path("gates").path("smoke")),
-                contract.isMissingNode() ? Optional.empty() : Optional.of(contract(contract)), masker);
+                contract.isMissingNode() ? Optional.empty() : Optional.of(contract(contract)), browser(root.path("gates").path("browser")), masker);
+    }
+
+    private Optional<BrowserGateConfig> browser(JsonNode b) {
+        if (b.isMissingNode()) {
+            return Optional.empty();
+        }
+        BrowserGateConfig d = BrowserGateConfig.DEFAULT;
+        Optional<String> url = Optional.ofNullable(b.path("dashboardUrl").textValue()).map(u -> u.replaceAll("/+$", ""));
+        return Optional.of(new BrowserGateConfig(b.path("loads").asInt(d.loads()),
+                b.has("loadP95") ? q.duration("gates.browser.loadP95", b.get("loadP95").asText()) : d.loadP95(),
+                b.has("lcpP95") ? q.duration("gates.browser.lcpP95", b.get("lcpP95").asText()) : d.lcpP95(),
+                b.path("maxConsoleErrors").asInt(d.maxConsoleErrors()),
+                b.has("pageTimeout") ? q.duration("gates.browser.pageTimeout", b.get("pageTimeout").asText()) : d.pageTimeout(), url));
     }
 
     private DeployConfig deploy() {

@@ -76,7 +76,7 @@ public final class EmbeddedPlatform implements Platform {
     @Override
     public Endpoint endpoint(Release candidate) throws DeployFailure {
         EmbeddedTarget t = target(candidate);
-        return new Endpoint(t.baseUrl(), t.adminKey(), Optional.of(t.tenantId()));
+        return new Endpoint(t.baseUrl(), t.adminKey(), Optional.of(t.tenantId()), Optional.of(t.dashboardUrl()));
     }
 
     @Override

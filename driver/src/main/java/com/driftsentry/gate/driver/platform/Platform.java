@@ -74,8 +74,15 @@ public interface Platform extends AutoCloseable {
     @Override
     void close();
 
-    /** Where a release answers: its base URL, an admin key to gate it with, and the tenant that key belongs to. */
-    record Endpoint(String baseUrl, String apiKey, Optional<String> smokeTenant) {
+    /**
+     * Where a release answers: its base URL, an admin key to gate it with, the tenant that key belongs to, and
+     * the dashboard serving beside it where the platform runs one (the embedded default does).
+     */
+    record Endpoint(String baseUrl, String apiKey, Optional<String> smokeTenant, Optional<String> dashboardUrl) {
+        public Endpoint(String baseUrl, String apiKey, Optional<String> smokeTenant) {
+            this(baseUrl, apiKey, smokeTenant, Optional.empty());
+        }
+
         @Override
         public String toString() {
             return baseUrl;

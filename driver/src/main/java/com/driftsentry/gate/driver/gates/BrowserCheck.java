@@ -1,0 +1,30 @@
+package com.driftsentry.gate.driver.gates;
+
+import com.driftsentry.gate.browser.BrowserGate;
+import com.driftsentry.gate.environment.BrowserGateConfig;
+import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.VerdictLine;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * The browser gate in a stage's run: the release's dashboard (the one the platform serves beside it,
+ * else {@code gates.browser.dashboardUrl}) against the release's API, with the key the other gates use.
+ */
+public record BrowserCheck(BrowserGateConfig config, String environment, Optional<String> dashboardUrl, String apiBaseUrl, String apiKey,
+                           Path reports) implements Gate {
+    @Override
+    public String name() {
+        return "browser";
+    }
+
+    @Override
+    public Verdict judge() {
+        if (dashboardUrl.isEmpty()) {
+            return verdict(environment, "the dashboard", apiBaseUrl, VerdictLine.of("browser").threshold("the dashboard is reachable")
+                    .measured("no address").samples(0, 1).window("this run")
+                    .inconclusive("no dashboard address for this platform (fix: gates.browser.dashboardUrl: https://app.example.com)"));
+        }
+        return new BrowserGate(config, environment, reports).judge(dashboardUrl.get(), apiBaseUrl, apiKey);
+    }
+}
