@@ -26,7 +26,10 @@ final class ComposeOverride {
 
     ComposeOverride(Environment env, Map<String, String> candidateSettings, Path workDir) {
         Map<String, String> environment = new LinkedHashMap<>();
-        env.smoke().allowedOrigin().ifPresent(o -> environment.put("DRIFTSENTRY_CORS_ORIGINS", o));
+        // The stack's own frontend, and the origin the smoke suite proves CORS with: this replaces the compose file's list.
+        List<String> origins = new java.util.ArrayList<>(List.of("http://127.0.0.1:" + frontendPort(env)));
+        env.smoke().allowedOrigin().ifPresent(origins::add);
+        environment.put("DRIFTSENTRY_CORS_ORIGINS", String.join(",", origins));
         environment.putAll(candidateSettings);
         if (!environment.isEmpty()) {
             backend.put("environment", environment);
@@ -49,6 +52,11 @@ final class ComposeOverride {
                     + " is not http://127.0.0.1:<port> (fix: http://127.0.0.1:3002)");
         }
         return uri.getPort();
+    }
+
+    /** Where the stack publishes its dashboard: the port of gates.browser.dashboardUrl, else 3000 (the compose file's default). */
+    static int frontendPort(Environment env) {
+        return env.browser().flatMap(b -> b.dashboardUrl()).map(u -> URI.create(u).getPort()).filter(p -> p > 0).orElse(3000);
     }
 
     Path write() {

@@ -105,11 +105,6 @@ public final class ComposePlatform implements Platform {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Where the stack publishes its dashboard: the port of gates.browser.dashboardUrl, else 3000 (the compose file's default). */
-    private int frontendPort() {
-        return env.browser().flatMap(b -> b.dashboardUrl()).map(u -> java.net.URI.create(u).getPort()).filter(p -> p > 0).orElse(3000);
-    }
-
     @Override
     public boolean keepsReleases() {
         return false;
@@ -125,7 +120,7 @@ public final class ComposePlatform implements Platform {
         variables.put("POSTGRES_PASSWORD", env.masker().register(password));
         variables.put("BACKEND_IMAGE", candidate.image());
         variables.put("BACKEND_PORT", Integer.toString(port));
-        variables.put("FRONTEND_PORT", Integer.toString(frontendPort()));
+        variables.put("FRONTEND_PORT", Integer.toString(ComposeOverride.frontendPort(env)));
         List<Path> all = new ArrayList<>(files);
         all.add(override.write());
         stack = ComposeStack.of(tool, all, variables);
@@ -249,7 +244,7 @@ public final class ComposePlatform implements Platform {
             JsonNode keys = JSON.readTree(r.getStdout());
             env.masker().register(keys.path("readerKey").asText());
             return new Endpoint(serviceUrl(), env.masker().register(keys.path("adminKey").asText()), Optional.of(keys.path("tenantId").asText()),
-                    Optional.of("http://127.0.0.1:" + frontendPort()));
+                    Optional.of("http://127.0.0.1:" + ComposeOverride.frontendPort(env)));
         } catch (IOException e) {
             throw new DeployFailure("seeding the stack failed: " + e.getMessage());
         } catch (InterruptedException e) {
