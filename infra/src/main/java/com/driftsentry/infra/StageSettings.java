@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
  */
 public record StageSettings(String stage, String region, String cluster, String service, List<String> alarms, String budgetName,
                             double monthlyCapUsd, List<String> secrets, int cpu, int memoryMiB, int desiredCount, int storageGb,
-                            int backupDays, int logRetentionDays, boolean production, int gateOnlyTasks, boolean dashboard) {
+                            int backupDays, int logRetentionDays, boolean production, int gateOnlyTasks, boolean dashboard,
+                            List<String> corsOrigins) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SECRET = Pattern.compile("\\$\\{secret:([^}#]+)(?:#[^}]*)?}");
 
@@ -44,13 +46,18 @@ public record StageSettings(String stage, String region, String cluster, String 
             }
         }
         JsonNode budget = env.path("gates").path("budget");
+        // The dashboard's origin (gates.browser.dashboardUrl) and the one the smoke suite proves: the API's CORS allow-list.
+        List<String> origins = new ArrayList<>();
+        Optional.ofNullable(env.path("gates").path("browser").path("dashboardUrl").textValue())
+                .map(u -> java.net.URI.create(u)).map(u -> u.getScheme() + "://" + u.getAuthority()).ifPresent(origins::add);
+        Optional.ofNullable(env.path("gates").path("smoke").path("allowedOrigin").textValue()).filter(o -> !origins.contains(o)).ifPresent(origins::add);
         return new StageSettings(stage, platform.path("region").asText("us-east-1"), platform.path("cluster").asText(),
                 platform.path("service").asText(), List.copyOf(alarms), budget.path("name").asText("driftsentry-monthly"),
                 budget.path("monthlyCapUsd").asDouble(1.0), List.copyOf(secrets), sizes.path("task").path("cpu").asInt(256),
                 sizes.path("task").path("memoryMiB").asInt(512), sizes.path("task").path("desiredCount").asInt(1),
                 sizes.path("database").path("storageGb").asInt(20), sizes.path("database").path("backupDays").asInt(7),
                 sizes.path("logRetentionDays").asInt(14), "production".equals(stage), platform.path("gateOnly").path("tasks").asInt(0),
-                sizes.path("dashboard").asBoolean(true));
+                sizes.path("dashboard").asBoolean(true), List.copyOf(origins));
     }
 
     /**

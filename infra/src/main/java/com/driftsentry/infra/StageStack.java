@@ -77,7 +77,7 @@ public final class StageStack extends Stack {
         ContainerDefinition api = task.addContainer("api", ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromEcrRepository(images, "bootstrap")).user("10001:10001").readonlyRootFilesystem(true)
                 .portMappings(List.of(PortMapping.builder().containerPort(PORT).build()))
-                .environment(environment(database))
+                .environment(environment(database, s))
                 .secrets(database.secrets)
                 // The image's own check (reference-service/Dockerfile): the JRE's HTTP client, the image has no curl or wget.
                 .healthCheck(HealthCheck.builder().command(List.of("CMD", "java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
@@ -105,10 +105,13 @@ public final class StageStack extends Stack {
     }
 
     /** In name order: CloudFormation keeps the order given, and the committed templates must not change from run to run. */
-    private static Map<String, String> environment(StageDatabase database) {
+    private static Map<String, String> environment(StageDatabase database, StageSettings s) {
         Map<String, String> env = new TreeMap<>(Map.of("DRIFTSENTRY_BIND_ADDRESS", "0.0.0.0", "PORT", Integer.toString(PORT),
                 "REDIS_URL", "redis://127.0.0.1:6379"));
         env.putAll(database.environment);
+        if (!s.corsOrigins().isEmpty()) {
+            env.put("DRIFTSENTRY_CORS_ORIGINS", String.join(",", s.corsOrigins()));
+        }
         return env;
     }
 

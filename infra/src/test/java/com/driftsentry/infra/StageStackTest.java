@@ -77,6 +77,9 @@ class StageStackTest {
         String environment = String.valueOf(api.get("Environment")).toLowerCase();
         assertFalse(environment.contains("password=") || environment.contains("secretstring"), "no secret as a plain value: " + environment);
         t.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
+        // The dashboard's origin (gates.browser.dashboardUrl) is the one the API lets call it from a browser.
+        assertTrue(String.valueOf(api.get("Environment")).contains("{Name=DRIFTSENTRY_CORS_ORIGINS, Value=https://app.driftsentry.example}"),
+                String.valueOf(api.get("Environment")));
     }
 
     @Test
