@@ -3,28 +3,33 @@ package com.driftsentry.gate.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.driftsentry.gate.browser.HeadlessChromium;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.driftsentry.gate.driver.gates.BrowserCheck;
+import com.driftsentry.gate.driver.gates.Gate;
+import com.driftsentry.gate.driver.platform.Platform;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.driftsentry.gate.environment.SecretResolver;
+import com.driftsentry.gate.verdict.Outcome;
+import com.driftsentry.gate.verdict.Verdict;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The browser gate inside driftgate: on the embedded platform the release's own dashboard is judged
- * after smoke and before load, its verdict in the ledger like every other gate's; the plan names it.
+ * The browser gate's place in driftgate: after smoke and before contract and load, aimed at the
+ * dashboard the platform serves beside the release (else gates.browser.dashboardUrl), and named in
+ * the plan. (Its judging in Chromium: BrowserGateTest; in a whole run: ComposeStageIT's healthy stage.)
  */
 class BrowserGateDriverTest {
     @TempDir
     Path dir;
 
-    @Test
-    void gateJudgesTheServingReleasesDashboardAfterSmoke() throws Exception {
-        HeadlessChromium.missing().ifPresent(reason -> Assumptions.abort("no browser here: " + reason));
+    private Environment stage(String browser) throws Exception {
         Path envs = DriftgateProcess.stage(dir).resolve("environments");
         Files.writeString(envs.resolve("browse.yaml"), """
                 name: browse
@@ -32,20 +37,43 @@ class BrowserGateDriverTest {
                 platform: { type: embedded, baselineVersion: 0.1.0, stableTimeout: 20s }
                 gates:
                   smoke: { tags: [health] }
-                  browser: { loads: 5 }
+                  BROWSER
+                  contract: { spec: SPEC }
                 state: { type: file, path: target/state/browse }
-                """);
-        DriftgateProcess plan = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "browse", "--image", "0.2.0", "--dry-run");
-        assertTrue(plan.output.contains("gate browser: 5 loads of the dashboard (the one the platform serves)"), plan.output);
+                """.replace("BROWSER", browser).replace("SPEC", Path.of("../contract-tests/src/main/resources/openapi/driftsentry.yaml")
+                .toAbsolutePath().normalize().toString()));
+        return new EnvironmentLoader(envs, Map.of(), SecretResolver::unread).load("browse");
+    }
 
-        DriftgateProcess gate = DriftgateProcess.run(dir, Map.of(), "gate", "--env", "browse");
-        assertEquals(0, gate.exitCode, gate.output);
-        List<String> lines = Files.readAllLines(dir.resolve("target/state/browse/ledger.jsonl"));
-        JsonNode entry = new ObjectMapper().readTree(lines.get(lines.size() - 1));
-        EmbeddedDeployTest.assertGates(entry, "health", "smoke", "browser");
-        JsonNode browser = EmbeddedDeployTest.lastOfGate(entry, "browser");
-        assertEquals("PASS", browser.get("outcome").asText(), browser.toString());
-        assertEquals(5, browser.get("lines").get(0).get("samples").asInt(), "five loads measured: " + browser);
-        assertTrue(browser.toString().contains("6 of 6 equal"), browser.toString());
+    @Test
+    void theBrowserGateRunsAfterSmokeOnThePlatformsOwnDashboardElseTheOneConfigured() throws Exception {
+        Environment env = stage("browser: { loads: 5, dashboardUrl: http://127.0.0.1:3000 }");
+        StageGates gates = StageGates.of(env, dir.resolve("out"));
+        Release release = Release.parse("0.2.0");
+        List<Gate> own = gates.judging(release, new Platform.Endpoint("http://127.0.0.1:3002", "key", Optional.empty(),
+                Optional.of("http://127.0.0.1:4000")));
+        assertEquals(List.of("health", "smoke", "browser", "contract"), own.stream().map(Gate::name).toList());
+        assertEquals(Optional.of("http://127.0.0.1:4000"), ((BrowserCheck) own.get(2)).dashboardUrl(), "the platform's own dashboard first");
+        List<Gate> configured = gates.judging(release, new Platform.Endpoint("http://127.0.0.1:3002", "key", Optional.empty()));
+        assertEquals(Optional.of("http://127.0.0.1:3000"), ((BrowserCheck) configured.get(2)).dashboardUrl());
+        assertEquals(5, ((BrowserCheck) configured.get(2)).config().loads());
+    }
+
+    @Test
+    void withNoDashboardAnywhereTheGateIsInconclusiveNamingTheFix() throws Exception {
+        Environment env = stage("browser: { loads: 5 }");
+        Gate browser = StageGates.of(env, dir.resolve("out")).judging(Release.parse("0.2.0"),
+                new Platform.Endpoint("http://127.0.0.1:3002", "key", Optional.empty())).get(2);
+        Verdict v = browser.judge();
+        assertEquals(Outcome.INCONCLUSIVE, v.outcome(), "never a pass without a page to judge");
+        assertTrue(v.lines().get(0).reason().contains("fix: gates.browser.dashboardUrl"), v.lines().get(0).reason());
+    }
+
+    @Test
+    void thePlanNamesTheBrowserGate() throws Exception {
+        stage("browser: { loads: 5 }");
+        DriftgateProcess plan = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "browse", "--image", "0.2.0", "--dry-run");
+        assertEquals(0, plan.exitCode, plan.output);
+        assertTrue(plan.output.contains("gate browser: 5 loads of the dashboard (the one the platform serves)"), plan.output);
     }
 }

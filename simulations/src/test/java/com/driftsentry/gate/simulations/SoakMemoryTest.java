@@ -22,8 +22,9 @@ class SoakMemoryTest {
         JsonNode memory = run.line("global memoryGrowth");
         if ("INCONCLUSIVE".equals(memory.get("outcome").asText())) {
             // Measured once in five fresh CI runs: on a loaded machine a fresh JVM was still warming up after 40 s
-            // (heap interval -7 to +26 GB/h). The line asks for a longer hold; it gets one, and must then PASS.
-            run = GatlingProcess.run("SoakSimulation", Map.of("env", "soak", "gate.hold", "100s"), Map.of());
+            // (heap interval -7 to +26 GB/h); seen again on 2026-12-02. The line asks for a longer hold; it gets one (twice the
+            // span judged after the warm-up quarter: its slope interval about 2.8 times narrower), and must then PASS.
+            run = GatlingProcess.run("SoakSimulation", Map.of("env", "soak", "gate.hold", "80s"), Map.of());
             memory = run.line("global memoryGrowth");
         }
         assertEquals("PASS", memory.get("outcome").asText(), memory.toString());
