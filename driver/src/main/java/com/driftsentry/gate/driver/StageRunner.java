@@ -35,12 +35,14 @@ final class StageRunner {
     private final Progress progress;
     private Intents intents = Intents.NONE;
     private Cancellation cancellation = Cancellation.NONE;
+    private final Decision decision;
 
     StageRunner(Environment env, Platform platform, StageGates gates, Progress progress) {
         this.env = env;
         this.platform = platform;
         this.gates = gates;
         this.progress = progress;
+        this.decision = new Decision(env, platform, gates, progress, this::failure);
     }
 
     /** Records an intent before the platform changes anything; the command closes it once the ledger has the run. */
@@ -118,9 +120,9 @@ final class StageRunner {
         Outcome outcome = run.gatesOutcome();
         keepLogsUnlessPassed(run);
         if (outcome == Outcome.PASS) {
-            promote(run, deployed, noted);
+            decision.promote(run, deployed, noted);
         } else {
-            rollBackOrStop(run, deployed, noted, outcome);
+            decision.rollBackOrStop(run, deployed, noted, outcome);
         }
         // The whole command, the switch or the rollback included: what users saw.
         if (probe != null) {
@@ -272,59 +274,12 @@ final class StageRunner {
         }
     }
 
-    private void promote(RunRecord run, Release candidate, Release noted) {
-        try {
-            progress.step("promote", "promoting " + candidate);
-            platform.promote(candidate);
-            Verdict verified = verify(candidate);
-            run.add(verified);
-            if (verified.outcome() == Outcome.PASS) {
-                run.end("PROMOTED", "every gate passed; " + candidate + " serves", ExitCode.PASSED, candidate.toString());
-                return;
-            }
-        } catch (DeployFailure e) {
-            run.add(failure("promote", candidate.toString(), "the candidate becomes the serving release", e.getMessage()));
-        }
-        rollBackOrStop(run, candidate, noted, Outcome.FAIL);
-    }
-
-    /**
-     * The rollback decision for a rejected candidate: with a noted release and {@code onFailure:
-     * rollback}, restore it and verify it (exit 1, or 4 when the gates were inconclusive); a
-     * rollback that does not complete is exit 2 and nothing more is tried. Otherwise stop.
-     */
-    private void rollBackOrStop(RunRecord run, Release candidate, Release noted, Outcome outcome) {
-        String why = run.firstProblem();
-        ExitCode code = ExitCode.of(outcome);
-        if (noted == null || !env.deploy().rollbackOnFailure()) {
-            progress.step("stop", "not promoting " + candidate + (noted == null ? " (nothing served before)" : " (onFailure: stop)"));
-            run.end(outcome.name(), candidate + " was not promoted: " + why, code, noted == null ? null : noted.toString());
-            return;
-        }
-        try {
-            progress.step("rollback", "restoring " + noted);
-            platform.restore(noted, Optional.of(candidate));
-            Verdict verified = verify(noted);
-            run.add(verified);
-            if (verified.outcome() != Outcome.PASS) {
-                throw new DeployFailure(noted + " does not report its version after the rollback");
-            }
-            run.end("ROLLED_BACK", candidate + " was rejected (" + outcome + ": " + why + "); " + noted + " serves, verified", code, noted.toString());
-        } catch (DeployFailure e) {
-            run.end("ROLLBACK_FAILED", candidate + " was rejected (" + why + ") and the rollback to " + noted + " did not complete: "
-                    + e.getMessage() + "; a person must act", ExitCode.ROLLBACK_FAILED, null);
-        }
-    }
-
     private Verdict verify(Release release) {
-        // Through the address users use (the router, the load balancer, or a running task when there is neither).
-        String at = platform.probeAddress();
-        progress.step("verify", "verifying " + release + " at " + at);
-        return gates.verifying(release, at == null ? platform.serviceUrl() : at).judge();
+        return decision.verify(release);
     }
 
     /** A step of the command itself that failed: the platform could not do it, or the release went away. */
-    private Verdict failure(String step, String subject, String threshold, String reason) {
+    Verdict failure(String step, String subject, String threshold, String reason) {
         return Verdict.of(step, env.name(), subject, platform.serviceUrl(), List.of(VerdictLine.of(step).threshold(threshold).measured("no")
                 .samples(0, 1).window("the command").fail(reason)));
     }
