@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -30,8 +29,8 @@ import org.openqa.selenium.WebDriverException;
  * (as a person does; it stays in the tab), then the page is loaded {@code loads} times and each load
  * is measured: the time until its data is on the page, the largest contentful paint, every console
  * error and uncaught exception, every request answered 4xx/5xx or not at all; the figures the page
- * shows are compared with the API's own summary for the same key. No Chromium: INCONCLUSIVE with the
- * install command. On anything short of PASS a screenshot and the console lines go to the report folder.
+ * shows are compared with the API's own summary for the same key. No browser ({@link BrowserLocator}):
+ * INCONCLUSIVE, naming every place looked and the fix. On anything short of PASS a screenshot and the console lines go to the report folder.
  */
 public final class BrowserGate {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -49,20 +48,27 @@ public final class BrowserGate {
     private final BrowserGateConfig config;
     private final String environment;
     private final Path reports;
+    private final BrowserLocator locator;
 
     public BrowserGate(BrowserGateConfig config, String environment, Path reports) {
+        this(config, environment, reports, BrowserLocator.fromSystem(config));
+    }
+
+    public BrowserGate(BrowserGateConfig config, String environment, Path reports, BrowserLocator locator) {
         this.config = config;
         this.environment = environment;
         this.reports = reports;
+        this.locator = locator;
     }
 
     public Verdict judge(String dashboardUrl, String apiBaseUrl, String apiKey) {
-        Optional<String> missing = HeadlessChromium.missing();
-        if (missing.isPresent()) {
-            return verdict(dashboardUrl, apiBaseUrl, List.of(VerdictLine.of("browser").threshold("headless Chromium runs the page")
-                    .measured("no browser").samples(0, 1).window("this machine").inconclusive(missing.get())));
+        BrowserLocator.Located located = locator.locate();
+        if (located.browser().isEmpty()) {
+            return verdict(dashboardUrl, apiBaseUrl, List.of(VerdictLine.of("browser").threshold("headless Chrome or Chromium runs the page")
+                    .measured("no browser").samples(0, 1).window("this machine").inconclusive(located.problem())));
         }
-        try (HeadlessChromium chromium = HeadlessChromium.start(reports.resolve("chromium-profile"), 1280, 900)) {
+        BrowserLocator.Browser browser = located.browser().get();
+        try (HeadlessChromium chromium = HeadlessChromium.start(browser, reports.resolve("chromium-profile"), 1280, 900)) {
             List<PageLoad> loads = new ArrayList<>();
             String problem = enterKey(chromium, dashboardUrl, apiKey);
             for (int i = 0; i < config.loads() && problem == null; i++) {
@@ -87,8 +93,9 @@ public final class BrowserGate {
             return v;
         } catch (WebDriverException e) {
             return verdict(dashboardUrl, apiBaseUrl, List.of(VerdictLine.of("browser").threshold("headless Chromium runs the page")
-                    .measured("Chromium failed").samples(0, 1).window("this run")
-                    .inconclusive("Chromium or its driver failed: " + e.getMessage().lines().findFirst().orElse("") + " (fix: " + HeadlessChromium.INSTALL + ")")));
+                    .measured("the browser failed").samples(0, 1).window("this run")
+                    .inconclusive("the browser or its driver failed: " + e.getMessage().lines().findFirst().orElse("") + " (" + browser
+                            + "; fix: " + BrowserLocator.INSTALL + ", or name a working pair in gates.browser.binary and .driver)")));
         }
     }
 

@@ -1,13 +1,9 @@
 package com.driftsentry.gate.browser;
 
-import com.driftsentry.gate.waiting.Waits;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.awaitility.core.ConditionTimeoutException;
 import java.util.Map;
 import java.util.logging.Level;
 import org.openqa.selenium.logging.LogType;
@@ -17,16 +13,12 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Debian's chromium, headless, driven through its own chromium-driver (both given explicitly, so
- * Selenium Manager downloads nothing) and kept off the network; the console errors of the pages it
+ * Chrome or Chromium, headless, driven through its chromedriver (both as {@link BrowserLocator} found them and
+ * given explicitly, so Selenium Manager downloads nothing) and kept off the network; the console errors of the pages it
  * opens come from the browser's log ({@link #drainConsole()}), every failed request (a 4xx/5xx answer
  * or a request that got none) over WebDriver BiDi.
  */
 public final class HeadlessChromium implements AutoCloseable {
-    public static final Path BROWSER = Path.of("/usr/bin/chromium");
-    public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-    public static final String INSTALL = "apt-get install -y chromium chromium-driver";
-
     public final ChromeDriver driver;
     public final List<String> errors = new CopyOnWriteArrayList<>();
     public final List<String> failedRequests = new CopyOnWriteArrayList<>();
@@ -54,38 +46,14 @@ public final class HeadlessChromium implements AutoCloseable {
         return errors;
     }
 
-    /**
-     * Why no browser can run here, with the command that installs one; empty when both binaries are
-     * there. Where one is required ({@code DRIFTGATE_BROWSER_REQUIRED=true}: .ci/run, which installs
-     * it beside the build) it is waited for, up to 5 minutes, first.
-     */
-    public static Optional<String> missing() {
-        if ("true".equals(System.getenv("DRIFTGATE_BROWSER_REQUIRED")) && !installed()) {
-            try {
-                Waits.await("chromium and chromium-driver, installed by .ci/run beside the build").atMost(Duration.ofMinutes(5))
-                        .pollInterval(Duration.ofSeconds(1)).until(HeadlessChromium::installed);
-            } catch (ConditionTimeoutException e) {
-                // said below
-            }
-        }
-        return installed() ? Optional.empty() : Optional.of("no " + BROWSER + " and " + DRIVER + " (fix: " + INSTALL + ")");
-    }
-
-    /** Both binaries there, and no apt or dpkg still at work (a binary is unpacked before its libraries are set up). */
-    private static boolean installed() {
-        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER) && ProcessHandle.allProcesses()
-                .map(p -> p.info().command().map(c -> Path.of(c).getFileName().toString()).orElse(""))
-                .noneMatch(c -> c.equals("dpkg") || c.equals("apt-get") || c.equals("apt"));
-    }
-
-    public static HeadlessChromium start(Path profile, int width, int height) {
-        ChromeOptions options = new ChromeOptions().setBinary(BROWSER.toFile()).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
+    public static HeadlessChromium start(BrowserLocator.Browser browser, Path profile, int width, int height) {
+        ChromeOptions options = new ChromeOptions().setBinary(browser.binary().toFile()).addArguments("--headless=new", "--no-sandbox", "--disable-gpu",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-domain-reliability", "--no-default-browser-check",
                 "--user-data-dir=" + profile.toAbsolutePath(), "--window-size=" + width + "," + height);
         options.setCapability("webSocketUrl", true);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).withTimeout(Duration.ofSeconds(30))
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(browser.driver().toFile()).withTimeout(Duration.ofSeconds(30))
                 .build();
         return new HeadlessChromium(new ChromeDriver(service, options));
     }

@@ -21,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,10 +35,11 @@ class BrowserGateTest {
     @TempDir
     static Path dir;
     static EmbeddedTarget api;
+    static BrowserLocator.Browser browser;
 
     @BeforeAll
     static void start() {
-        HeadlessChromium.missing().ifPresent(reason -> Assumptions.abort("no browser here: " + reason));
+        browser = TestBrowser.here();
         // The embedded default serves the dashboard beside the API, its origin on the API's allow-list.
         api = EmbeddedTarget.start(200, Map.of(), dir.resolve("api"));
     }
@@ -74,6 +74,40 @@ class BrowserGateTest {
         assertFalse(Files.exists(reports.resolve("browser-screenshot.png")), "evidence files only for a verdict short of PASS");
         System.out.printf("browser gate, 10 loads, healthy: %.1f s to the verdict; %s; %s%n", seconds,
                 line(v, "page load p95").measured(), line(v, "largest contentful paint p95").measured());
+    }
+
+    /**
+     * GitHub's Ubuntu runner: Google Chrome at /usr/bin/google-chrome named by CHROME_BIN, its driver in the folder
+     * CHROMEWEBDRIVER names, and (here) nothing at Debian's paths. This machine's browser and driver are linked
+     * into that layout under a scratch root.
+     */
+    @Test
+    void aBrowserLaidOutAsGitHubsRunnerLaysItOutPassesTheGate() throws Exception {
+        Path runner = dir.resolve("runner");
+        Path chrome = Files.createDirectories(runner.resolve("usr/bin")).resolve("google-chrome");
+        Path drivers = Files.createDirectories(runner.resolve("usr/local/share/chromedriver-linux64"));
+        Files.createSymbolicLink(chrome, browser.binary().toRealPath());
+        Files.createSymbolicLink(drivers.resolve("chromedriver"), browser.driver().toRealPath());
+        BrowserLocator githubs = new BrowserLocator(Map.of("CHROME_BIN", chrome.toString(), "CHROMEWEBDRIVER", drivers.toString(),
+                "PATH", runner.resolve("usr/bin").toString()), Map.of(), BrowserGateConfig.DEFAULT, runner.resolve("nothing/chromium"),
+                runner.resolve("nothing/chromedriver"));
+        BrowserLocator.Browser found = githubs.locate().browser().orElseThrow();
+        assertEquals(chrome, found.binary());
+        assertEquals("CHROMEWEBDRIVER", found.driverFrom());
+        BrowserGateConfig threeLoads = new BrowserGateConfig(3, Duration.ofSeconds(2), Duration.ofSeconds(2), 0, Duration.ofSeconds(15));
+        Verdict v = new BrowserGate(threeLoads, "local", dir.resolve("github"), githubs).judge(api.dashboardUrl(), api.baseUrl(), api.readerKey());
+        assertEquals(Outcome.PASS, v.outcome(), v.lines().toString());
+    }
+
+    @Test
+    void noBrowserIsInconclusiveNamingEveryPlaceLooked() {
+        BrowserLocator none = new BrowserLocator(Map.of("PATH", dir.resolve("empty").toString()), Map.of(), BrowserGateConfig.DEFAULT,
+                dir.resolve("empty/chromium"), dir.resolve("empty/chromedriver"));
+        Verdict v = new BrowserGate(BrowserGateConfig.DEFAULT, "local", dir.resolve("none"), none).judge(api.dashboardUrl(), api.baseUrl(), api.readerKey());
+        assertEquals(Outcome.INCONCLUSIVE, v.outcome());
+        String reason = line(v, "browser").reason();
+        assertTrue(reason.contains("CHROME_BIN (unset), google-chrome on the PATH") && reason.contains(dir.resolve("empty/chromium").toString())
+                && reason.contains("fix: apt-get install -y chromium chromium-driver"), reason);
     }
 
     @Test
@@ -121,7 +155,7 @@ class BrowserGateTest {
 
     @Test
     void aDriftAcknowledgedInThePageIsInTheApisAudit() throws Exception {
-        try (HeadlessChromium chromium = HeadlessChromium.start(dir.resolve("ack-profile"), 1280, 900)) {
+        try (HeadlessChromium chromium = HeadlessChromium.start(browser, dir.resolve("ack-profile"), 1280, 900)) {
             chromium.driver.get(api.dashboardUrl());
             Waits.await("the key form").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> chromium.driver.findElement(By.id("login")).isDisplayed());
             chromium.driver.findElement(By.id("key")).sendKeys(api.adminKey());

@@ -1,6 +1,8 @@
 package com.driftsentry.gate.history;
 
+import com.driftsentry.gate.browser.BrowserLocator;
 import com.driftsentry.gate.browser.HeadlessChromium;
+import com.driftsentry.gate.browser.TestBrowser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,7 +18,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.Dimension;
@@ -27,8 +28,8 @@ import org.openqa.selenium.OutputType;
  * stress and a soak run, opened from disk in headless Chromium. No console error, every chart drawn
  * with a visible line, and a screenshot kept with the test reports
  * ({@code browser-gate/target/surefire-reports/trend-report.png}).
- * Where no Chromium is installed the test is skipped with the install command, except in CI
- * ({@code DRIFTGATE_BROWSER_REQUIRED=true}, set by .ci/run, which installs it), where that fails.
+ * Where no browser is found the test is skipped with the places looked, except in CI
+ * ({@code DRIFTGATE_BROWSER_REQUIRED=true}: .ci/run and the CI workflow), where that fails.
  */
 class ReportInChromiumTest {
     @TempDir
@@ -36,19 +37,14 @@ class ReportInChromiumTest {
 
     @Test
     void theReportOpensInChromiumWithNoConsoleErrorAndEveryChartDrawn() throws Exception {
-        HeadlessChromium.missing().ifPresent(reason -> {
-            if ("true".equals(System.getenv("DRIFTGATE_BROWSER_REQUIRED"))) {
-                throw new AssertionError(reason);
-            }
-            Assumptions.abort(reason);
-        });
+        BrowserLocator.Browser browser = TestBrowser.here();
         List<ChangeRule.Run> runs = new ArrayList<>(Histories.stepped("latency-step"));
         Evidence last = runs.get(runs.size() - 1).evidence();
         runs.add(new ChangeRule.Run("stress-1", new Evidence("StressSimulation", "staging", last.groups(), null, List.of()), "PASS", null, 60.0));
         runs.add(new ChangeRule.Run("soak-1", new Evidence("SoakSimulation", "staging", last.groups(), null, List.of(), soakMemory()), "PASS", null, null));
         TrendReport.write("staging", runs, dir);
 
-        try (HeadlessChromium chromium = HeadlessChromium.start(dir.resolve("profile"), 1000, 800)) {
+        try (HeadlessChromium chromium = HeadlessChromium.start(browser, dir.resolve("profile"), 1000, 800)) {
             chromium.driver.get(dir.resolve("report.html").toUri().toString());
             Waits.await("the report to load").atMost(Duration.ofSeconds(10))
                     .until(() -> "complete".equals(chromium.driver.executeScript("return document.readyState")));

@@ -50,7 +50,8 @@ final class EnvironmentReader {
                 b.has("loadP95") ? q.duration("gates.browser.loadP95", b.get("loadP95").asText()) : d.loadP95(),
                 b.has("lcpP95") ? q.duration("gates.browser.lcpP95", b.get("lcpP95").asText()) : d.lcpP95(),
                 b.path("maxConsoleErrors").asInt(d.maxConsoleErrors()),
-                b.has("pageTimeout") ? q.duration("gates.browser.pageTimeout", b.get("pageTimeout").asText()) : d.pageTimeout(), url));
+                b.has("pageTimeout") ? q.duration("gates.browser.pageTimeout", b.get("pageTimeout").asText()) : d.pageTimeout(), url,
+                Optional.ofNullable(b.path("binary").textValue()), Optional.ofNullable(b.path("driver").textValue())));
     }
 
     private DeployConfig deploy() {
