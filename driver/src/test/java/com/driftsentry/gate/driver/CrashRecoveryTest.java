@@ -37,8 +37,9 @@ class CrashRecoveryTest {
         DriftgateProcess deploy = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.2.0");
         long nanos = signalled.get(10, TimeUnit.SECONDS);
         assertTrue(nanos > 0, "signalled: " + nanos);
-        assertTrue(nanos < Interruption.DEADLINE.toNanos(), "ended by itself within the deadline: " + nanos / 1_000_000 + " ms\n" + deploy.output);
-        assertEquals(4, deploy.exitCode, deploy.output);
+        // Ended by itself within the deadline: the deadline's own exit is 143 with the intent left open, so the exit
+        // code and the ledger say which way it went (the milliseconds are printed, not bounded: a loaded machine moves them).
+        assertEquals(4, deploy.exitCode, "ended by itself, not by the " + Interruption.DEADLINE.toSeconds() + " s deadline: " + deploy.output);
         JsonNode entry = DriftgateProcess.ledger(dir).get(0);
         assertEquals("ROLLED_BACK", entry.get("outcome").asText(), entry.toString());
         assertEquals("SIGTERM", entry.get("interrupted").asText());

@@ -100,9 +100,8 @@ class GateOutcomesTest {
     void availabilityFailsOnFailedProbesAndIsInconclusiveWithoutAny() throws Exception {
         DeployConfig.Availability every50ms = new DeployConfig.Availability("/health/live", Duration.ofMillis(50), 1.0);
         String dead = deadUrl();
-        AvailabilityProbe failing = new AvailabilityProbe(() -> dead, every50ms, "outcomes").start();
-        Thread.sleep(300);
-        Verdict down = failing.verdict();
+        // The verdict waits for the first probe's answer itself: no sleep decides whether one came.
+        Verdict down = new AvailabilityProbe(() -> dead, every50ms, "outcomes").start().verdict();
         assertEquals(Outcome.FAIL, down.outcome());
         assertTrue(down.lines().get(0).reason().contains("probes failed (last: ConnectException)"), down.lines().toString());
         Verdict none = new AvailabilityProbe(() -> dead, every50ms, "outcomes").verdict();

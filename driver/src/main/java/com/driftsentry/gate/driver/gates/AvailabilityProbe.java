@@ -93,22 +93,31 @@ public final class AvailabilityProbe implements AutoCloseable {
 
     /** Stops probing and judges the whole window: the success ratio against {@code minSuccess}; no probe at all is no evidence. */
     public Verdict verdict() {
+        awaitFirstProbe();
         close();
         return judge(stopped);
     }
 
     /**
      * Judges the window so far and keeps probing (the promotion decision; the switch that follows
-     * is still watched). A command quicker than the first probe waits for it: the first probe was
-     * sent at the start, and no answer yet is not the same as no evidence.
+     * is still watched). A command quicker than the first probe waits for it (as {@link #verdict()} does): the
+     * first probe was sent at the start, and no answer yet is not the same as no evidence.
      */
     public Verdict snapshot() {
+        awaitFirstProbe();
+        return judge(System.nanoTime());
+    }
+
+    /** A probe started is waited for (bounded by its own timeout), so a short window is judged on its answer. */
+    private void awaitFirstProbe() {
+        if (started == 0 || stopped != 0) {
+            return;
+        }
         try {
             await("the first availability probe").atMost(FIRST_PROBE).pollInterval(Duration.ofMillis(20)).until(() -> ok.get() + failed.get() > 0);
         } catch (ConditionTimeoutException e) {
             // judged as it is: no probe completed is INCONCLUSIVE
         }
-        return judge(System.nanoTime());
     }
 
     private Verdict judge(long until) {
