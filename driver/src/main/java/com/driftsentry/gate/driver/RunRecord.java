@@ -145,8 +145,8 @@ final class RunRecord {
                 md.append(VerdictMarkdown.row(l.renamed(v.gate() + ": " + l.criterion())));
             }
         }
-        new TreeMap<>(logs).forEach((part, lines) -> md.append("\n").append(part).append(", its last ").append(lines.size())
-                .append(" log lines:\n\n```\n").append(String.join("\n", lines).replace("```", "'''")).append("\n```\n"));
+        new TreeMap<>(logs).forEach((part, lines) -> md.append("\n").append(part).append(lines.isEmpty() ? ": no log (it wrote nothing, or never started)\n"
+                : ", its last " + lines.size() + " log lines:\n\n```\n" + String.join("\n", lines).replace("```", "'''") + "\n```\n"));
         return md.toString();
     }
 

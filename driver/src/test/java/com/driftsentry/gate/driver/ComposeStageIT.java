@@ -218,6 +218,19 @@ class ComposeStageIT {
         }
     }
 
+    /** A base image no registry serves (here none answers; on GitHub, Docker Hub has no such repository). */
+    @Test
+    void aStackWhoseImageIsMissingNamesTheImageAndTheFixOnItsFirstFailingLine() throws Exception {
+        fewerGates = true;
+        DriftgateProcess run = deploy(List.of(), Map.of("POSTGRES_IMAGE", "driftsentry/no-such-postgres:0"), IMAGE);
+        assertTrue(run.exitCode != 0, run.output);
+        String first = run.output.lines().filter(l -> l.contains("compose could not bring the stack up")).findFirst()
+                .orElseThrow(() -> new AssertionError("no failing line: " + run.output));
+        assertTrue(first.contains("image driftsentry/no-such-postgres:0 (service postgres) is not on this machine and could not be pulled")
+                && first.contains("docker pull driftsentry/no-such-postgres:0") && first.contains("scripts/offline-base-images.sh"), first);
+        assertTrue(run.output.contains("compose said:"), "what compose printed follows: " + run.output);
+    }
+
     /** Cases about a failure or an interruption run without the smoke and contract suites: the healthy case shows them. */
     private boolean fewerGates;
     private boolean withBrowser;

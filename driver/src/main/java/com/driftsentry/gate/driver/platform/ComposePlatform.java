@@ -127,6 +127,8 @@ public final class ComposePlatform implements Platform {
         running = candidate;
         try {
             stack.up();
+        } catch (ComposeStack.UpFailed e) {
+            throw new DeployFailure(upFailure(all, variables, e));
         } catch (RuntimeException e) {
             throw new DeployFailure("compose could not bring the stack up: " + rootMessage(e));
         }
@@ -264,6 +266,17 @@ public final class ComposePlatform implements Platform {
     static String health(ContainerState c) {
         var state = c.getCurrentContainerInfo().getState();
         return state.getHealth() == null ? "none" : state.getHealth().getStatus();
+    }
+
+    /**
+     * Why compose failed, first line first: the images this machine lacks (with the offline fix), else compose's
+     * own error; then the last lines compose printed, which name the service.
+     */
+    private String upFailure(List<Path> all, Map<String, String> variables, ComposeStack.UpFailed e) {
+        Map<String, String> missing = ComposeImages.missing(docker, ComposeImages.of(all, v -> variables.getOrDefault(v, System.getenv(v))));
+        List<String> said = e.printed.subList(Math.max(0, e.printed.size() - 12), e.printed.size());
+        return "compose could not bring the stack up: " + (missing.isEmpty() ? rootMessage(e) : ComposeImages.describe(missing))
+                + (said.isEmpty() ? "" : "\ncompose said:\n  " + String.join("\n  ", said));
     }
 
     private static String rootMessage(Throwable e) {

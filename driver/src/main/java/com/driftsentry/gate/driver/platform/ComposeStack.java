@@ -49,10 +49,29 @@ final class ComposeStack implements AutoCloseable {
         return new ComposeStack(c, c::getContainerByServiceName);
     }
 
-    /** {@code up -d}: returns once compose started every service in dependency order (PostgreSQL and Redis healthy first). */
+    /**
+     * {@code up -d}: returns once compose started every service in dependency order (PostgreSQL and Redis healthy
+     * first); when compose fails, what it printed goes with the failure.
+     */
     synchronized void up() {
         up = true;
-        compose.start();
+        try (ComposeOutput output = ComposeOutput.capture()) {
+            try {
+                compose.start();
+            } catch (RuntimeException e) {
+                throw new UpFailed(e, output.lines());
+            }
+        }
+    }
+
+    /** Compose did not bring the stack up; {@code printed}: what it said meanwhile. */
+    static final class UpFailed extends RuntimeException {
+        final transient List<String> printed;
+
+        UpFailed(RuntimeException cause, List<String> printed) {
+            super(cause.getMessage(), cause);
+            this.printed = printed;
+        }
     }
 
     /** The running container of {@code service}. */
