@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import org.awaitility.Awaitility;
 import java.util.concurrent.TimeUnit;
 
 /** driftgate as a pipeline runs it: its own JVM, arguments, environment variables; the exit code and everything it printed. */
@@ -108,16 +110,11 @@ final class DriftgateProcess {
      */
     static <T> CompletableFuture<T> onceLogged(Path workDir, String command, String marker, Callable<Boolean> ready, Callable<T> action) {
         return CompletableFuture.supplyAsync(() -> {
+            Path log = workDir.resolve("driftgate-" + command + ".log");
             try {
-                Path log = workDir.resolve("driftgate-" + command + ".log");
-                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(240);
-                while (System.nanoTime() < end) {
-                    if (Files.exists(log) && Files.readString(log).contains(marker) && ready.call()) {
-                        return action.call();
-                    }
-                    Thread.sleep(200);
-                }
-                throw new IllegalStateException("the " + command + " never logged " + marker);
+                Awaitility.await("the " + command + " to log " + marker).atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200))
+                        .until(() -> Files.exists(log) && Files.readString(log).contains(marker) && ready.call());
+                return action.call();
             } catch (Exception e) {
                 throw new CompletionException(e);
             }

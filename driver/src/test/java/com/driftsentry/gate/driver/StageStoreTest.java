@@ -88,7 +88,9 @@ class StageStoreTest {
             racers.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx64m", "-cp",
                     System.getProperty("java.class.path"), StoreRace.class.getName(), root.toString()).redirectErrorStream(true).start());
         }
-        Thread.sleep(1500);
+        Path ready = root.resolveSibling("ready");
+        org.awaitility.Awaitility.await("four racers at the line").atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> java.nio.file.Files.isDirectory(ready) && ready.toFile().list().length == 4);
         java.nio.file.Files.createDirectories(root);
         java.nio.file.Files.writeString(root.resolveSibling("start"), "go");
         List<String> said = new ArrayList<>();

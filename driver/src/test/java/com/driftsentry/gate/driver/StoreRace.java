@@ -17,6 +17,9 @@ public final class StoreRace {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args[0]);
         Path start = root.resolveSibling("start");
+        // Said before the spin, so that the test starts the race once every racer is waiting at the line.
+        Files.createDirectories(root.resolveSibling("ready"));
+        Files.writeString(root.resolveSibling("ready").resolve(Long.toString(ProcessHandle.current().pid())), "ready");
         long end = System.nanoTime() + 30_000_000_000L;
         while (!Files.exists(start) && System.nanoTime() < end) {
             Thread.onSpinWait();
