@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -100,6 +101,16 @@ class EnvironmentLoaderTest {
         assertTrue(e.getMessage().startsWith("qa.yaml: ") || e.getMessage().startsWith(dir.resolve("qa.yaml").toString()), e.getMessage());
         assertTrue(e.getMessage().contains(expected), what + ": " + e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
+    }
+
+    @Test
+    void theBrowserAndItsDriverCanBeNamedInTheFileAndAnEmptyNameIsRefused() throws Exception {
+        BrowserGateConfig browser = load(VALID + "  browser: { loads: 3, binary: /opt/chrome/chrome, driver: /opt/chrome/chromedriver }\n").browser().orElseThrow();
+        assertEquals(Optional.of("/opt/chrome/chrome"), browser.binary());
+        assertEquals(Optional.of("/opt/chrome/chromedriver"), browser.driver());
+        assertEquals(Optional.empty(), load(VALID + "  browser: { loads: 3 }\n").browser().orElseThrow().binary(), "the usual places, searched");
+        ConfigError empty = assertThrows(ConfigError.class, () -> load(VALID + "  browser: { binary: \"\" }\n"));
+        assertTrue(empty.getMessage().contains("gates.browser.binary"), empty.getMessage());
     }
 
     @Test
