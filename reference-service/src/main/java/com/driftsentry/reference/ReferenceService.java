@@ -72,6 +72,8 @@ public final class ReferenceService implements AutoCloseable {
         new JvmThreadMetrics().bindTo(metrics);
         new ProcessorMetrics().bindTo(metrics);
         new ResidentMemory().bindTo(metrics);
+        io.micrometer.core.instrument.Gauge.builder("http.server.requests.in.flight", inFlight, InFlight::count)
+                .description("requests begun and not yet answered (what a graceful stop waits for)").register(metrics);
         this.database = new Database(config.database(), config.dbPoolSize(), metrics);
         this.redis = new Redis(config.redisUrl());
         Transactions tx = new Transactions(database.dataSource());

@@ -57,7 +57,9 @@ class ProcessLifecycleIT {
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
             CompletableFuture<Integer> slow = CompletableFuture.supplyAsync(() -> statusOf(socket));
-            Thread.sleep(500);
+            // The service has begun it: in flight beside the scrape that asks (no sleep guesses how long that takes).
+            org.awaitility.Awaitility.await("the slow request in flight").atMost(java.time.Duration.ofSeconds(30))
+                    .until(() -> inFlight(given().baseUri(base).get("/metrics").asString()) >= 2);
             long signalled = System.nanoTime();
             service.process.destroy();
 
@@ -174,5 +176,10 @@ class ProcessLifecycleIT {
 
     private static String port(String jdbcUrl) {
         return jdbcUrl.replaceAll(".*:(\\d+)/.*", "$1");
+    }
+
+    private static double inFlight(String scrape) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^http_server_requests_in_flight\\S* ([0-9.]+)$").matcher(scrape);
+        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
