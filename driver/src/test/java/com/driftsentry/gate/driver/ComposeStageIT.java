@@ -158,7 +158,10 @@ class ComposeStageIT {
         // The load runs once the backend logs far more than the probes' few requests a second.
         CompletableFuture<String> killed = DriftgateProcess.onceLogged(dir, "deploy", "(load)",
                 () -> docker("logs", "--since", "2s", service("backend")).output().lines().count() > 30, () -> {
-                    Thread.sleep(2000);
+                    // About two seconds more of load answered (40 more lines), counted rather than slept for.
+                    long before = docker("logs", service("backend")).output().lines().count();
+                    await("more of the load answered").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                            .until(() -> docker("logs", service("backend")).output().lines().count() >= before + 40);
                     return docker("kill", service("postgres")).output();
                 });
         DriftgateProcess run = deploy(IMAGE);

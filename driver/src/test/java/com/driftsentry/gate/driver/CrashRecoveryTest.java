@@ -26,8 +26,8 @@ class CrashRecoveryTest {
     void aDeployCancelledDuringTheLoadGateRestoresTheNotedReleaseByItselfWithinTheDeadline() throws Exception {
         DriftgateProcess.stage(dir);
         DriftgateProcess.fewerGates(dir, true);
-        CompletableFuture<Long> signalled = DriftgateProcess.onceLogged(dir, "deploy", "(load)", () -> true, () -> {
-            Thread.sleep(3000);
+        // Signalled once the load generator has started loading, not a guessed time after the gate began.
+        CompletableFuture<Long> signalled = DriftgateProcess.onceLogged(dir, "deploy", "(load)", () -> DriftgateProcess.loading(dir), () -> {
             ProcessHandle driver = DriftgateProcess.running(dir, "deploy").orElseThrow();
             long at = System.nanoTime();
             driver.destroy();

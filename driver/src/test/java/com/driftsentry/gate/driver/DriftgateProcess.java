@@ -121,6 +121,20 @@ final class DriftgateProcess {
         });
     }
 
+    /** Whether a load gate under {@code workDir} has started its load: its generator's log names the run and its target. */
+    static boolean loading(Path workDir) {
+        try (java.util.stream.Stream<Path> files = Files.walk(workDir)) {
+            for (Path log : files.filter(f -> f.getFileName().toString().equals("gatling.log")).toList()) {
+                if (Files.readString(log).contains("driftgate load: ")) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false; // a file of the run came or went while it was read: not yet
+        }
+    }
+
     /** The ledger of the test environment's default store (a folder under {@code workDir}). */
     static List<JsonNode> ledger(Path workDir) {
         return ledger(new FileStore(workDir.resolve("target/state/drive")));

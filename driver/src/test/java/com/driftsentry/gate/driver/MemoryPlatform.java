@@ -34,6 +34,8 @@ final class MemoryPlatform implements Platform {
     /** Told each step as it starts ("deploy", "stable", "promote", "restore"): where a test freezes or signals a run. */
     volatile Consumer<String> at = step -> { };
     private final HttpServer server;
+    /** Requests the release's address has answered (the availability probe's, in these tests). */
+    final java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
 
     MemoryPlatform(Release serving) {
         this.serving = serving;
@@ -43,6 +45,7 @@ final class MemoryPlatform implements Platform {
             throw new UncheckedIOException(e);
         }
         server.createContext("/", exchange -> {
+            answered.incrementAndGet();
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
         });

@@ -65,12 +65,11 @@ abstract class MemoryStageTest {
         };
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Holds a gate until the release's address has answered another request: the availability probe saw it. */
+    void untilProbed() {
+        int before = platform.answered.get();
+        org.awaitility.Awaitility.await("the availability probe to reach the release").atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(10)).until(() -> platform.answered.get() > before);
     }
 
     Gate gate(String name, Outcome outcome) {

@@ -28,8 +28,8 @@ class StageRunnerTest extends MemoryStageTest {
         platform.serving = null;
         platform.keepsReleases = false;
         platform.releaseChecks.add(gate("container", Outcome.PASS));
-        // The load takes a while, as a real one does: long enough for the probe to see the candidate.
-        gates.addAll(List.of(gate("health", Outcome.PASS), gate("load", Outcome.PASS, () -> sleep(600))));
+        // The load takes a while, as a real one does: until the probe has seen the candidate.
+        gates.addAll(List.of(gate("health", Outcome.PASS), gate("load", Outcome.PASS, this::untilProbed)));
         RunRecord passed = runner("rollback").deploy(CANDIDATE);
         assertEquals("PASS", outcome(passed));
         assertEquals(ExitCode.PASSED, passed.exitCode());

@@ -3,12 +3,16 @@ package com.driftsentry.gate.simulations;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.driftsentry.gate.waiting.Waits;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
 
 /** A load run killed outright (SIGKILL, no hooks) still leaves no reference service, PostgreSQL or Redis behind. */
@@ -25,10 +29,12 @@ class CrashCleanupTest {
         Set<Long> before = servers();
         Path work = Files.createTempDirectory(Path.of("target"), "crash-");
         Process gatling = GatlingProcess.start("ApiMixSimulation", Map.of("gate.hold", "120s"), Map.of(), work);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!Files.readString(work.resolve("output.log")).contains("Simulation com.driftsentry") && System.nanoTime() < deadline) {
-            assertTrue(gatling.isAlive(), Files.readString(work.resolve("output.log")));
-            Thread.sleep(200);
+        try {
+            Waits.await("the simulation to start").atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
+                    .failFast("the load run exited", () -> !gatling.isAlive())
+                    .until(() -> Files.readString(work.resolve("output.log")).contains("Simulation com.driftsentry"));
+        } catch (ConditionTimeoutException | TerminalFailureException e) {
+            throw new AssertionError(e.getMessage() + ": " + Files.readString(work.resolve("output.log")));
         }
         Set<Long> started = servers();
         started.removeAll(before);
@@ -36,9 +42,11 @@ class CrashCleanupTest {
 
         gatling.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
 
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (started.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) && System.nanoTime() < until) {
-            Thread.sleep(250);
+        try {
+            Waits.await("the target's processes to stop").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> started.stream().noneMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)));
+        } catch (ConditionTimeoutException e) {
+            // named below
         }
         assertFalse(started.stream().anyMatch(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)),
                 "left behind: " + started.stream().filter(pid -> ProcessHandle.of(pid).isPresent()).toList());
