@@ -6,6 +6,7 @@ import com.driftsentry.gate.driver.store.StageStores;
 import com.driftsentry.gate.driver.notify.GithubSummary;
 import com.driftsentry.gate.driver.notify.Notifier;
 import com.driftsentry.gate.driver.notify.SlackWebhook;
+import com.driftsentry.gate.driver.platform.Platforms;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
@@ -91,7 +92,7 @@ abstract class CommandSupport implements Callable<Integer> {
      * stage that keeps no release (compose: a fresh stack per run) has nothing to guard.
      */
     StageLock lockStage(String command) {
-        if (env.deploy().platform().type().equals("compose")) {
+        if (!Platforms.keepsReleases(env)) {
             return null;
         }
         StringBuilder tookOver = new StringBuilder();

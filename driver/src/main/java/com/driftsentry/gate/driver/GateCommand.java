@@ -22,7 +22,7 @@ final class GateCommand extends CommandSupport {
 
     @Override
     int execute() {
-        boolean compose = env.deploy().platform().type().equals("compose");
+        boolean compose = !Platforms.keepsReleases(env);
         Platforms.Options options = Platforms.Options.of(ledger.serving(), workDir("gate")).withComposeFiles(composeFiles.checked(env))
                 .saying(progress::say);
         if (compose) {

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 
 /** The one place a {@code platform.type} becomes a platform. */
 public final class Platforms {
+    private static final String COMPOSE = "compose";
     private Platforms() {
     }
 
@@ -47,6 +48,19 @@ public final class Platforms {
         }
     }
 
+    /**
+     * Whether the platform {@code env} names keeps a release between runs (every one but compose, a fresh stack per
+     * run): what a command needs to know before it makes one (a lock to take, a rollback to refuse).
+     */
+    public static boolean keepsReleases(Environment env) {
+        return !readsComposeFiles(env);
+    }
+
+    /** Whether the platform {@code env} names is brought up from compose files ({@code --compose-file} adds to them). */
+    public static boolean readsComposeFiles(Environment env) {
+        return COMPOSE.equals(env.deploy().platform().type());
+    }
+
     public static Platform create(Environment env, Options options) {
         Platform platform = of(env, options);
         // Ctrl-C or SIGTERM ends the command: what it started stops with it (close is idempotent).
@@ -63,7 +77,7 @@ public final class Platforms {
                                 + "would serve (fix: baselineVersion: 0.1.0)"));
                 yield new EmbeddedPlatform(env, Release.parse(initial), options.candidateSettings(), options.workDir());
             }
-            case "compose" -> ComposePlatform.create(env, options);
+            case COMPOSE -> ComposePlatform.create(env, options);
             case "ecs" -> EcsPlatform.create(env, options.candidateSettings());
             default -> throw ConfigError.at(env.file(), "platform.type", "'" + type + "' is not supported by driftgate (expected embedded, compose or ecs)");
         };
