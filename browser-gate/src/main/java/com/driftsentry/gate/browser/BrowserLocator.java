@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.core.ConditionTimeoutException;
@@ -87,15 +88,17 @@ public final class BrowserLocator {
      * at work (a binary is unpacked before its libraries are set up).
      */
     public Located locate() {
-        if ("true".equals(env.get("DRIFTGATE_BROWSER_REQUIRED")) && !usable(search())) {
+        // Each search asks both binaries their version: the last one made is the answer, not one more.
+        AtomicReference<Located> found = new AtomicReference<>(search());
+        if ("true".equals(env.get("DRIFTGATE_BROWSER_REQUIRED")) && !usable(found.get())) {
             try {
                 Waits.await("a browser and its driver, installed by .ci/run beside the build").atMost(Duration.ofMinutes(5))
-                        .pollInterval(Duration.ofSeconds(1)).until(() -> usable(search()));
+                        .pollInterval(Duration.ofSeconds(1)).until(() -> usable(found.updateAndGet(previous -> search())));
             } catch (ConditionTimeoutException e) {
-                // the search below says what is missing
+                // the last search says what is missing
             }
         }
-        return search();
+        return found.get();
     }
 
     private static boolean usable(Located located) {

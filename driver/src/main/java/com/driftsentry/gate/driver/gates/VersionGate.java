@@ -56,18 +56,18 @@ public record VersionGate(String environment, String baseUrl, String version, in
      * A probe cut short by the deadline is no answer: it neither counts nor replaces the last one.
      */
     private boolean probeOnce(AtomicInteger probes, AtomicInteger streak, AtomicReference<String> last) {
-        probes.incrementAndGet();
         try {
             Reachability.Answer answer = Reachability.probe(baseUrl);
+            probes.incrementAndGet();
             last.set(answer.toString());
             if (answer.reports(version)) {
                 return streak.incrementAndGet() >= consecutive;
             }
         } catch (IOException e) {
+            probes.incrementAndGet();
             last.set(e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            probes.decrementAndGet();
             return false;
         }
         streak.set(0);

@@ -4,7 +4,8 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.AppenderBase;
-import java.util.ArrayList;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import org.slf4j.LoggerFactory;
 
@@ -15,13 +16,15 @@ import org.slf4j.LoggerFactory;
  */
 final class ComposeOutput extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private static final int KEEP = 200;
-    private final List<String> lines = new ArrayList<>();
+    private final Deque<String> lines = new ArrayDeque<>();
     private final Logger logger;
-    private final Level before;
+    private final Level level;
+    private final boolean additive;
 
     private ComposeOutput(Logger logger) {
         this.logger = logger;
-        this.before = logger.getLevel();
+        this.level = logger == null ? null : logger.getLevel();
+        this.additive = logger == null || logger.isAdditive();
     }
 
     /** Starts keeping what the compose command prints, until {@link #close()}. */
@@ -32,6 +35,7 @@ final class ComposeOutput extends AppenderBase<ILoggingEvent> implements AutoClo
         ComposeOutput output = new ComposeOutput(tc);
         output.setContext(tc.getLoggerContext());
         output.start();
+        // Heard here only: INFO for the time the stack comes up, never passed on to stdout (ComposeHost silences it otherwise).
         tc.setLevel(Level.INFO);
         tc.setAdditive(false);
         tc.addAppender(output);
@@ -41,13 +45,18 @@ final class ComposeOutput extends AppenderBase<ILoggingEvent> implements AutoClo
     @Override
     protected synchronized void append(ILoggingEvent event) {
         // Testcontainers' own lines about running compose are not what compose said.
-        if (event.getLoggerName().startsWith("tc.") && lines.size() < KEEP && !event.getFormattedMessage().startsWith("Local Docker Compose")
-                && !event.getFormattedMessage().startsWith("Docker Compose has finished")) {
-            event.getFormattedMessage().lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(lines::add);
+        String message = event.getFormattedMessage();
+        if (event.getLoggerName().startsWith("tc.") && !message.startsWith("Local Docker Compose") && !message.startsWith("Docker Compose has finished")) {
+            message.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(l -> {
+                lines.addLast(l);
+                if (lines.size() > KEEP) {
+                    lines.removeFirst(); // the error comes last: keep the end
+                }
+            });
         }
     }
 
-    /** The lines compose printed, in order (the first {@value #KEEP}). */
+    /** The last {@value #KEEP} lines compose printed, in order. */
     synchronized List<String> lines() {
         return List.copyOf(lines);
     }
@@ -56,7 +65,8 @@ final class ComposeOutput extends AppenderBase<ILoggingEvent> implements AutoClo
     public void close() {
         if (logger != null) {
             logger.detachAppender(this);
-            logger.setLevel(before);
+            logger.setLevel(level);
+            logger.setAdditive(additive);
         }
         stop();
     }
