@@ -45,15 +45,14 @@ final class DeployCommand extends CommandSupport {
         if (candidate == null) {
             throw new ConfigError("--image: " + ConfigError.quote(image) + " is not an image reference (fix: <registry>/<repository>:<tag>, or a version such as 0.2.0)");
         }
-        String type = env.deploy().platform().type();
-        if (!type.equals("embedded") && candidate.image().equals(candidate.version())) {
-            throw new ConfigError("--image: " + ConfigError.quote(image) + " is a bare version; " + type + " runs an image (fix: "
-                    + (type.equals("ecs") ? "<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>" : "a local image such as driftsentry-reference:0.3.0") + ")");
+        if (Platforms.runsImages(env) && candidate.image().equals(candidate.version())) {
+            throw new ConfigError("--image: " + ConfigError.quote(image) + " is a bare version; " + env.deploy().platform().type()
+                    + " runs an image (fix: " + Platforms.imageExample(env) + ")");
         }
         candidateEnv.keySet().stream().filter(k -> !k.matches("[A-Z][A-Z0-9_]*")).findFirst().ifPresent(k -> {
             throw new ConfigError("--candidate-env: " + ConfigError.quote(k) + " is not an environment variable name (fix: KEY=VALUE with KEY like DRIFTSENTRY_FAULT_ERROR_RATE)");
         });
-        if (!candidateEnv.isEmpty() && type.equals("ecs")) {
+        if (!candidateEnv.isEmpty() && !Platforms.takesCandidateSettings(env)) {
             throw new ConfigError("--candidate-env: ecs passes no settings to a candidate (its task definition carries its own)");
         }
         List<Path> extraFiles = composeFiles.checked(env);
@@ -79,7 +78,7 @@ final class DeployCommand extends CommandSupport {
                 + ": " + v.outcome()));
         // The stage's state is read under its lock: what serves cannot change between reading it and acting on it.
         try (StageLock lock = lockStage("deploy")) {
-            if (type.equals("embedded")
+            if (!Platforms.runsImages(env)
                     && ledger.serving().or(() -> env.deploy().platform().baselineVersion()).filter(candidate.version()::equals).isPresent()) {
                 throw new ConfigError("--image: " + candidate + " is already serving on " + env.name() + " (fix: give the candidate a version of its own)");
             }

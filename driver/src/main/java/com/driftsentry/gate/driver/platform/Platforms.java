@@ -10,7 +10,9 @@ import java.util.function.Consumer;
 
 /** The one place a {@code platform.type} becomes a platform. */
 public final class Platforms {
+    private static final String EMBEDDED = "embedded";
     private static final String COMPOSE = "compose";
+    private static final String ECS = "ecs";
     private Platforms() {
     }
 
@@ -61,6 +63,22 @@ public final class Platforms {
         return COMPOSE.equals(env.deploy().platform().type());
     }
 
+    /** Whether the platform {@code env} names runs an image (compose, ecs), or a version of this build (embedded). */
+    public static boolean runsImages(Environment env) {
+        return !EMBEDDED.equals(env.deploy().platform().type());
+    }
+
+    /** What {@code --image} looks like on the platform {@code env} names, for a fix in an error. */
+    public static String imageExample(Environment env) {
+        return ECS.equals(env.deploy().platform().type()) ? "<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>"
+                : runsImages(env) ? "a local image such as driftsentry-reference:0.3.0" : "a version such as 0.3.0";
+    }
+
+    /** Whether a candidate can be given settings on the command line ({@code --candidate-env}): not on ecs, whose task definition carries its own. */
+    public static boolean takesCandidateSettings(Environment env) {
+        return !ECS.equals(env.deploy().platform().type());
+    }
+
     public static Platform create(Environment env, Options options) {
         Platform platform = of(env, options);
         // Ctrl-C or SIGTERM ends the command: what it started stops with it (close is idempotent).
@@ -71,14 +89,14 @@ public final class Platforms {
     private static Platform of(Environment env, Options options) {
         String type = env.deploy().platform().type();
         return switch (type) {
-            case "embedded" -> {
+            case EMBEDDED -> {
                 String initial = options.lastServing().or(() -> env.deploy().platform().baselineVersion()).orElseThrow(() ->
                         ConfigError.at(env.file(), "platform.baselineVersion", "is not set and the ledger has no promotion yet, so nothing "
                                 + "would serve (fix: baselineVersion: 0.1.0)"));
                 yield new EmbeddedPlatform(env, Release.parse(initial), options.candidateSettings(), options.workDir());
             }
             case COMPOSE -> ComposePlatform.create(env, options);
-            case "ecs" -> EcsPlatform.create(env, options.candidateSettings());
+            case ECS -> EcsPlatform.create(env, options.candidateSettings());
             default -> throw ConfigError.at(env.file(), "platform.type", "'" + type + "' is not supported by driftgate (expected embedded, compose or ecs)");
         };
     }
