@@ -1,12 +1,12 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunRecord;
 import com.driftsentry.gate.driver.ledger.Ledger;
 import com.driftsentry.gate.driver.store.StageStore;
 import com.driftsentry.gate.driver.store.StageStores;
 import com.driftsentry.gate.driver.notify.GithubSummary;
 import com.driftsentry.gate.driver.notify.Notifier;
 import com.driftsentry.gate.driver.notify.SlackWebhook;
-import com.driftsentry.gate.driver.platform.Platforms;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
@@ -92,7 +92,7 @@ abstract class CommandSupport implements Callable<Integer> {
      * stage that keeps no release (compose: a fresh stack per run) has nothing to guard.
      */
     StageLock lockStage(String command) {
-        if (!Platforms.keepsReleases(env)) {
+        if (!env.deploy().platform().keepsReleases()) {
             return null;
         }
         StringBuilder tookOver = new StringBuilder();

@@ -1,6 +1,5 @@
 package com.driftsentry.gate.driver;
 
-import com.driftsentry.gate.driver.platform.Platforms;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import java.nio.file.Files;
@@ -16,7 +15,7 @@ final class ComposeFiles {
     List<Path> files = new ArrayList<>();
 
     List<Path> checked(Environment env) {
-        if (!files.isEmpty() && !Platforms.readsComposeFiles(env)) {
+        if (!files.isEmpty() && !env.deploy().platform().readsComposeFiles()) {
             throw new ConfigError("--compose-file: only the compose platform reads compose files (" + env.name() + " is "
                     + env.deploy().platform().type() + ")");
         }

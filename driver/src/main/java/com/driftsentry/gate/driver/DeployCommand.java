@@ -1,5 +1,7 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunRecord;
+import com.driftsentry.gate.driver.decision.RunOutcome;
 import com.driftsentry.gate.driver.cost.CostEstimate;
 import com.driftsentry.gate.driver.cost.StageCost;
 import com.driftsentry.gate.driver.gates.CostGate;
@@ -45,14 +47,14 @@ final class DeployCommand extends CommandSupport {
         if (candidate == null) {
             throw new ConfigError("--image: " + ConfigError.quote(image) + " is not an image reference (fix: <registry>/<repository>:<tag>, or a version such as 0.2.0)");
         }
-        if (Platforms.runsImages(env) && candidate.image().equals(candidate.version())) {
+        if (env.deploy().platform().runsImages() && candidate.image().equals(candidate.version())) {
             throw new ConfigError("--image: " + ConfigError.quote(image) + " is a bare version; " + env.deploy().platform().type()
-                    + " runs an image (fix: " + Platforms.imageExample(env) + ")");
+                    + " runs an image (fix: " + env.deploy().platform().imageExample() + ")");
         }
         candidateEnv.keySet().stream().filter(k -> !k.matches("[A-Z][A-Z0-9_]*")).findFirst().ifPresent(k -> {
             throw new ConfigError("--candidate-env: " + ConfigError.quote(k) + " is not an environment variable name (fix: KEY=VALUE with KEY like DRIFTSENTRY_FAULT_ERROR_RATE)");
         });
-        if (!candidateEnv.isEmpty() && !Platforms.takesCandidateSettings(env)) {
+        if (!candidateEnv.isEmpty() && !env.deploy().platform().takesCandidateSettings()) {
             throw new ConfigError("--candidate-env: ecs passes no settings to a candidate (its task definition carries its own)");
         }
         List<Path> extraFiles = composeFiles.checked(env);
@@ -78,7 +80,7 @@ final class DeployCommand extends CommandSupport {
                 + ": " + v.outcome()));
         // The stage's state is read under its lock: what serves cannot change between reading it and acting on it.
         try (StageLock lock = lockStage("deploy")) {
-            if (!Platforms.runsImages(env)
+            if (!env.deploy().platform().runsImages()
                     && ledger.serving().or(() -> env.deploy().platform().baselineVersion()).filter(candidate.version()::equals).isPresent()) {
                 throw new ConfigError("--image: " + candidate + " is already serving on " + env.name() + " (fix: give the candidate a version of its own)");
             }
@@ -86,13 +88,13 @@ final class DeployCommand extends CommandSupport {
             try (Platform platform = Platforms.create(env, options)) {
                 Intents intents = intents();
                 // A stage that keeps no release (compose) has nothing to restore: the JVM's own exit tears its stack down.
-                Interruption cancel = platform.keepsReleases() ? Interruption.install(progress, true) : null;
+                Interruption cancel = platform.policy().keepsReleases() ? Interruption.install(progress, true) : null;
                 StageEvidence evidence = new StageEvidence(store);
                 Path work = options.workDir();
                 RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work)), progress).recordingIntents(intents)
                         .cancelledBy(cancel == null ? Cancellation.NONE : cancel).deploy(candidate);
                 // The history is what served: a rejected candidate's evidence stays with its run's reports, out of the trend.
-                if (run.outcome().equals("PROMOTED") && platform.keepsReleases()) {
+                if (run.outcome() == RunOutcome.PROMOTED && platform.policy().keepsReleases()) {
                     evidence.record(work, runId).ifPresent(where -> progress.say("load evidence kept in the stage's history: " + where));
                     evidence.keepAsBaseline(work).ifPresent(where -> progress.say("the load evidence of " + candidate
                             + " is now the stage's baseline (" + where + ")"));

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunRecord;
 import com.driftsentry.gate.driver.lock.StageLock;
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Platforms;
@@ -22,7 +23,7 @@ final class GateCommand extends CommandSupport {
 
     @Override
     int execute() {
-        boolean compose = !Platforms.keepsReleases(env);
+        boolean compose = !env.deploy().platform().keepsReleases();
         Platforms.Options options = Platforms.Options.of(ledger.serving(), workDir("gate")).withComposeFiles(composeFiles.checked(env))
                 .saying(progress::say);
         if (compose) {
@@ -37,7 +38,7 @@ final class GateCommand extends CommandSupport {
         }
         Path work = options.workDir();
         // A gate-only stage is started for the gates and rested after: that changes the stage, so it holds the lock and records its intent.
-        boolean wakes = env.deploy().platform().gateOnly();
+        boolean wakes = env.deploy().platform().policy().rests();
         try (StageLock lock = wakes ? lockStage("gate") : null; Platform platform = Platforms.create(env, options)) {
             StageEvidence evidence = new StageEvidence(store);
             Intents intents = wakes ? intents() : Intents.NONE;

@@ -29,7 +29,7 @@ final class Plan {
                 + ledger.serving().or(() -> d.platform().baselineVersion()).orElse("nothing recorded") + ", candidate " + candidate);
         platform.plan(candidate).forEach(p -> plan.add("platform: " + p));
         platform.releaseChecks(candidate).forEach(g -> plan.add("gate " + g.name() + " (the platform's check of the release, first)"));
-        plan.add("gate health: " + d.platform().versionChecks() + " consecutive /health/live report version " + candidate.version());
+        plan.add("gate health: " + d.platform().common().versionChecks() + " consecutive /health/live report version " + candidate.version());
         plan.add("gate smoke: suites " + String.join(", ", SmokeGate.tagsBeforeRateLimit(env))
                 + (env.smoke().readOnly() ? ", read-only" : ""));
         env.browser().ifPresent(b -> plan.add(String.format(Locale.ROOT, "gate browser: %d loads of the dashboard (%s) in headless Chromium: "
@@ -50,7 +50,7 @@ final class Plan {
         platform.promotionChecks(candidate).forEach(g -> plan.add("gate " + g.name() + " (before promotion)"));
         plan.add(String.format(Locale.ROOT, "availability: %s every %d ms from the deploy's start, success >= %.2f%%", d.availability().path(),
                 d.availability().every().toMillis(), 100 * d.availability().minSuccess()));
-        plan.add("on failure: " + (!platform.keepsReleases() ? "nothing to restore: a PR stage has no release to roll back to (each run is a "
+        plan.add("on failure: " + (!platform.policy().keepsReleases() ? "nothing to restore: a PR stage has no release to roll back to (each run is a "
                 + "fresh stack); the verdict and the exit code are the result" : d.rollbackOnFailure() ? "restore the noted release and verify it"
                 : "stop, the candidate is not promoted"));
         plan.add("ledger: " + ledger.where());

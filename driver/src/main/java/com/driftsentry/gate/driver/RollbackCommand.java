@@ -21,7 +21,7 @@ final class RollbackCommand extends CommandSupport {
 
     @Override
     int execute() {
-        if (!Platforms.keepsReleases(env)) {
+        if (!env.deploy().platform().keepsReleases()) {
             throw new ConfigError("rollback: a compose stage keeps no release (every run is a fresh stack), so there is nothing to roll back");
         }
         if (dryRun) {

@@ -62,7 +62,7 @@ interface StageGates {
 
         @Override
         public Gate verifying(Release release, String address) {
-            return new VersionGate(env.name(), address, release.version(), env.deploy().platform().versionChecks(), VERSION_TIMEOUT);
+            return new VersionGate(env.name(), address, release.version(), env.deploy().platform().common().versionChecks(), VERSION_TIMEOUT);
         }
     }
 }

@@ -2,13 +2,16 @@ package com.driftsentry.gate.driver;
 
 import static com.driftsentry.gate.waiting.Waits.await;
 
+import com.driftsentry.gate.driver.decision.Decision;
+import com.driftsentry.gate.driver.decision.RunOutcome;
+import com.driftsentry.gate.driver.decision.RunRecord;
 import com.driftsentry.gate.driver.gates.AvailabilityProbe;
 import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.driver.platform.DeployFailure;
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.Environment;
-import com.driftsentry.gate.verdict.ExitCode;
+import com.driftsentry.gate.environment.StagePolicy;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
@@ -42,7 +45,7 @@ final class StageRunner {
         this.platform = platform;
         this.gates = gates;
         this.progress = progress;
-        this.decision = new Decision(env, platform, gates, progress, this::failure);
+        this.decision = new Decision(env, platform, gates::verifying, progress::step);
     }
 
     /** Records an intent before the platform changes anything; the command closes it once the ledger has the run. */
@@ -57,19 +60,16 @@ final class StageRunner {
         return this;
     }
 
-    /** deploy: note, deploy, wait, gate, then promote or roll back. */
+    /** deploy: note, deploy, wait, gate, then promote or roll back (or, where nothing is kept, let the verdict be the result). */
     RunRecord deploy(Release candidate) {
         progress.step("serving", "noting the release now serving");
         Release noted = platform.serving().orElse(null);
         progress.say("serving: " + (noted == null ? "nothing" : noted) + " at " + platform.serviceUrl());
         RunRecord run = new RunRecord("deploy", env.name()).releases(noted == null ? null : noted.toString(), candidate.toString());
-        // A stage that keeps no release has no users to watch during a rollout: there the probe watches the candidate once it is up.
-        boolean fresh = !platform.keepsReleases();
-        // A stage that rests between gates serves nobody during a rollout either: the probe watches the candidate it runs.
-        boolean watchCandidate = fresh || platform.restsBetweenGates();
-        AvailabilityProbe probe = watchCandidate ? null : probe();
+        StagePolicy policy = platform.policy();
+        Watch watch = watch().commandStarts();
         Release deployed = candidate;
-        if (!fresh) {
+        if (policy.keepsReleases()) {
             intents.open("deploy", noted, candidate);
         }
         try {
@@ -79,10 +79,10 @@ final class StageRunner {
             platform.awaitStable(deployed);
             Platform.Endpoint at = platform.endpoint(deployed);
             progress.say("candidate " + candidate + " is stable at " + at);
-            probe = watchCandidate ? probe() : probe;
+            watch.candidateUp();
             gate(run, deployed, at);
         } catch (DeployFailure e) {
-            run.add(failure("deploy", candidate.toString(), "the candidate becomes stable", e.getMessage()));
+            run.add(decision.failure("deploy", candidate.toString(), "the candidate becomes stable", e.getMessage()));
         } catch (RuntimeException e) {
             // A wait cut short by the cancellation surfaces as the waiting library's own exception.
             if (cancellation.by().isEmpty()) {
@@ -98,55 +98,38 @@ final class StageRunner {
                     .threshold("the command runs to its verdict").measured(signal).samples(0, 1).window("the command")
                     .inconclusive("cancelled by " + signal + "; the candidate was not judged"))));
         });
-        if (fresh) {
-            if (probe != null) {
-                run.add(probe.verdict());
-            }
-            keepLogsUnlessPassed(run);
-            judgedOnly(run, candidate, run.gatesOutcome());
+        watch.gatesJudged(run);
+        keepLogsUnlessPassed(run);
+        if (!policy.keepsReleases()) {
+            decision.judgedOnly(run, candidate);
             return run;
         }
-        if (watchCandidate) {
-            if (probe != null) {
-                run.add(probe.verdict());
-            }
-            probe = null;
-        } else {
-            Verdict sofar = probe.snapshot();
-            if (sofar.outcome() != Outcome.PASS) {
-                run.add(sofar);
-            }
-        }
         Outcome outcome = run.gatesOutcome();
-        keepLogsUnlessPassed(run);
         if (outcome == Outcome.PASS) {
             decision.promote(run, deployed, noted);
         } else {
             decision.rollBackOrStop(run, deployed, noted, outcome);
         }
-        // The whole command, the switch or the rollback included: what users saw.
-        if (probe != null) {
-            run.add(probe.verdict());
-        }
+        watch.commandEnds(run);
         rest();
         // A signal during the promotion or the rollback did not cut it short; the record still says it came.
         cancellation.by().ifPresent(run::interrupted);
         return run;
     }
 
-    private AvailabilityProbe probe() {
-        return new AvailabilityProbe(platform::probeAddress, env.deploy().availability(), env.name()).start();
+    private Watch watch() {
+        return new Watch(platform.policy(), () -> new AvailabilityProbe(platform::probeAddress, env.deploy().availability(), env.name()).start());
     }
 
-    /** gate: the gates only, against the release serving now; nothing changes. */
+    /** gate: the gates only, against the release serving now; nothing changes (a resting stage is woken for them, and rests after). */
     RunRecord gateServing() {
         progress.step("serving", "finding the release now serving");
         Release serving = platform.serving().orElse(null);
         RunRecord run = new RunRecord("gate", env.name()).releases(null, serving == null ? null : serving.toString());
         if (serving == null) {
-            run.add(failure("gate", "none", "a release serves", "nothing is serving on this stage"));
+            run.add(decision.failure("gate", "none", "a release serves", "nothing is serving on this stage"));
         } else {
-            boolean wakes = platform.restsBetweenGates();
+            boolean wakes = platform.policy().rests();
             try {
                 if (wakes) {
                     // Nothing runs at rest: start the serving release for the gates (recorded first, so a killed run leaves an intent).
@@ -156,54 +139,35 @@ final class StageRunner {
                 }
                 gate(run, serving, platform.endpoint(serving));
             } catch (DeployFailure e) {
-                run.add(failure("gate", serving.toString(), "the serving release answers", e.getMessage()));
+                run.add(decision.failure("gate", serving.toString(), "the serving release answers", e.getMessage()));
             }
             if (wakes) {
                 rest();
             }
         }
-        Outcome outcome = run.gatesOutcome();
         keepLogsUnlessPassed(run);
-        run.end(outcome.name(), outcome == Outcome.PASS ? "every gate passed against " + serving : "the gates did not pass: " + run.firstProblem(),
-                ExitCode.of(outcome), serving == null ? null : serving.toString());
+        decision.gated(run, serving);
         return run;
     }
 
     /** rollback: put {@code to} back and verify it (a rollback that cannot complete is exit 2 and stops there). */
     RunRecord rollback(Release current, Release to) {
-        return restore("rollback", "ROLLED_BACK", current, to);
+        return restore("rollback", RunOutcome.ROLLED_BACK, current, to);
     }
 
     /** recover: what an interrupted command noted is put back and verified, as a rollback is. */
     RunRecord recover(Release current, Release noted) {
-        return restore("recover", "RECOVERED", current, noted);
+        return restore("recover", RunOutcome.RECOVERED, current, noted);
     }
 
-    private RunRecord restore(String command, String done, Release current, Release to) {
+    private RunRecord restore(String command, RunOutcome done, Release current, Release to) {
         RunRecord run = new RunRecord(command, env.name()).releases(current.toString(), to.toString());
-        AvailabilityProbe probe = platform.restsBetweenGates() ? null : probe();
+        Watch watch = watch().commandStarts();
         intents.open(command, current, to);
-        try {
-            progress.step("restore", "restoring " + to);
-            platform.restore(to, Optional.empty());
-            Verdict verified = verify(to);
-            run.add(verified);
-            if (probe != null) {
-                run.add(probe.verdict());
-            }
-            rest();
-            boolean ok = verified.outcome() == Outcome.PASS;
-            run.end(ok ? done : "ROLLBACK_FAILED", ok ? "restored " + to + " and verified it" : "restored " + to
-                    + " but it does not report its version: " + run.firstProblem(), ok ? ExitCode.PASSED : ExitCode.ROLLBACK_FAILED,
-                    ok ? to.toString() : null);
-        } catch (DeployFailure e) {
-            if (probe != null) {
-                run.add(probe.verdict());
-            }
-            rest();
-            run.end("ROLLBACK_FAILED", "the rollback to " + to + " did not complete: " + e.getMessage() + "; a person must act",
-                    ExitCode.ROLLBACK_FAILED, null);
-        }
+        Optional<String> problem = decision.restore(run, to);
+        watch.commandEnds(run);
+        rest();
+        decision.restored(run, done, to, problem);
         return run;
     }
 
@@ -211,7 +175,7 @@ final class StageRunner {
     private void rest() {
         try {
             platform.rest();
-            if (platform.restsBetweenGates()) {
+            if (platform.policy().rests()) {
                 progress.say("the stage rests at 0 tasks until the next gate (platform.gateOnly)");
             }
         } catch (DeployFailure e) {
@@ -231,7 +195,7 @@ final class StageRunner {
             progress.step(gate.name(), "gating " + release + " (" + gate.name() + ")");
             Verdict v = gate.judge();
             Optional<String> lost = lost(release, v.outcome() != Outcome.PASS);
-            lost.ifPresent(why -> run.add(failure("release", release.toString(), "the release keeps running", why)));
+            lost.ifPresent(why -> run.add(decision.failure("release", release.toString(), "the release keeps running", why)));
             run.add(v);
             progress.say(gate.name() + ": " + v.outcome() + (v.outcome() == Outcome.PASS ? "" : " — " + RunRecord.firstProblem(v)));
             if (lost.isPresent() || cancellation.by().isPresent()) {
@@ -258,29 +222,10 @@ final class StageRunner {
         return lost.get();
     }
 
-    /** A stage that keeps no release (compose, a PR stage): the verdict and the exit code are the result; nothing to promote or restore. */
-    private void judgedOnly(RunRecord run, Release candidate, Outcome outcome) {
-        progress.step("verdict", candidate + ": " + outcome + " (no release is kept on " + env.name() + ": each run is a fresh stack)");
-        run.end(outcome.name(), outcome == Outcome.PASS
-                ? "every gate passed; " + candidate + " may go on to the next stage (a PR stage keeps no release: each run is a fresh stack)"
-                : candidate + " did not pass: " + run.firstProblem() + " (a PR stage has no release to roll back to: each run is a fresh stack)",
-                ExitCode.of(outcome), null);
-    }
-
     /** Why a run failed is often only in the release's own log: its last lines go into the report, while the release still runs. */
     private void keepLogsUnlessPassed(RunRecord run) {
         if (run.gatesOutcome() != Outcome.PASS) {
             run.logs(platform.logTails());
         }
-    }
-
-    private Verdict verify(Release release) {
-        return decision.verify(release);
-    }
-
-    /** A step of the command itself that failed: the platform could not do it, or the release went away. */
-    Verdict failure(String step, String subject, String threshold, String reason) {
-        return Verdict.of(step, env.name(), subject, platform.serviceUrl(), List.of(VerdictLine.of(step).threshold(threshold).measured("no")
-                .samples(0, 1).window("the command").fail(reason)));
     }
 }

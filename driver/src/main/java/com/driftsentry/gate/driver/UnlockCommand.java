@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunRecord;
 import com.driftsentry.gate.driver.lock.StageLock;
 import com.driftsentry.gate.verdict.ExitCode;
 import java.time.Instant;
@@ -18,8 +19,6 @@ final class UnlockCommand extends CommandSupport {
             out.println("nothing to unlock: no command holds the lock of " + env.name());
             return ExitCode.PASSED.code();
         }
-        RunRecord run = new RunRecord("unlock", env.name());
-        run.end("UNLOCKED", "broke the stage lock held by " + broken.get().describe(Instant.now()), ExitCode.PASSED, null);
-        return finish(run);
+        return finish(RunRecord.unlocked(env.name(), "broke the stage lock held by " + broken.get().describe(Instant.now())));
     }
 }

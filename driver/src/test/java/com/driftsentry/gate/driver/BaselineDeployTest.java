@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,7 +51,7 @@ class BaselineDeployTest {
             DriftgateProcess rollback = DriftgateProcess.run(checkout("third", state), Map.of(), "rollback", "--env", "drive");
             assertEquals(0, rollback.exitCode, rollback.output);
             List<JsonNode> ledger = DriftgateProcess.ledger(store);
-            assertEquals(List.of("PROMOTED", "PROMOTED", "ROLLED_BACK"), ledger.stream().map(e -> e.get("outcome").asText()).toList());
+            assertEquals(List.of(RunOutcome.PROMOTED.name(), RunOutcome.PROMOTED.name(), RunOutcome.ROLLED_BACK.name()), ledger.stream().map(e -> e.get("outcome").asText()).toList());
             assertEquals("0.2.0", ledger.get(2).get("serving").asText(), "the first release serves again");
             assertTrue(EmbeddedDeployTest.lastOfGate(ledger.get(2), "health").toString().contains("version 0.2.0"), "verified: " + ledger.get(2));
             assertTrue(rollback.output.contains("ledger: " + store.where("ledger.jsonl")), rollback.output);

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -112,7 +113,7 @@ class ComposeStageIT {
         assertTrue(run.output.contains("removed the leftovers of an earlier run that did not finish: project " + dead
                 + " (1 containers, 1 networks, 1 volumes)"), run.output);
         JsonNode entry = lastEntry();
-        assertEquals("PASS", entry.get("outcome").asText());
+        assertEquals(RunOutcome.PASS.name(), entry.get("outcome").asText());
         assertTrue(entry.get("reason").asText().contains("a PR stage keeps no release"), entry.get("reason").asText());
         assertTrue(entry.get("serving").isNull(), "nothing is recorded as serving");
         assertEquals(List.of("container", "health", "smoke", "browser", "contract", "load", "smoke", "availability"), gates(entry));
@@ -134,7 +135,7 @@ class ComposeStageIT {
                 "--candidate-env", "DRIFTSENTRY_FAULT_ROUTES=/api/v1/dashboard/summary");
         assertEquals(1, run.exitCode, run.output);
         JsonNode entry = lastEntry();
-        assertEquals("FAIL", entry.get("outcome").asText());
+        assertEquals(RunOutcome.FAIL.name(), entry.get("outcome").asText());
         JsonNode load = EmbeddedDeployTest.lastOfGate(entry, "load");
         assertTrue(failing(load).stream().anyMatch(c -> c.startsWith("dashboard errorRate")), "failing: " + failing(load));
         assertTrue(entry.get("reason").asText().contains("no release to roll back to"), entry.get("reason").asText());

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,7 +42,7 @@ class CrashRecoveryTest {
         // code and the ledger say which way it went (the milliseconds are printed, not bounded: a loaded machine moves them).
         assertEquals(4, deploy.exitCode, "ended by itself, not by the " + Interruption.DEADLINE.toSeconds() + " s deadline: " + deploy.output);
         JsonNode entry = DriftgateProcess.ledger(dir).get(0);
-        assertEquals("ROLLED_BACK", entry.get("outcome").asText(), entry.toString());
+        assertEquals(RunOutcome.ROLLED_BACK.name(), entry.get("outcome").asText(), entry.toString());
         assertEquals("SIGTERM", entry.get("interrupted").asText());
         assertEquals("0.1.0", entry.get("serving").asText());
         assertTrue(entry.get("reason").asText().contains("cancelled by SIGTERM"), entry.get("reason").asText());
@@ -86,7 +87,7 @@ class CrashRecoveryTest {
         List<JsonNode> ledger = DriftgateProcess.ledger(dir);
         assertEquals(1, ledger.size());
         JsonNode entry = ledger.get(0);
-        assertEquals("RECOVERED", entry.get("outcome").asText(), entry.toString());
+        assertEquals(RunOutcome.RECOVERED.name(), entry.get("outcome").asText(), entry.toString());
         assertEquals("0.1.0", entry.get("serving").asText());
         assertTrue(entry.get("reason").asText().startsWith("recovered from the interrupted deploy run " + intent.get("runId").asText()), entry.toString());
         assertTrue(EmbeddedDeployTest.lastOfGate(entry, "health").get("lines").get(0).get("measured").asText().contains("version 0.1.0"),

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -105,12 +106,12 @@ class EcsDeployTest {
         DriftgateProcess run = deploy();
         assertEquals(0, run.exitCode, run.output);
         JsonNode entry = ledger();
-        assertEquals("PROMOTED", entry.get("outcome").asText());
+        assertEquals(RunOutcome.PROMOTED.name(), entry.get("outcome").asText());
         assertEquals(EcsFake.REPO + ":0.2.0", entry.get("serving").asText());
         EmbeddedDeployTest.assertGates(entry, "health", "smoke", "alarms", "budget", "image", "health", "availability");
         assertEquals(List.of(EcsFake.FAMILY_ARN + "8"), ecs.updates);
         assertEquals(1, slack.size(), "one Slack message");
-        assertTrue(slack.get(0).contains("PROMOTED") && slack.get(0).contains("| alarms: alarms |"), slack.get(0));
+        assertTrue(slack.get(0).contains(RunOutcome.PROMOTED.name()) && slack.get(0).contains("| alarms: alarms |"), slack.get(0));
         String summary = Files.readString(dir.resolve("summary.md"));
         assertTrue(summary.contains("## driftgate deploy on ecs: PROMOTED") && summary.contains("budget: monthly spend"), summary);
         for (String text : List.of(run.output, summary, Files.readString(dir.resolve("target/state/ecs/ledger.jsonl")))) {
@@ -128,13 +129,13 @@ class EcsDeployTest {
         assertEquals(0, promoted.exitCode, promoted.output);
         assertEquals(List.of(1, 0), ecs.desiredCounts, "one task for the gates, none after");
         assertTrue(promoted.output.contains("rests at 0 tasks"), promoted.output);
-        assertEquals("PROMOTED", ledger("gated").get("outcome").asText());
+        assertEquals(RunOutcome.PROMOTED.name(), ledger("gated").get("outcome").asText());
         EmbeddedDeployTest.assertGates(ledger("gated"), "health", "smoke", "alarms", "budget", "image", "availability", "health");
 
         ecs.alarmState = "ALARM";
         DriftgateProcess rejected = DriftgateProcess.run(dir, awsEnv(), "deploy", "--env", "gated", "--image", EcsFake.REPO + ":0.3.0");
         assertEquals(1, rejected.exitCode, rejected.output);
-        assertEquals("ROLLED_BACK", ledger("gated").get("outcome").asText());
+        assertEquals(RunOutcome.ROLLED_BACK.name(), ledger("gated").get("outcome").asText());
         assertEquals(List.of(1, 0, 1, 1, 0), ecs.desiredCounts, "the candidate, the restored release verified with a task of its own, then rest");
         assertEquals("0.2.0", ecs.servingTag());
 
@@ -154,7 +155,7 @@ class EcsDeployTest {
         DriftgateProcess run = deploy();
         assertEquals(1, run.exitCode, run.output);
         JsonNode entry = ledger();
-        assertEquals("ROLLED_BACK", entry.get("outcome").asText());
+        assertEquals(RunOutcome.ROLLED_BACK.name(), entry.get("outcome").asText());
         assertTrue(entry.get("reason").asText().contains("in ALARM: DriftSentry-HighErrorRate"), entry.get("reason").asText());
         assertEquals(List.of(EcsFake.FAMILY_ARN + "8", EcsFake.FAMILY_ARN + "7"), ecs.updates, "updated to the candidate, then back");
         assertEquals("0.1.0", ecs.servingTag());
@@ -168,7 +169,7 @@ class EcsDeployTest {
         DriftgateProcess run = deploy();
         assertEquals(2, run.exitCode, run.output);
         JsonNode entry = ledger();
-        assertEquals("ROLLBACK_FAILED", entry.get("outcome").asText());
+        assertEquals(RunOutcome.ROLLBACK_FAILED.name(), entry.get("outcome").asText());
         assertTrue(entry.get("reason").asText().contains("a person must act"), entry.get("reason").asText());
         assertEquals(1, aws.count("RegisterTaskDefinition"), "nothing registered after the refusal");
         assertEquals(2, aws.count("UpdateService"), "the deploy and the refused rollback, nothing after");
@@ -193,7 +194,7 @@ class EcsDeployTest {
         DriftgateProcess recover = DriftgateProcess.run(dir, awsEnv(), "recover", "--env", "ecs");
         assertEquals(0, recover.exitCode, recover.output);
         JsonNode entry = ledger();
-        assertEquals("RECOVERED", entry.get("outcome").asText(), entry.toString());
+        assertEquals(RunOutcome.RECOVERED.name(), entry.get("outcome").asText(), entry.toString());
         assertEquals(List.of(EcsFake.FAMILY_ARN + "8", EcsFake.FAMILY_ARN + "7"), ecs.updates, "the noted revision is back");
         assertTrue(EmbeddedDeployTest.lastOfGate(entry, "health").toString().contains("version 0.1.0"), "and verified: " + entry);
     }
@@ -209,7 +210,7 @@ class EcsDeployTest {
         assertEquals("SIGTERM", signalled.get(30, TimeUnit.SECONDS));
         assertEquals(4, run.exitCode, run.output);
         JsonNode entry = ledger();
-        assertEquals("ROLLED_BACK", entry.get("outcome").asText(), entry.toString());
+        assertEquals(RunOutcome.ROLLED_BACK.name(), entry.get("outcome").asText(), entry.toString());
         assertEquals("SIGTERM", entry.get("interrupted").asText());
         assertEquals("0.1.0", ecs.servingTag());
         assertTrue(EmbeddedDeployTest.lastOfGate(entry, "health").toString().contains("version 0.1.0"), "verified: " + entry);

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -55,7 +56,7 @@ class EmbeddedDeployTest {
         DriftgateProcess deploy = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "drive", "--image", "0.2.0");
         assertEquals(0, deploy.exitCode, deploy.output);
         JsonNode promoted = DriftgateProcess.ledger(dir).get(0);
-        assertEquals("PROMOTED", promoted.get("outcome").asText());
+        assertEquals(RunOutcome.PROMOTED.name(), promoted.get("outcome").asText());
         assertEquals("0.2.0", promoted.get("serving").asText());
         assertGates(promoted, "health", "smoke", "contract", "load", "smoke", "health", "availability");
         assertFullAvailability(promoted);
@@ -67,7 +68,7 @@ class EmbeddedDeployTest {
         DriftgateProcess gate = DriftgateProcess.run(dir, Map.of(), "gate", "--env", "drive");
         assertEquals(0, gate.exitCode, gate.output);
         JsonNode gated = DriftgateProcess.ledger(dir).get(1);
-        assertEquals("PASS", gated.get("outcome").asText());
+        assertEquals(RunOutcome.PASS.name(), gated.get("outcome").asText());
         assertEquals("0.2.0", gated.get("serving").asText(), "gating changes nothing");
         assertGates(gated, "health", "smoke", "contract", "load", "smoke");
 
@@ -104,7 +105,7 @@ class EmbeddedDeployTest {
         DriftgateProcess deploy = DriftgateProcess.run(dir, Map.of(), args.toArray(String[]::new));
         assertEquals(1, deploy.exitCode, deploy.output);
         JsonNode entry = DriftgateProcess.ledger(dir).get(0);
-        assertEquals("ROLLED_BACK", entry.get("outcome").asText(), entry.toString());
+        assertEquals(RunOutcome.ROLLED_BACK.name(), entry.get("outcome").asText(), entry.toString());
         assertEquals("0.1.0", entry.get("serving").asText());
         assertTrue(entry.toString().contains(reason), what + ": the ledger should say '" + reason + "': " + entry.get("reason"));
         JsonNode verified = lastOfGate(entry, "health");

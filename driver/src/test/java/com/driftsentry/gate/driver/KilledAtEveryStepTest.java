@@ -1,5 +1,7 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunRecord;
+import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -71,7 +73,7 @@ class KilledAtEveryStepTest extends MemoryStageTest {
         Intents recovering = Intents.in(store, "run-recover", "memory");
         RunRecord recovered = runner("rollback").recordingIntents(recovering).recover(platform.serving().orElseThrow(), SERVING);
         recovering.close();
-        assertEquals("RECOVERED", outcome(recovered), step + ": " + recovered.entry(Map.of(), 0));
+        assertEquals(RunOutcome.RECOVERED, recovered.outcome(), step + ": " + recovered.entry(Map.of(), 0));
         assertEquals(SERVING, platform.serving, "the noted release serves");
         assertEquals(List.of("verify 0.1.0"), ran, "and is verified");
         assertTrue(Intent.read(store).isEmpty(), "settled");
@@ -94,7 +96,7 @@ class KilledAtEveryStepTest extends MemoryStageTest {
             }
         }).deploy(CANDIDATE);
         Map<String, Object> entry = run.entry(Map.of(), 0);
-        assertEquals("ROLLED_BACK", entry.get("outcome"), step + ": " + entry);
+        assertEquals(RunOutcome.ROLLED_BACK.name(), entry.get("outcome"), step + ": " + entry);
         assertEquals("SIGTERM", entry.get("interrupted"), "the record says why: " + entry);
         assertEquals("0.1.0", entry.get("serving"));
         assertEquals(SERVING, platform.serving);

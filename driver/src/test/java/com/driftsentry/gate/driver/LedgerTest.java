@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -111,7 +112,7 @@ class LedgerTest {
         e.put("command", command);
         e.put("from", from);
         e.put("to", to);
-        e.put("outcome", "PROMOTED");
+        e.put("outcome", RunOutcome.PROMOTED.name());
         e.put("reason", "r");
         e.put("serving", serving);
         e.put("seconds", 1.0);

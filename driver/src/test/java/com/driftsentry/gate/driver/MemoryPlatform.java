@@ -4,6 +4,7 @@ import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.driver.platform.DeployFailure;
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.environment.StagePolicy;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,8 +25,8 @@ final class MemoryPlatform implements Platform {
     final List<String> actions = new CopyOnWriteArrayList<>();
     final List<Gate> checks = new ArrayList<>();
     final List<Gate> releaseChecks = new ArrayList<>();
-    /** false: a fresh stack per run (compose), nothing noted, promoted or restored. */
-    boolean keepsReleases = true;
+    /** FRESH: a fresh stack per run (compose), nothing noted, promoted or restored. */
+    StagePolicy policy = StagePolicy.SERVING;
     Release serving;
     boolean neverStable;
     boolean promotionRefused;
@@ -113,8 +114,8 @@ final class MemoryPlatform implements Platform {
     }
 
     @Override
-    public boolean keepsReleases() {
-        return keepsReleases;
+    public StagePolicy policy() {
+        return policy;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunRecord;
 import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.platform.Release;
@@ -99,10 +100,6 @@ abstract class MemoryStageTest {
             }
         };
         return new StageRunner(env, platform, scripted, new Progress(new PrintStream(OutputStream.nullOutputStream()), new Masker()));
-    }
-
-    static String outcome(RunRecord run) {
-        return (String) run.entry(Map.of(), 0).get("outcome");
     }
 
     static List<String> gatesIn(RunRecord run) {

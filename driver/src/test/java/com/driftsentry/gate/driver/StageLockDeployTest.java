@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,7 +47,7 @@ class StageLockDeployTest {
         try (StageStore store = StageStores.open(state)) {
             List<JsonNode> ledger = DriftgateProcess.ledger(store);
             assertEquals(1, ledger.size(), "the refused deploy wrote nothing: " + ledger);
-            assertEquals("PROMOTED", ledger.get(0).get("outcome").asText());
+            assertEquals(RunOutcome.PROMOTED.name(), ledger.get(0).get("outcome").asText());
             assertTrue(StageLock.holder(store).isEmpty(), "released at the end");
         }
     }
@@ -65,7 +66,7 @@ class StageLockDeployTest {
         DriftgateProcess unlock = DriftgateProcess.run(dir, Map.of(), "unlock", "--env", "drive");
         assertEquals(0, unlock.exitCode, unlock.output);
         JsonNode entry = DriftgateProcess.ledger(dir).get(0);
-        assertEquals("UNLOCKED", entry.get("outcome").asText());
+        assertEquals(RunOutcome.UNLOCKED.name(), entry.get("outcome").asText());
         assertTrue(entry.get("reason").asText().contains("deploy run deadbeef on ci-runner-7"), entry.toString());
         assertTrue(entry.hasNonNull("who"), "who broke it");
         assertTrue(entry.get("serving").isNull(), "an unlock changes no release");

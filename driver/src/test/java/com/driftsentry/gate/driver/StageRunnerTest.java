@@ -1,8 +1,11 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.decision.RunRecord;
+import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.driftsentry.gate.environment.StagePolicy;
 import com.driftsentry.gate.verdict.ExitCode;
 import com.driftsentry.gate.verdict.Outcome;
 import java.util.List;
@@ -16,7 +19,7 @@ class StageRunnerTest extends MemoryStageTest {
         gates.addAll(List.of(gate("health", Outcome.PASS), gate("smoke", Outcome.PASS), gate("load", Outcome.PASS)));
         platform.checks.add(gate("alarms", Outcome.PASS));
         RunRecord run = runner("rollback").deploy(CANDIDATE);
-        assertEquals("PROMOTED", outcome(run));
+        assertEquals(RunOutcome.PROMOTED, run.outcome());
         assertEquals(ExitCode.PASSED, run.exitCode());
         assertEquals(List.of("deploy 0.2.0", "promote 0.2.0"), platform.actions);
         assertEquals(List.of("health", "smoke", "load", "alarms", "verify 0.2.0"), ran, "the platform's checks run last, then the verification");
@@ -26,12 +29,12 @@ class StageRunnerTest extends MemoryStageTest {
     @Test
     void aStageThatKeepsNoReleaseJudgesOnlyAndNeitherPromotesNorRestores() throws Exception {
         platform.serving = null;
-        platform.keepsReleases = false;
+        platform.policy = StagePolicy.FRESH;
         platform.releaseChecks.add(gate("container", Outcome.PASS));
         // The load takes a while, as a real one does: until the probe has seen the candidate.
         gates.addAll(List.of(gate("health", Outcome.PASS), gate("load", Outcome.PASS, this::untilProbed)));
         RunRecord passed = runner("rollback").deploy(CANDIDATE);
-        assertEquals("PASS", outcome(passed));
+        assertEquals(RunOutcome.PASS, passed.outcome());
         assertEquals(ExitCode.PASSED, passed.exitCode());
         assertEquals(List.of("container", "health", "load"), ran, "the platform's check of the release first; no verification after");
         assertEquals(List.of("deploy 0.2.0"), platform.actions, "nothing promoted");
@@ -44,7 +47,7 @@ class StageRunnerTest extends MemoryStageTest {
         ran.clear();
         gates.set(0, gate("health", Outcome.FAIL));
         RunRecord failed = runner("rollback").deploy(CANDIDATE);
-        assertEquals("FAIL", outcome(failed));
+        assertEquals(RunOutcome.FAIL, failed.outcome());
         assertEquals(ExitCode.FAILED, failed.exitCode());
         assertEquals(List.of("container", "health"), ran);
         assertTrue(platform.actions.stream().noneMatch(a -> a.startsWith("restore")), "no rollback: " + platform.actions);
@@ -57,7 +60,7 @@ class StageRunnerTest extends MemoryStageTest {
     void aFailedGateStopsTheRolloutAndRollsBackToTheNotedReleaseVerified() throws Exception {
         gates.addAll(List.of(gate("health", Outcome.PASS), gate("smoke", Outcome.FAIL), gate("load", Outcome.PASS)));
         RunRecord run = runner("rollback").deploy(CANDIDATE);
-        assertEquals("ROLLED_BACK", outcome(run));
+        assertEquals(RunOutcome.ROLLED_BACK, run.outcome());
         assertEquals(ExitCode.FAILED, run.exitCode());
         assertEquals(List.of("health", "smoke", "verify 0.1.0"), ran, "no gate after the failed one");
         assertEquals(List.of("deploy 0.2.0", "restore 0.1.0"), platform.actions);
@@ -70,7 +73,7 @@ class StageRunnerTest extends MemoryStageTest {
         gates.addAll(List.of(gate("health", Outcome.PASS), gate("load", Outcome.INCONCLUSIVE)));
         RunRecord run = runner("rollback").deploy(CANDIDATE);
         assertEquals(ExitCode.INCONCLUSIVE, run.exitCode());
-        assertEquals("ROLLED_BACK", outcome(run));
+        assertEquals(RunOutcome.ROLLED_BACK, run.outcome());
         assertTrue(platform.actions.stream().noneMatch(a -> a.startsWith("promote")), platform.actions.toString());
         assertEquals(SERVING, platform.serving);
     }
@@ -79,7 +82,7 @@ class StageRunnerTest extends MemoryStageTest {
     void onFailureStopLeavesTheServingReleaseAloneAndPromotesNothing() throws Exception {
         gates.add(gate("health", Outcome.FAIL));
         RunRecord run = runner("stop").deploy(CANDIDATE);
-        assertEquals("FAIL", outcome(run));
+        assertEquals(RunOutcome.FAIL, run.outcome());
         assertEquals(ExitCode.FAILED, run.exitCode());
         assertEquals(List.of("deploy 0.2.0"), platform.actions, "no promotion, no restore");
     }
@@ -89,7 +92,7 @@ class StageRunnerTest extends MemoryStageTest {
         gates.add(gate("health", Outcome.PASS));
         verification = release -> release.equals(CANDIDATE) ? Outcome.FAIL : Outcome.PASS;
         RunRecord run = runner("rollback").deploy(CANDIDATE);
-        assertEquals("ROLLED_BACK", outcome(run));
+        assertEquals(RunOutcome.ROLLED_BACK, run.outcome());
         assertEquals(ExitCode.FAILED, run.exitCode());
         assertEquals(List.of("deploy 0.2.0", "promote 0.2.0", "restore 0.1.0"), platform.actions);
         assertEquals(List.of("health", "verify 0.2.0", "verify 0.1.0"), ran);
@@ -100,7 +103,7 @@ class StageRunnerTest extends MemoryStageTest {
         gates.add(gate("health", Outcome.PASS));
         platform.promotionRefused = true;
         RunRecord run = runner("rollback").deploy(CANDIDATE);
-        assertEquals("ROLLED_BACK", outcome(run));
+        assertEquals(RunOutcome.ROLLED_BACK, run.outcome());
         assertTrue(gatesIn(run).contains("promote"), gatesIn(run).toString());
     }
 
@@ -109,7 +112,7 @@ class StageRunnerTest extends MemoryStageTest {
         gates.add(gate("health", Outcome.FAIL));
         platform.restoreRefused = true;
         RunRecord run = runner("rollback").deploy(CANDIDATE);
-        assertEquals("ROLLBACK_FAILED", outcome(run));
+        assertEquals(RunOutcome.ROLLBACK_FAILED, run.outcome());
         assertEquals(ExitCode.ROLLBACK_FAILED, run.exitCode());
         assertTrue(((String) run.entry(Map.of(), 0).get("reason")).contains("a person must act"));
         assertEquals(List.of("health"), ran, "no verification of a rollback that did not happen");
@@ -139,7 +142,7 @@ class StageRunnerTest extends MemoryStageTest {
         gates.add(gate("health", Outcome.PASS));
         platform.neverStable = true;
         RunRecord run = runner("rollback").deploy(CANDIDATE);
-        assertEquals("ROLLED_BACK", outcome(run));
+        assertEquals(RunOutcome.ROLLED_BACK, run.outcome());
         assertEquals(List.of("verify 0.1.0"), ran);
         assertEquals("deploy", gatesIn(run).get(0));
     }
@@ -149,18 +152,18 @@ class StageRunnerTest extends MemoryStageTest {
         platform.serving = null;
         gates.add(gate("health", Outcome.FAIL));
         RunRecord run = runner("rollback").deploy(CANDIDATE);
-        assertEquals("FAIL", outcome(run));
+        assertEquals(RunOutcome.FAIL, run.outcome());
         assertEquals(List.of("deploy 0.2.0"), platform.actions);
     }
 
     @Test
     void theRollbackCommandRestoresAndVerifiesOrSaysAPersonMustAct() throws Exception {
         RunRecord restored = runner("rollback").rollback(CANDIDATE, SERVING);
-        assertEquals("ROLLED_BACK", outcome(restored));
+        assertEquals(RunOutcome.ROLLED_BACK, restored.outcome());
         assertEquals(ExitCode.PASSED, restored.exitCode());
         platform.restoreRefused = true;
         RunRecord refused = runner("rollback").rollback(CANDIDATE, SERVING);
-        assertEquals("ROLLBACK_FAILED", outcome(refused));
+        assertEquals(RunOutcome.ROLLBACK_FAILED, refused.outcome());
         assertEquals(ExitCode.ROLLBACK_FAILED, refused.exitCode());
     }
 

@@ -12,24 +12,8 @@ import java.util.OptionalDouble;
  * the alarms and budget checked before promotion, the stage's store, what to do on a failed gate, and
  * where to notify. Every field has a default, so a file with only a target still loads.
  */
-public record DeployConfig(Platform platform, Availability availability, List<String> alarms, Optional<Budget> budget,
+public record DeployConfig(PlatformSettings platform, Availability availability, List<String> alarms, Optional<Budget> budget,
                            State state, boolean rollbackOnFailure, Optional<String> slackWebhook) {
-
-    /**
-     * {@code versionChecks}: consecutive health probes that must report the candidate's version
-     * before it counts as serving; {@code maxImageBytes}: the largest candidate image (ECR, or the
-     * local engine for compose); {@code composeFiles}: the compose stack, base file first;
-     * {@code readOnlyRootFilesystem}: compose runs the backend on a read-only root filesystem; {@code gateOnlyTasks}:
-     * see {@link #gateOnly()} (0: the service always runs).
-     */
-    public record Platform(String type, String region, Optional<String> cluster, Optional<String> service, Duration stableTimeout,
-                           Optional<String> baselineVersion, int versionChecks, long maxImageBytes, List<Path> composeFiles,
-                           boolean readOnlyRootFilesystem, int gateOnlyTasks) {
-        /** ecs: the service rests at 0 tasks and runs {@link #gateOnlyTasks} only while a command deploys or gates it. */
-        public boolean gateOnly() {
-            return gateOnlyTasks > 0;
-        }
-    }
 
     /** Probe {@code path} every {@code every} from the start of a deploy to its verdict; pass at {@code minSuccess} or more. */
     public record Availability(String path, Duration every, double minSuccess) {

@@ -59,15 +59,8 @@ final class EnvironmentReader {
         JsonNode a = root.path("gates").path("availability");
         JsonNode b = root.path("gates").path("budget");
         List<String> alarms = new ArrayList<>();
-        List<Path> composeFiles = new ArrayList<>();
-        p.path("composeFiles").forEach(f -> composeFiles.add(composeFile(f.asText())));
         root.path("gates").path("alarms").forEach(n -> alarms.add(n.asText()));
-        DeployConfig.Platform platform = new DeployConfig.Platform(p.path("type").asText("embedded"), p.path("region").asText("us-east-1"),
-                Optional.ofNullable(p.path("cluster").textValue()), Optional.ofNullable(p.path("service").textValue()),
-                q.duration("platform.stableTimeout", p.path("stableTimeout").asText("10m")),
-                Optional.ofNullable(p.path("baselineVersion").textValue()), p.path("versionChecks").asInt(3),
-                p.path("maxImageMb").asLong(500) * 1_000_000L, List.copyOf(composeFiles), p.path("readOnlyRootFilesystem").asBoolean(false),
-                p.path("gateOnly").path("tasks").asInt(0));
+        PlatformSettings platform = platform(p);
         DeployConfig.Availability availability = new DeployConfig.Availability(a.path("path").asText("/health/live"),
                 q.duration("gates.availability.every", a.path("every").asText("250ms")),
                 q.percent("gates.availability.minSuccess", a.path("minSuccess").asText("99.9%")));
@@ -75,8 +68,27 @@ final class EnvironmentReader {
                 : Optional.of(new DeployConfig.Budget(b.get("monthlyCapUsd").asDouble(), b.path("name").asText("driftsentry-monthly"),
                         b.has("estimate") ? Optional.of(estimate(b.get("estimate"))) : Optional.empty()));
         String webhook = secrets.resolve(file, "notifications.slackWebhook", root.path("notifications").path("slackWebhook").textValue());
-        return new DeployConfig(platform, availability, List.copyOf(alarms), budget, state(platform.region()),
+        return new DeployConfig(platform, availability, List.copyOf(alarms), budget, state(platform.common().region()),
                 !"stop".equals(root.path("onFailure").asText("rollback")), Optional.ofNullable(masker.register(webhook)));
+    }
+
+    /** The one place a {@code platform.type} is read: each kind gets its own settings. */
+    private PlatformSettings platform(JsonNode p) {
+        PlatformSettings.Common common = new PlatformSettings.Common(p.path("region").asText("us-east-1"),
+                q.duration("platform.stableTimeout", p.path("stableTimeout").asText("10m")), p.path("versionChecks").asInt(3));
+        long maxImageBytes = p.path("maxImageMb").asLong(500) * 1_000_000L;
+        String type = p.path("type").asText("embedded");
+        return switch (type) {
+            case "embedded" -> new PlatformSettings.Embedded(common, Optional.ofNullable(p.path("baselineVersion").textValue()));
+            case "compose" -> {
+                List<Path> composeFiles = new ArrayList<>();
+                p.path("composeFiles").forEach(f -> composeFiles.add(composeFile(f.asText())));
+                yield new PlatformSettings.Compose(common, List.copyOf(composeFiles), maxImageBytes, p.path("readOnlyRootFilesystem").asBoolean(false));
+            }
+            case "ecs" -> new PlatformSettings.Ecs(common, Optional.ofNullable(p.path("cluster").textValue()),
+                    Optional.ofNullable(p.path("service").textValue()), maxImageBytes, p.path("gateOnly").path("tasks").asInt(0));
+            default -> throw ConfigError.at(file, "platform.type", "'" + type + "' is not supported by driftgate (expected embedded, compose or ecs)");
+        };
     }
 
     private DeployConfig.Estimate estimate(JsonNode e) {

@@ -27,7 +27,7 @@ public final class StageCost {
                 "is not set (fix: estimate: { templates: [infra/synthesized/DriftSentry-" + env.name() + ".template.json, "
                         + "infra/synthesized/DriftSentry-Shared.template.json] })"));
         PriceTable prices = PriceTable.aws();
-        String region = env.deploy().platform().region();
+        String region = env.deploy().platform().common().region();
         if (!prices.region().equals(region)) {
             throw ConfigError.at(env.file(), "platform.region", "'" + region + "': the price table holds " + prices.region()
                     + " prices only (fix: add the region's prices to driver/src/main/resources/cost/aws-prices.yaml)");

@@ -24,7 +24,7 @@ final class ComposeOverride {
     private final Map<String, Object> backend = new LinkedHashMap<>();
     private final Path file;
 
-    ComposeOverride(Environment env, Map<String, String> candidateSettings, Path workDir) {
+    ComposeOverride(Environment env, boolean readOnlyRootFilesystem, Map<String, String> candidateSettings, Path workDir) {
         Map<String, String> environment = new LinkedHashMap<>();
         // The stack's own frontend, and the origin the smoke suite proves CORS with: this replaces the compose file's list.
         List<String> origins = new java.util.ArrayList<>(List.of("http://127.0.0.1:" + frontendPort(env)));
@@ -34,7 +34,7 @@ final class ComposeOverride {
         if (!environment.isEmpty()) {
             backend.put("environment", environment);
         }
-        if (env.deploy().platform().readOnlyRootFilesystem()) {
+        if (readOnlyRootFilesystem) {
             // The JVM's scratch files (hsperfdata, temporary files) need a writable /tmp; nothing else is written.
             backend.put("read_only", true);
             backend.put("tmpfs", List.of("/tmp"));

@@ -5,6 +5,8 @@ import static com.driftsentry.gate.waiting.Waits.await;
 import com.driftsentry.gate.driver.gates.ContainerGate;
 import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.PlatformSettings;
+import com.driftsentry.gate.environment.StagePolicy;
 import com.driftsentry.gate.target.Readiness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +41,7 @@ public final class ComposePlatform implements Platform {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Environment env;
+    private final PlatformSettings.Compose settings;
     private final ComposeHost.Tool tool;
     private final DockerClient docker;
     private final List<Path> files;
@@ -51,9 +54,10 @@ public final class ComposePlatform implements Platform {
     private Endpoint endpoint;
     private String notUp;
 
-    private ComposePlatform(Environment env, ComposeHost.Tool tool, DockerClient docker, List<Path> files, ComposeOverride override,
-                            int port, Optional<Release> gated, Consumer<String> say) {
+    private ComposePlatform(Environment env, PlatformSettings.Compose settings, ComposeHost.Tool tool, DockerClient docker, List<Path> files,
+                            ComposeOverride override, int port, Optional<Release> gated, Consumer<String> say) {
         this.env = env;
+        this.settings = settings;
         this.tool = tool;
         this.docker = docker;
         this.files = files;
@@ -68,7 +72,7 @@ public final class ComposePlatform implements Platform {
      * leftovers of killed runs. {@code gated}: the image {@code gate} runs the stack from (a deploy
      * names its candidate later).
      */
-    static ComposePlatform create(Environment env, Platforms.Options options) {
+    static ComposePlatform create(Environment env, PlatformSettings.Compose settings, Platforms.Options options) {
         int port = ComposeOverride.port(env);
         ComposeHost.Tool tool = ComposeHost.tool();
         ComposeHost.requireReaperChoice();
@@ -81,9 +85,10 @@ public final class ComposePlatform implements Platform {
             ComposeStack.removeLeftovers(docker).forEach(options.say());
         }
         ComposeHost.requireFree(port, ComposeStack.projectsPresent(docker));
-        List<Path> files = new ArrayList<>(env.deploy().platform().composeFiles());
+        List<Path> files = new ArrayList<>(settings.composeFiles());
         files.addAll(options.composeFiles());
-        return new ComposePlatform(env, tool, docker, files, new ComposeOverride(env, options.candidateSettings(), options.workDir()),
+        return new ComposePlatform(env, settings, tool, docker, files,
+                new ComposeOverride(env, settings.readOnlyRootFilesystem(), options.candidateSettings(), options.workDir()),
                 port, options.gateServing() ? options.image() : Optional.empty(), options.say());
     }
 
@@ -106,8 +111,8 @@ public final class ComposePlatform implements Platform {
     }
 
     @Override
-    public boolean keepsReleases() {
-        return false;
+    public StagePolicy policy() {
+        return settings.policy();
     }
 
     @Override
@@ -139,7 +144,7 @@ public final class ComposePlatform implements Platform {
     /** Every service healthy and the backend ready on 127.0.0.1; a backend that exits or restarts meanwhile fails at once. */
     @Override
     public void awaitStable(Release candidate) throws DeployFailure {
-        Duration timeout = env.deploy().platform().stableTimeout();
+        Duration timeout = settings.common().stableTimeout();
         ContainerState backend = stack.service("backend");
         Readiness.Answer ready = Readiness.untilReady(serviceUrl(), timeout, () -> lost(candidate).isPresent());
         failIfLost(candidate);
@@ -177,7 +182,7 @@ public final class ComposePlatform implements Platform {
     @Override
     public List<Gate> releaseChecks(Release candidate) {
         return List.of(new ContainerGate(new EngineFacts(docker, candidate.image(), () -> stack.service("backend")),
-                env.deploy().platform().maxImageBytes(), env.deploy().platform().readOnlyRootFilesystem(), candidate.image(), env.name()));
+                settings.maxImageBytes(), settings.readOnlyRootFilesystem(), candidate.image(), env.name()));
     }
 
     @Override
@@ -211,7 +216,7 @@ public final class ComposePlatform implements Platform {
                 "bring up " + String.join(" + ", files.stream().map(f -> f.getFileName().toString()).toList()) + " with " + candidate.image()
                         + " as the backend, a password made for this run, as project driftgate-" + ProcessHandle.current().pid() + "-…",
                 "wait until postgres, redis and backend are healthy and " + serviceUrl() + Readiness.PATH + " answers 200 (at most "
-                        + env.deploy().platform().stableTimeout().toSeconds() + " s), then seed a tenant in the stack",
+                        + settings.common().stableTimeout().toSeconds() + " s), then seed a tenant in the stack",
                 "a PR stage has no release to roll back to: each run is a fresh stack; the verdict and the exit code are the result",
                 "at the end, whatever the verdict: down -v (containers, network, volumes); on a failed gate the last " + LOG_LINES
                         + " lines of each container's log go into the report");

@@ -6,6 +6,8 @@ import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.driver.gates.ImageSizeGate;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.PlatformSettings;
+import com.driftsentry.gate.environment.StagePolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  */
 public final class EcsPlatform implements Platform {
     private final Environment env;
+    private final PlatformSettings.Ecs settings;
     private final AwsClients aws;
     private final String cluster;
     private final String service;
@@ -34,22 +37,22 @@ public final class EcsPlatform implements Platform {
     private String probeCache;
     private long probeCachedAt;
 
-    EcsPlatform(Environment env, AwsClients aws, String cluster, String service, Duration poll) {
+    EcsPlatform(Environment env, PlatformSettings.Ecs settings, AwsClients aws, String cluster, String service, Duration poll) {
         this.env = env;
+        this.settings = settings;
         this.aws = aws;
         this.cluster = cluster;
         this.service = service;
-        this.rollout = new EcsRollout(aws, cluster, service, env.deploy().platform().stableTimeout(), poll);
+        this.rollout = new EcsRollout(aws, cluster, service, settings.common().stableTimeout(), poll);
     }
 
-    static EcsPlatform create(Environment env, Map<String, String> candidateSettings) {
-        var p = env.deploy().platform();
+    static EcsPlatform create(Environment env, PlatformSettings.Ecs p) {
         String cluster = p.cluster().orElseThrow(() -> ConfigError.at(env.file(), "platform.cluster", "is required for ecs"));
         String service = p.service().orElseThrow(() -> ConfigError.at(env.file(), "platform.service", "is required for ecs"));
         // How often the rollout is polled; tests against the stand-in poll fast.
         String pollSetting = System.getProperty("gate.ecs.pollMillis", System.getenv().getOrDefault("DRIFTGATE_ECS_POLL_MS", "5000"));
         Duration poll = Duration.ofMillis(Long.parseLong(pollSetting));
-        return new EcsPlatform(env, AwsClients.create(p.region()), cluster, service, poll);
+        return new EcsPlatform(env, p, AwsClients.create(p.common().region()), cluster, service, poll);
     }
 
     @Override
@@ -138,13 +141,13 @@ public final class EcsPlatform implements Platform {
     }
 
     @Override
-    public boolean restsBetweenGates() {
-        return env.deploy().platform().gateOnly();
+    public StagePolicy policy() {
+        return settings.policy();
     }
 
     @Override
     public void rest() throws DeployFailure {
-        if (restsBetweenGates()) {
+        if (policy().rests()) {
             try {
                 rollout.scale(0);
             } catch (SdkException e) {
@@ -156,7 +159,7 @@ public final class EcsPlatform implements Platform {
 
     /** A gate-only stage runs its gated task count for a deployment; any other keeps the count it has. */
     private Integer gatedTasks() {
-        return restsBetweenGates() ? env.deploy().platform().gateOnlyTasks() : null;
+        return policy().rests() ? settings.gateOnlyTasks() : null;
     }
 
     @Override
@@ -166,7 +169,7 @@ public final class EcsPlatform implements Platform {
             checks.add(new AlarmsGate(aws.cloudWatch(), env.deploy().alarms(), env.name()));
         }
         env.deploy().budget().ifPresent(b -> checks.add(new BudgetGate(aws.budgets(), accountOf(candidate), b, env.name())));
-        checks.add(new ImageSizeGate(aws.ecr(), candidate.image(), env.deploy().platform().maxImageBytes(), env.name()));
+        checks.add(new ImageSizeGate(aws.ecr(), candidate.image(), settings.maxImageBytes(), env.name()));
         return checks;
     }
 
@@ -183,12 +186,12 @@ public final class EcsPlatform implements Platform {
 
     @Override
     public List<String> plan(Release candidate) {
-        return List.of("read service " + service + " in cluster " + cluster + " (" + env.deploy().platform().region() + ") and note its task definition",
+        return List.of("read service " + service + " in cluster " + cluster + " (" + settings.common().region() + ") and note its task definition",
                 "register a revision of it that differs only in the image: " + candidate.image(),
-                "update the service to it" + (restsBetweenGates() ? " with " + env.deploy().platform().gateOnlyTasks() + " task(s) (it rests at 0)" : "") + " and wait for the deployment to COMPLETE (at most "
-                        + env.deploy().platform().stableTimeout().toMinutes() + " min; FAILED, a circuit-breaker rollback or stopped tasks fail it)",
+                "update the service to it" + (policy().rests() ? " with " + settings.gateOnlyTasks() + " task(s) (it rests at 0)" : "") + " and wait for the deployment to COMPLETE (at most "
+                        + settings.common().stableTimeout().toMinutes() + " min; FAILED, a circuit-breaker rollback or stopped tasks fail it)",
                 "on FAIL update the service back to the noted revision and wait again"
-                        + (restsBetweenGates() ? "; then (gate-only: platform.gateOnly) scale the service back to 0 tasks" : ""));
+                        + (policy().rests() ? "; then (gate-only: platform.gateOnly) scale the service back to 0 tasks" : ""));
     }
 
     @Override

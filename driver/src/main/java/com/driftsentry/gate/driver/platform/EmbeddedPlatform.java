@@ -2,6 +2,7 @@ package com.driftsentry.gate.driver.platform;
 
 import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.StagePolicy;
 import com.driftsentry.gate.target.Readiness;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
 import java.nio.file.Path;
@@ -44,7 +45,7 @@ public final class EmbeddedPlatform implements Platform {
         if (serving == null) {
             try {
                 start(initial, Map.of());
-                awaitReady(initial, running.get(initial.version()), env.deploy().platform().stableTimeout());
+                awaitReady(initial, running.get(initial.version()), env.deploy().platform().common().stableTimeout());
             } catch (DeployFailure e) {
                 throw new IllegalStateException("the serving release " + initial + " did not start: " + e.getMessage());
             }
@@ -70,7 +71,7 @@ public final class EmbeddedPlatform implements Platform {
 
     @Override
     public void awaitStable(Release candidate) throws DeployFailure {
-        awaitReady(candidate, target(candidate), env.deploy().platform().stableTimeout());
+        awaitReady(candidate, target(candidate), env.deploy().platform().common().stableTimeout());
     }
 
     @Override
@@ -94,13 +95,18 @@ public final class EmbeddedPlatform implements Platform {
             start(release, Map.of());
         }
         EmbeddedTarget t = target(release);
-        awaitReady(release, t, env.deploy().platform().stableTimeout());
+        awaitReady(release, t, env.deploy().platform().common().stableTimeout());
         router.switchTo(t.baseUrl());
         Release replaced = serving;
         serving = release;
         if (replaced != null && !replaced.version().equals(release.version())) {
             stop(replaced);
         }
+    }
+
+    @Override
+    public StagePolicy policy() {
+        return env.deploy().platform().policy();
     }
 
     @Override
@@ -120,7 +126,7 @@ public final class EmbeddedPlatform implements Platform {
         plan.add("start the serving release " + initial + " behind a loopback router (it keeps serving throughout)");
         plan.add("start candidate " + candidate + " beside it on its own port" + (candidateSettings.isEmpty() ? ""
                 : " with " + String.join(", ", candidateSettings.keySet())));
-        plan.add("wait until the candidate is ready (at most " + env.deploy().platform().stableTimeout().toSeconds() + " s)");
+        plan.add("wait until the candidate is ready (at most " + env.deploy().platform().common().stableTimeout().toSeconds() + " s)");
         plan.add("on PASS switch the router to the candidate and stop " + initial + "; on FAIL stop the candidate");
         return plan;
     }

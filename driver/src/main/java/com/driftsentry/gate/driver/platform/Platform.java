@@ -1,6 +1,7 @@
 package com.driftsentry.gate.driver.platform;
 
 import com.driftsentry.gate.driver.gates.Gate;
+import com.driftsentry.gate.environment.StagePolicy;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,22 +47,15 @@ public interface Platform extends AutoCloseable {
         return List.of();
     }
 
-    /** False where every run starts from nothing (compose, a PR stage): no release is noted, promoted or rolled back to. */
-    default boolean keepsReleases() {
-        return true;
-    }
+    /** What the stage keeps between commands, and so whom the availability probe watches: the platform's settings say. */
+    StagePolicy policy();
 
     /** The last lines each part of the release wrote, by part, for the report of a run that did not pass; empty where the platform has none. */
     default Map<String, List<String>> logTails() {
         return Map.of();
     }
 
-    /** True where nothing runs between commands (a gate-only ECS stage): no users to watch, and {@link #rest()} ends each command. */
-    default boolean restsBetweenGates() {
-        return false;
-    }
-
-    /** After a command's verdict: a stage that runs only while gated goes back to no tasks (what it runs next time stays noted). */
+    /** After a command's verdict, where the policy {@link StagePolicy#rests() rests}: back to no tasks (what it runs next time stays noted). */
     default void rest() throws DeployFailure {
     }
 

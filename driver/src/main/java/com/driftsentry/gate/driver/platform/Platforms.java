@@ -2,17 +2,15 @@ package com.driftsentry.gate.driver.platform;
 
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
+import com.driftsentry.gate.environment.PlatformSettings;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The one place a {@code platform.type} becomes a platform. */
+/** The one place a platform's settings become a platform (what differs between kinds is asked of {@link PlatformSettings}). */
 public final class Platforms {
-    private static final String EMBEDDED = "embedded";
-    private static final String COMPOSE = "compose";
-    private static final String ECS = "ecs";
     private Platforms() {
     }
 
@@ -50,35 +48,6 @@ public final class Platforms {
         }
     }
 
-    /**
-     * Whether the platform {@code env} names keeps a release between runs (every one but compose, a fresh stack per
-     * run): what a command needs to know before it makes one (a lock to take, a rollback to refuse).
-     */
-    public static boolean keepsReleases(Environment env) {
-        return !readsComposeFiles(env);
-    }
-
-    /** Whether the platform {@code env} names is brought up from compose files ({@code --compose-file} adds to them). */
-    public static boolean readsComposeFiles(Environment env) {
-        return COMPOSE.equals(env.deploy().platform().type());
-    }
-
-    /** Whether the platform {@code env} names runs an image (compose, ecs), or a version of this build (embedded). */
-    public static boolean runsImages(Environment env) {
-        return !EMBEDDED.equals(env.deploy().platform().type());
-    }
-
-    /** What {@code --image} looks like on the platform {@code env} names, for a fix in an error. */
-    public static String imageExample(Environment env) {
-        return ECS.equals(env.deploy().platform().type()) ? "<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>"
-                : runsImages(env) ? "a local image such as driftsentry-reference:0.3.0" : "a version such as 0.3.0";
-    }
-
-    /** Whether a candidate can be given settings on the command line ({@code --candidate-env}): not on ecs, whose task definition carries its own. */
-    public static boolean takesCandidateSettings(Environment env) {
-        return !ECS.equals(env.deploy().platform().type());
-    }
-
     public static Platform create(Environment env, Options options) {
         Platform platform = of(env, options);
         // Ctrl-C or SIGTERM ends the command: what it started stops with it (close is idempotent).
@@ -87,17 +56,16 @@ public final class Platforms {
     }
 
     private static Platform of(Environment env, Options options) {
-        String type = env.deploy().platform().type();
-        return switch (type) {
-            case EMBEDDED -> {
-                String initial = options.lastServing().or(() -> env.deploy().platform().baselineVersion()).orElseThrow(() ->
-                        ConfigError.at(env.file(), "platform.baselineVersion", "is not set and the ledger has no promotion yet, so nothing "
-                                + "would serve (fix: baselineVersion: 0.1.0)"));
-                yield new EmbeddedPlatform(env, Release.parse(initial), options.candidateSettings(), options.workDir());
-            }
-            case COMPOSE -> ComposePlatform.create(env, options);
-            case ECS -> EcsPlatform.create(env, options.candidateSettings());
-            default -> throw ConfigError.at(env.file(), "platform.type", "'" + type + "' is not supported by driftgate (expected embedded, compose or ecs)");
-        };
+        PlatformSettings settings = env.deploy().platform();
+        if (settings instanceof PlatformSettings.Compose compose) {
+            return ComposePlatform.create(env, compose, options);
+        }
+        if (settings instanceof PlatformSettings.Ecs ecs) {
+            return EcsPlatform.create(env, ecs);
+        }
+        PlatformSettings.Embedded embedded = (PlatformSettings.Embedded) settings;
+        String initial = options.lastServing().or(embedded::baselineVersion).orElseThrow(() -> ConfigError.at(env.file(),
+                "platform.baselineVersion", "is not set and the ledger has no promotion yet, so nothing would serve (fix: baselineVersion: 0.1.0)"));
+        return new EmbeddedPlatform(env, Release.parse(initial), options.candidateSettings(), options.workDir());
     }
 }

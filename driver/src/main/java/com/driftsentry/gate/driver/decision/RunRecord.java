@@ -1,4 +1,4 @@
-package com.driftsentry.gate.driver;
+package com.driftsentry.gate.driver.decision;
 
 import com.driftsentry.gate.report.VerdictJson;
 import com.driftsentry.gate.verdict.ExitCode;
@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** What one command did: its verdicts in order, its outcome and why; becomes the ledger entry, the --json result and the notification. */
-final class RunRecord {
+public final class RunRecord {
     private final String command;
     private final String environment;
     private final List<Verdict> verdicts = new ArrayList<>();
@@ -25,62 +25,76 @@ final class RunRecord {
     private String from;
     private String to;
     private String serving;
-    private String outcome = "UNKNOWN";
+    private RunOutcome outcome;
     private String reason = "";
     private ExitCode exitCode = ExitCode.FAILED;
 
-    RunRecord(String command, String environment) {
+    public RunRecord(String command, String environment) {
         this.command = command;
         this.environment = environment;
     }
 
-    RunRecord releases(String fromRelease, String toRelease) {
+    public RunRecord releases(String fromRelease, String toRelease) {
         this.from = fromRelease;
         this.to = toRelease;
         return this;
     }
 
-    void add(Verdict v) {
+    public void add(Verdict v) {
         verdicts.add(v);
     }
 
-    List<Verdict> verdicts() {
+    public List<Verdict> verdicts() {
         return verdicts;
     }
 
     /** FAIL if any verdict failed, else INCONCLUSIVE if any lacked data, else PASS; no verdict at all is INCONCLUSIVE. */
-    Outcome gatesOutcome() {
+    public Outcome gatesOutcome() {
         return Outcome.overall(verdicts.stream().map(Verdict::outcome).toList());
     }
 
     /** The signal that cancelled this command. */
-    void interrupted(String signal) {
+    public void interrupted(String signal) {
         this.interrupted = interrupted == null ? signal : interrupted;
     }
 
     /** recover: the interrupted command this run settles. */
-    void recovers(String interrupted) {
+    public void recovers(String interrupted) {
         this.recovers = interrupted;
     }
 
     /** The last lines each part of the release wrote (a run that did not pass). */
-    void logs(Map<String, List<String>> tails) {
+    public void logs(Map<String, List<String>> tails) {
         this.logs = Map.copyOf(tails);
     }
 
-    void end(String finalOutcome, String why, ExitCode code, String servingAfter) {
+    /** {@code unlock}: a person broke the stage's lock; nothing else changed. */
+    public static RunRecord unlocked(String environment, String why) {
+        RunRecord run = new RunRecord("unlock", environment);
+        run.end(RunOutcome.UNLOCKED, why, null);
+        return run;
+    }
+
+    /** How the run ended, why, and what serves after it (null: nothing known to serve). */
+    void end(RunOutcome finalOutcome, String why, String servingAfter) {
+        end(finalOutcome, Outcome.PASS, why, servingAfter);
+    }
+
+    /** As {@link #end(RunOutcome, String, String)}; {@code judged}: what a rollback answered (its exit code, see {@link RunOutcome#ROLLED_BACK}). */
+    void end(RunOutcome finalOutcome, Outcome judged, String why, String servingAfter) {
         this.outcome = finalOutcome;
         this.reason = why;
-        this.exitCode = code;
+        this.exitCode = finalOutcome.exitCode(judged);
         this.serving = servingAfter;
     }
 
-    String outcome() {
+    /** How the run ended; null until it has. */
+    public RunOutcome outcome() {
         return outcome;
     }
 
     /** Why the run did not pass, in a line: the first verdict that did not, and in it a failure before a line that lacked data. */
-    String firstProblem() {
+    public String firstProblem() {
         return interrupted == null ? firstJudged() : "cancelled by " + interrupted + " (" + firstJudged() + ")";
     }
 
@@ -89,26 +103,26 @@ final class RunRecord {
                 .orElse("no gate ran");
     }
 
-    static String firstProblem(Verdict v) {
+    public static String firstProblem(Verdict v) {
         // A failure says more than a line that lacked data, so it is named first.
         return v.failing().stream().sorted(Comparator.comparing(l -> l.outcome() != Outcome.FAIL)).findFirst()
                 .map(l -> l.criterion() + " " + l.outcome() + ": " + l.reason()).orElse(v.outcome().name());
     }
 
-    ExitCode exitCode() {
+    public ExitCode exitCode() {
         return exitCode;
     }
 
-    String title() {
-        return "driftgate " + command + " on " + environment + ": " + outcome + (to == null ? "" : " (" + (from == null ? "none" : from) + " → " + to + ")");
+    public String title() {
+        return "driftgate " + command + " on " + environment + ": " + (outcome == null ? "UNKNOWN" : outcome) + (to == null ? "" : " (" + (from == null ? "none" : from) + " → " + to + ")");
     }
 
-    Map<String, Object> entry(Map<String, Double> steps, double seconds) {
+    public Map<String, Object> entry(Map<String, Double> steps, double seconds) {
         return entry(null, steps, seconds);
     }
 
     /** The ledger entry; {@code runId} ties it to the command's work folder, lock and intent. */
-    Map<String, Object> entry(String runId, Map<String, Double> steps, double seconds) {
+    public Map<String, Object> entry(String runId, Map<String, Double> steps, double seconds) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("at", Instant.now().toString());
         if (runId != null) {
@@ -119,7 +133,7 @@ final class RunRecord {
         e.put("environment", environment);
         e.put("from", from);
         e.put("to", to);
-        e.put("outcome", outcome);
+        e.put("outcome", outcome == null ? "UNKNOWN" : outcome.name());
         e.put("exitCode", exitCode.code());
         e.put("reason", recovers == null ? reason : "recovered from the interrupted " + recovers + ": " + reason);
         if (recovers != null) {
@@ -138,7 +152,7 @@ final class RunRecord {
         return e;
     }
 
-    String markdown() {
+    public String markdown() {
         StringBuilder md = new StringBuilder(reason).append("\n\n").append(VerdictMarkdown.header());
         for (Verdict v : verdicts) {
             for (VerdictLine l : v.lines()) {
