@@ -1,6 +1,9 @@
 package com.driftsentry.gate.browser;
 
 import com.driftsentry.gate.environment.BrowserGateConfig;
+import com.driftsentry.gate.environment.Masker;
+import com.driftsentry.gate.evidence.Percentiles;
+import com.driftsentry.gate.verdict.Bound;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.waiting.Waits;
 import com.driftsentry.gate.verdict.VerdictLine;
@@ -49,6 +52,7 @@ public final class BrowserGate {
     private final String environment;
     private final Path reports;
     private final BrowserLocator locator;
+    private Masker masker = new Masker();
 
     public BrowserGate(BrowserGateConfig config, String environment, Path reports) {
         this(config, environment, reports, BrowserLocator.fromSystem(config));
@@ -61,7 +65,14 @@ public final class BrowserGate {
         this.locator = locator;
     }
 
+    /** The environment's masker: every secret it knows (and the key this gate is given) is blanked from the evidence files. */
+    public BrowserGate masking(Masker secrets) {
+        this.masker = secrets;
+        return this;
+    }
+
     public Verdict judge(String dashboardUrl, String apiBaseUrl, String apiKey) {
+        masker.register(apiKey);
         BrowserLocator.Located located = locator.locate();
         if (located.browser().isEmpty()) {
             return verdict(dashboardUrl, apiBaseUrl, List.of(VerdictLine.of("browser").threshold("headless Chrome or Chromium runs the page")
@@ -88,7 +99,7 @@ public final class BrowserGate {
             lines.add(figures(chromium, apiBaseUrl, apiKey, problem));
             Verdict v = verdict(dashboardUrl, apiBaseUrl, lines);
             if (!v.failing().isEmpty()) {
-                keepEvidence(chromium, apiKey);
+                keepEvidence(chromium);
             }
             return v;
         } catch (WebDriverException e) {
@@ -147,21 +158,22 @@ public final class BrowserGate {
     }
 
     private VerdictLine percentileLine(String what, List<Double> millis, Duration bound, String problem) {
-        VerdictLine.Builder line = VerdictLine.of(what + " p95").threshold(String.format(Locale.ROOT, "< %d ms", bound.toMillis()))
+        Bound within = Bound.atMost(bound.toMillis());
+        VerdictLine.Builder line = VerdictLine.of(what + " p95").threshold(within.written(bound.toMillis() + " ms"))
                 .window(config.loads() + " loads after the key is entered once");
         List<Double> measured = millis.stream().filter(m -> m >= 0).sorted().toList();
+        double p95 = Percentiles.ofMillis(measured, 95);
         line = line.samples(measured.size(), config.loads());
         if (problem != null) {
-            return line.measured(measured.isEmpty() ? "no load showed its data" : "p95 " + ms(p(measured, 0.95)) + " of " + measured.size())
+            return line.measured(measured.isEmpty() ? "no load showed its data" : "p95 " + ms(p95) + " of " + measured.size())
                     .fail(problem);
         }
         if (measured.size() < config.loads()) {
             return line.measured(measured.size() + " of " + config.loads() + " loads reported it")
                     .inconclusive("the browser reported no " + what + " for " + (config.loads() - measured.size()) + " load(s)");
         }
-        double p95 = p(measured, 0.95);
-        return line.measured("p95 " + ms(p95) + ", p50 " + ms(p(measured, 0.50)) + ", max " + ms(measured.get(measured.size() - 1)))
-                .judged(p95 < bound.toMillis(), "under the bound", String.format(Locale.ROOT, "p95 %s is not under %d ms", ms(p95), bound.toMillis()));
+        return line.measured("p95 " + ms(p95) + ", p50 " + ms(Percentiles.ofMillis(measured, 50)) + ", max " + ms(measured.get(measured.size() - 1)))
+                .judged(within, p95, "within the bound", String.format(Locale.ROOT, "p95 %s is over %d ms", ms(p95), bound.toMillis()));
     }
 
     private VerdictLine countLine(String what, List<String> seen, int allowed) {
@@ -209,13 +221,13 @@ public final class BrowserGate {
         }
     }
 
-    private void keepEvidence(HeadlessChromium chromium, String apiKey) {
+    private void keepEvidence(HeadlessChromium chromium) {
         try {
             Files.createDirectories(reports);
             Files.write(reports.resolve("browser-screenshot.png"), chromium.driver.getScreenshotAs(OutputType.BYTES));
             List<String> lines = new ArrayList<>(chromium.errors);
             lines.addAll(chromium.failedRequests);
-            Files.write(reports.resolve("browser-console.txt"), lines.stream().map(l -> l.replace(apiKey, "***")).toList());
+            Files.write(reports.resolve("browser-console.txt"), lines.stream().map(masker::mask).toList());
         } catch (IOException | WebDriverException e) {
             // The verdict stands without its evidence files; it says why it failed on its own.
         }
@@ -223,10 +235,6 @@ public final class BrowserGate {
 
     private Verdict verdict(String dashboardUrl, String apiBaseUrl, List<VerdictLine> lines) {
         return Verdict.of("browser", environment, dashboardUrl, apiBaseUrl, lines);
-    }
-
-    static double p(List<Double> sorted, double q) {
-        return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
     private static String ms(double millis) {

@@ -148,7 +148,7 @@ class BrowserGateTest {
                     "local", dir.resolve("slow-reports")).judge(slow.dashboardUrl(), slow.baseUrl(), slow.readerKey());
             VerdictLine load = line(v, "page load p95");
             assertEquals(Outcome.FAIL, load.outcome(), v.lines().toString());
-            assertTrue(load.reason().startsWith("p95 2") && load.reason().endsWith("is not under 2000 ms"), load.reason());
+            assertTrue(load.reason().startsWith("p95 2") && load.reason().endsWith("is over 2000 ms"), load.reason());
             assertEquals(Outcome.PASS, line(v, "console errors").outcome(), "slow, not broken: " + line(v, "console errors").reason());
             assertEquals(Outcome.PASS, line(v, "figures shown").outcome());
         }

@@ -51,7 +51,7 @@ interface StageGates {
                 gates.add(SuiteGate.smoke(aimed.withSmokeTags(first), output, System.err));
             }
             aimed.browser().ifPresent(b -> gates.add(new BrowserCheck(b, aimed.name(), at.dashboardUrl().or(b::dashboardUrl), at.baseUrl(),
-                    at.apiKey(), output.resolve("browser"))));
+                    at.apiKey(), output.resolve("browser"), aimed.masker())));
             aimed.contract().ifPresent(c -> gates.add(SuiteGate.contract(aimed, output, System.err)));
             aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output, stageBaseline)));
             if (SmokeGate.runsRateLimit(aimed)) {

@@ -36,7 +36,9 @@ class ContainerGateTest {
 
     @Test
     void eachBreachFailsItsOwnLineWithTheMeasuredValue() {
-        assertTrue(outcomes(new Given(500_000_000, CHECK, "healthy", OptionalLong.of(10001), true), true).contains("image size=FAIL (500.0 MB)"));
+        // One bound rule for every gate: the bound itself is within, one byte more is not.
+        assertTrue(outcomes(new Given(500_000_001, CHECK, "healthy", OptionalLong.of(10001), true), true).contains("image size=FAIL (500.0 MB)"));
+        assertTrue(outcomes(new Given(500_000_000, CHECK, "healthy", OptionalLong.of(10001), true), true).contains("image size=PASS (500.0 MB)"));
         assertTrue(outcomes(new Given(1, CHECK, "healthy", OptionalLong.of(0), true), true).contains("runs as non-root=FAIL (uid 0)"));
         assertTrue(outcomes(new Given(1, List.of(), "none", OptionalLong.of(1), true), true).contains("HEALTHCHECK=FAIL (none)"));
         String unhealthy = outcomes(new Given(1, CHECK, "unhealthy", OptionalLong.of(1), true), true);

@@ -13,7 +13,7 @@ record CacheHitCriterion(Threshold threshold) implements Criterion {
             return Lines.start(threshold, "unknown", 0, "run").inconclusive("the target's /metrics could not be read before and after the run");
         }
         double ratio = c.lookups() == 0 ? 0 : (double) c.hits() / c.lookups();
-        boolean within = ratio >= threshold.value();
+        boolean within = threshold.rule().admits(ratio);
         return Lines.line(threshold, Lines.percent(ratio) + " (" + c.hits() + " hits of " + c.lookups() + ")", c.lookups(), "run", within,
                 within ? "within bound" : Lines.percent(ratio) + " is under " + threshold.written());
     }

@@ -39,7 +39,7 @@ public record ErrorRateCriterion(Threshold threshold) implements Criterion {
             return Lines.start(threshold, measured, g.requests(), Lines.window(g))
                     .fail(failures + " failure(s) break a 0% bound whatever the remaining requests do");
         }
-        boolean within = rate <= threshold.value() + 1e-12;
+        boolean within = threshold.rule().admits(rate);
         return Lines.line(threshold, measured, g.requests(), Lines.window(g), within,
                 within ? "within bound" : Lines.percent(rate) + " is over " + threshold.written());
     }

@@ -4,6 +4,7 @@ import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.verdict.Bound;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,7 +62,7 @@ public final class Knee {
                 : String.format(Locale.ROOT, "no break up to %.0f users/s (add levels to find the knee)", knee);
         lines.add(VerdictLine.of(CRITERION).threshold(String.format(Locale.ROOT, "%.0f users/s", peak))
                 .measured(measured).samples(requests, 0).window("run")
-                .judged(knee >= peak, "the service holds the configured peak", "the service broke below the configured peak"));
+                .judged(Bound.atLeast(peak), knee, "the service holds the configured peak", "the service broke below the configured peak"));
         return lines;
     }
 

@@ -3,6 +3,8 @@ package com.driftsentry.gate.criteria;
 import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.GroupEvidence;
+import com.driftsentry.gate.evidence.Percentiles;
+import com.driftsentry.gate.verdict.Bound;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.Optional;
 
@@ -13,7 +15,7 @@ import java.util.Optional;
  */
 public record LatencyCriterion(Threshold threshold) implements Criterion {
     static double percentile(GroupEvidence g, double percentile) {
-        return g.histogram().getTotalCount() == 0 ? 0 : g.histogram().getValueAtPercentile(percentile);
+        return Percentiles.of(g.histogram(), percentile);
     }
 
     /** The largest whole millisecond within the bound: what every comparison uses. */
@@ -30,7 +32,7 @@ public record LatencyCriterion(Threshold threshold) implements Criterion {
     public VerdictLine judge(Evidence evidence) {
         GroupEvidence g = evidence.scope(threshold.scope());
         double value = percentile(g, threshold.metric().percentile());
-        boolean within = value <= wholeMillis();
+        boolean within = Bound.atMost(wholeMillis()).admits(value);
         return Lines.line(threshold, threshold.metric().wire() + " = " + Lines.ms(value), g.histogram().getTotalCount(), Lines.window(g),
                 within, within ? "within bound" : Lines.ms(value) + " is over " + threshold.written());
     }

@@ -20,13 +20,9 @@ final class Lines {
         return VerdictLine.of(t.describe()).threshold(t.written()).measured(measured).samples(samples, t.minSamples()).window(window);
     }
 
-    /** No data never passes: fewer samples than the minimum is INCONCLUSIVE, whatever the value. */
+    /** No data never passes: fewer samples than the minimum is INCONCLUSIVE, whatever the value (decided by {@link VerdictLine.Builder#judged}). */
     static VerdictLine line(Threshold t, String measured, long samples, String window, boolean withinBound, String reason) {
-        VerdictLine.Builder line = start(t, measured, samples, window);
-        if (samples < t.minSamples()) {
-            return line.inconclusive("only " + samples + " sample(s), " + t.minSamples() + " needed to judge");
-        }
-        return withinBound ? line.pass(reason) : line.fail(reason);
+        return start(t, measured, samples, window).judged(withinBound, reason, reason);
     }
 
     static String window(GroupEvidence g) {

@@ -32,8 +32,8 @@ record MemoryGrowthCriterion(Threshold threshold) implements Criterion {
                 first.warmUp().toMillis() / 1000.0);
         VerdictLine.Builder line = Lines.start(threshold, growths.stream().map(MemoryGrowthCriterion::describe)
                 .collect(Collectors.joining("; ")), samples, window);
-        if (samples < threshold.minSamples()) {
-            return line.inconclusive("only " + samples + " sample(s) after the warm-up, " + threshold.minSamples() + " needed to judge");
+        if (!line.enoughSamples()) {
+            return line.tooFewSamples();
         }
         double bound = threshold.value();
         Optional<MemoryGrowth> over = growths.stream().filter(g -> g.measurable() && g.perHour().lower() > bound).findFirst();

@@ -4,6 +4,7 @@ import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.GroupEvidence;
 import com.driftsentry.gate.history.RankShift;
+import com.driftsentry.gate.verdict.Bound;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,7 +40,7 @@ record RegressionCriterion(Threshold threshold, Optional<Evidence> baseline, boo
         double allowed = latency ? before * (1 + threshold.value()) : Math.max(before * (1 + threshold.value()), before + RATE_FLOOR);
         long samples = Math.min(latency ? now.histogram().getTotalCount() : now.requests(), latency ? then.histogram().getTotalCount() : then.requests());
         String measured = latency ? Lines.ms(current) + " vs baseline " + Lines.ms(before) : Lines.percent(current) + " vs baseline " + Lines.percent(before);
-        boolean ok = current <= allowed;
+        boolean ok = Bound.atMost(allowed).admits(current);
         if (!threshold.confirmByDistribution()) {
             return Lines.line(threshold, measured, samples, Lines.window(now), ok,
                     ok ? "within bound" : "worse than the baseline by more than " + threshold.written());

@@ -15,7 +15,7 @@ record ThroughputCriterion(Threshold threshold) implements Criterion {
         double seconds = Lines.seconds(g);
         double rate = seconds <= 0 ? 0 : g.requests() / seconds;
         String measured = String.format(Locale.ROOT, "%.1f/s", rate);
-        boolean within = rate >= threshold.value();
+        boolean within = threshold.rule().admits(rate);
         return Lines.line(threshold, measured, g.requests(), Lines.window(g), within,
                 within ? "within bound" : measured + " is under " + threshold.written());
     }

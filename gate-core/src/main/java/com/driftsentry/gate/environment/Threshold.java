@@ -17,6 +17,11 @@ public record Threshold(String scope, Metric metric, Bound bound, double value, 
         this(scope, metric, bound, value, minSamples, written, field, false);
     }
 
+    /** The bound as every gate compares it ({@link com.driftsentry.gate.verdict.Bound}: at the bound passes); a regression's is relative. */
+    public com.driftsentry.gate.verdict.Bound rule() {
+        return bound == Bound.MIN ? com.driftsentry.gate.verdict.Bound.atLeast(value) : com.driftsentry.gate.verdict.Bound.atMost(value);
+    }
+
     public String describe() {
         String what = scope + " " + metric.wire();
         return switch (bound) {

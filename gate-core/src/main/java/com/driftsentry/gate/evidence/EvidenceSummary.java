@@ -50,6 +50,6 @@ public final class EvidenceSummary {
     }
 
     private static long p(GroupEvidence g, double percentile) {
-        return g.histogram().getTotalCount() == 0 ? 0 : g.histogram().getValueAtPercentile(percentile);
+        return Percentiles.of(g.histogram(), percentile);
     }
 }

@@ -54,9 +54,30 @@ public record VerdictLine(String criterion, String threshold, String measured, l
             return outcome(Outcome.NOT_JUDGED, reason);
         }
 
-        /** PASS with {@code passReason} when {@code within}, else FAIL with {@code failReason}. */
+        /**
+         * The no-data rule, the one place it is decided: fewer samples than the line needs is INCONCLUSIVE, whatever
+         * was measured; else PASS with {@code passReason} when {@code within}, FAIL with {@code failReason} otherwise.
+         */
         public VerdictLine judged(boolean within, String passReason, String failReason) {
+            if (!enoughSamples()) {
+                return tooFewSamples();
+            }
             return within ? pass(passReason) : fail(failReason);
+        }
+
+        /** Whether the line rests on as many samples as it needs. */
+        public boolean enoughSamples() {
+            return samples >= minSamples;
+        }
+
+        /** INCONCLUSIVE: too few samples to say anything (for a gate whose judgement is more than one comparison). */
+        public VerdictLine tooFewSamples() {
+            return inconclusive("only " + samples + " sample(s), " + minSamples + " needed to judge");
+        }
+
+        /** {@link #judged(boolean, String, String)} with the one bound rule: {@code measured} within {@code bound} (at the bound passes). */
+        public VerdictLine judged(Bound bound, double measured, String passReason, String failReason) {
+            return judged(bound.admits(measured), passReason, failReason);
         }
 
         public VerdictLine outcome(Outcome outcome, String reason) {

@@ -3,6 +3,8 @@ package com.driftsentry.gate.driver.gates;
 import static com.driftsentry.gate.waiting.Waits.await;
 
 import com.driftsentry.gate.environment.DeployConfig;
+import com.driftsentry.gate.evidence.Percentiles;
+import com.driftsentry.gate.verdict.Bound;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
@@ -125,14 +127,15 @@ public final class AvailabilityProbe implements AutoCloseable {
         double ratio = total == 0 ? 0 : (double) ok.get() / total;
         long p99;
         synchronized (latency) {
-            p99 = latency.getValueAtPercentile(99);
+            p99 = Percentiles.of(latency, 99);
         }
         VerdictLine.Builder line = VerdictLine.of("availability " + config.path())
-                .threshold(String.format(Locale.ROOT, "success >= %.2f%%, every %d ms", 100 * config.minSuccess(), config.every().toMillis()))
+                .threshold(String.format(Locale.ROOT, "success %s, every %d ms", Bound.atLeast(config.minSuccess()).written(String.format(Locale.ROOT, "%.2f%%", 100 * config.minSuccess())),
+                        config.every().toMillis()))
                 .measured(String.format(Locale.ROOT, "%.2f%% (%d of %d ok, p99 %d ms)", 100 * ratio, ok.get(), total, p99)).samples(total, 1)
                 .window(String.format(Locale.ROOT, "%.1f s from the command's start", (until - started) / 1e9));
-        VerdictLine judged = total == 0 ? line.inconclusive("no probe completed")
-                : line.judged(ratio >= config.minSuccess(), "no downtime beyond the bound", failed.get() + " probes failed (last: " + lastFailure + ")");
+        VerdictLine judged = total == 0 ? line.inconclusive("no probe completed") : line.judged(Bound.atLeast(config.minSuccess()), ratio,
+                "no downtime beyond the bound", failed.get() + " probes failed (last: " + lastFailure + ")");
         return Verdict.of("availability", environment, "the serving release", config.path(), List.of(judged));
     }
 

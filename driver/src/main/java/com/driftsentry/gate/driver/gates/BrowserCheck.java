@@ -2,6 +2,7 @@ package com.driftsentry.gate.driver.gates;
 
 import com.driftsentry.gate.browser.BrowserGate;
 import com.driftsentry.gate.environment.BrowserGateConfig;
+import com.driftsentry.gate.environment.Masker;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.nio.file.Path;
@@ -12,7 +13,7 @@ import java.util.Optional;
  * else {@code gates.browser.dashboardUrl}) against the release's API, with the key the other gates use.
  */
 public record BrowserCheck(BrowserGateConfig config, String environment, Optional<String> dashboardUrl, String apiBaseUrl, String apiKey,
-                           Path reports) implements Gate {
+                           Path reports, Masker masker) implements Gate {
     @Override
     public String name() {
         return "browser";
@@ -25,6 +26,6 @@ public record BrowserCheck(BrowserGateConfig config, String environment, Optiona
                     .measured("no address").samples(0, 1).window("this run")
                     .inconclusive("no dashboard address for this platform (fix: gates.browser.dashboardUrl: https://app.example.com)"));
         }
-        return new BrowserGate(config, environment, reports).judge(dashboardUrl.get(), apiBaseUrl, apiKey);
+        return new BrowserGate(config, environment, reports).masking(masker).judge(dashboardUrl.get(), apiBaseUrl, apiKey);
     }
 }

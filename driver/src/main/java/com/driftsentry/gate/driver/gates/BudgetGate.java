@@ -1,6 +1,7 @@
 package com.driftsentry.gate.driver.gates;
 
 import com.driftsentry.gate.environment.DeployConfig;
+import com.driftsentry.gate.verdict.Bound;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.math.BigDecimal;
@@ -24,7 +25,7 @@ public record BudgetGate(BudgetsClient budgets, String accountId, DeployConfig.B
 
     private VerdictLine line() {
         VerdictLine.Builder line = VerdictLine.of("monthly spend")
-                .threshold(String.format(Locale.ROOT, "actual and forecast < $%.2f this month", config.monthlyCapUsd()))
+                .threshold("actual and forecast " + Bound.atMost(config.monthlyCapUsd()).written(String.format(Locale.ROOT, "$%.2f this month", config.monthlyCapUsd())))
                 .samples(1, 1).window("this month");
         Budget b;
         try {
@@ -40,13 +41,14 @@ public record BudgetGate(BudgetsClient budgets, String accountId, DeployConfig.B
         if (actual == null) {
             return line.inconclusive("the budget " + config.name() + " reports no actual spend yet");
         }
-        if (actual.compareTo(cap) >= 0) {
-            return line.fail("actual spend reaches the $" + cap.toPlainString() + " cap");
+        Bound within = Bound.atMost(config.monthlyCapUsd());
+        if (!within.admits(actual.doubleValue())) {
+            return line.fail("actual spend is over the $" + cap.toPlainString() + " cap");
         }
-        if (forecast != null && forecast.compareTo(cap) >= 0) {
-            return line.fail("forecast spend reaches the $" + cap.toPlainString() + " cap");
+        if (forecast != null && !within.admits(forecast.doubleValue())) {
+            return line.fail("forecast spend is over the $" + cap.toPlainString() + " cap");
         }
-        return line.pass("below the cap");
+        return line.pass("within the cap");
     }
 
     private static BigDecimal amount(Spend spend) {

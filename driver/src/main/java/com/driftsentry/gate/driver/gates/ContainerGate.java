@@ -4,7 +4,6 @@ import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.function.Function;
 
@@ -41,23 +40,18 @@ public record ContainerGate(Facts facts, long maxBytes, boolean readOnlyAsked, S
     @Override
     public Verdict judge() {
         List<VerdictLine> lines = new ArrayList<>();
-        String bound = String.format(Locale.ROOT, "< %d MB", maxBytes / 1_000_000);
-        lines.add(ask("image size", bound, Facts::imageBytes, size -> {
-            String measured = String.format(Locale.ROOT, "%.1f MB", size / 1e6);
-            return line("image size", bound).measured(measured)
-                    .judged(size < maxBytes, "within the bound", "the image is " + measured + ", the bound " + bound);
-        }));
-        lines.add(ask("runs as non-root", "uid ≠ 0 in the running container", Facts::uid, uid -> uid.isEmpty()
+        lines.add(ask(ImageSize.line(maxBytes), Facts::imageBytes, size -> ImageSize.judge(size, maxBytes)));
+        lines.add(ask(line("runs as non-root", "uid ≠ 0 in the running container"), Facts::uid, uid -> uid.isEmpty()
                 ? line("runs as non-root", "uid ≠ 0 in the running container").inconclusive("the user of the container's main process could not be read")
                 : line("runs as non-root", "uid ≠ 0 in the running container").measured("uid " + uid.getAsLong())
                         .judged(uid.getAsLong() != 0, "the backend runs as uid " + uid.getAsLong(), "the backend runs as root (uid 0)")));
-        lines.add(ask("HEALTHCHECK", "defined in the image, healthy", f -> f.healthcheck().isEmpty() ? "none" : f.health(), health -> {
+        lines.add(ask(line("HEALTHCHECK", "defined in the image, healthy"), f -> f.healthcheck().isEmpty() ? "none" : f.health(), health -> {
             VerdictLine.Builder l = line("HEALTHCHECK", "defined in the image, healthy");
             return health.equals("none") ? l.measured("none").fail("the image defines no HEALTHCHECK")
                     : l.measured("defined, " + health).judged(health.equals("healthy"), "the engine reports it healthy", "the engine reports it " + health);
         }));
         if (readOnlyAsked) {
-            lines.add(ask("read-only root filesystem", "read-only, healthy", f -> new RootFs(f.readOnlyRootFilesystem(), f.health()), fs -> {
+            lines.add(ask(line("read-only root filesystem", "read-only, healthy"), f -> new RootFs(f.readOnlyRootFilesystem(), f.health()), fs -> {
                 String measured = (fs.readOnly() ? "read-only" : "writable") + ", " + fs.health();
                 return line("read-only root filesystem", "read-only, healthy").measured(measured).judged(fs.readOnly() && fs.health().equals("healthy"),
                         "it serves from a read-only root filesystem", fs.readOnly() ? "on a read-only root filesystem it is " + fs.health()
@@ -75,12 +69,12 @@ public record ContainerGate(Facts facts, long maxBytes, boolean readOnlyAsked, S
     }
 
     /** A fact from the engine, judged; an engine that would not answer makes the line INCONCLUSIVE with its reason. */
-    private <T> VerdictLine ask(String criterion, String threshold, Function<Facts, T> fact, Function<T, VerdictLine> judge) {
+    private <T> VerdictLine ask(VerdictLine.Builder line, Function<Facts, T> fact, Function<T, VerdictLine> judge) {
         T value;
         try {
             value = fact.apply(facts);
         } catch (RuntimeException e) {
-            return line(criterion, threshold).inconclusive("the engine did not answer: " + e.getMessage());
+            return line.inconclusive("the engine did not answer: " + e.getMessage());
         }
         return judge.apply(value);
     }

@@ -1,6 +1,7 @@
 package com.driftsentry.gate.driver.gates;
 
 import com.driftsentry.gate.driver.cost.CostEstimate;
+import com.driftsentry.gate.verdict.Bound;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.Locale;
@@ -25,7 +26,7 @@ public record CostGate(CostEstimate estimate, double capUsd, String environment)
         VerdictLine judged;
         if (!estimate.complete()) {
             judged = line.inconclusive(estimate.unpriced().size() + " part(s) not priced: " + estimate.unpriced().get(0));
-        } else if (estimate.total() > capUsd + 1e-9) {
+        } else if (!Bound.atMost(capUsd).admits(estimate.total())) {
             judged = line.fail(String.format(Locale.ROOT, "$%.2f over the cap (fix: the gate-only profile, docs/AWS-SETUP.md, or a cap that says "
                     + "what the stage costs)", estimate.total() - capUsd));
         } else {

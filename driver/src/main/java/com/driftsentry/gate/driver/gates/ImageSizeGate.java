@@ -3,7 +3,6 @@ package com.driftsentry.gate.driver.gates;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -25,8 +24,7 @@ public record ImageSizeGate(EcrClient ecr, String image, long maxBytes, String e
     }
 
     private VerdictLine line() {
-        String bound = String.format(Locale.ROOT, "< %d MB", maxBytes / 1_000_000);
-        VerdictLine.Builder line = VerdictLine.of("image size").threshold(bound).samples(1, 1).window("now");
+        VerdictLine.Builder line = ImageSize.line(maxBytes);
         Matcher m = ECR.matcher(image);
         if (!m.matches()) {
             return line.inconclusive(image + " is not an ECR image (<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>), so its size is unknown");
@@ -41,8 +39,6 @@ public record ImageSizeGate(EcrClient ecr, String image, long maxBytes, String e
         if (details.isEmpty() || details.get(0).imageSizeInBytes() == null) {
             return line.inconclusive("ECR has no size for " + image);
         }
-        long size = details.get(0).imageSizeInBytes();
-        String measured = String.format(Locale.ROOT, "%.1f MB", size / 1e6);
-        return line.measured(measured).judged(size < maxBytes, "within the bound", "the image is " + measured + ", the bound " + bound);
+        return ImageSize.judge(details.get(0).imageSizeInBytes(), maxBytes);
     }
 }
