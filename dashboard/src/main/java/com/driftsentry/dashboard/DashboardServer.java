@@ -66,10 +66,10 @@ public final class DashboardServer implements AutoCloseable {
             if (!ex.getRequestMethod().equals("GET") && !ex.getRequestMethod().equals("HEAD")) {
                 send(ex, 405, "text/plain; charset=utf-8", "GET only\n".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/health")) {
-                send(ex, 200, "application/json", ("{\"status\":\"ok\",\"version\":\"" + settings.version() + "\"}").getBytes(StandardCharsets.UTF_8));
+                send(ex, 200, "application/json", JsonText.object("status", "ok", "version", settings.version()).getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/config.json")) {
                 String api = settings.fault().equals("unreachable-api") ? NOWHERE : settings.apiUrl().toString();
-                send(ex, 200, "application/json", ("{\"apiBaseUrl\":\"" + api.replace("\"", "") + "\"}").getBytes(StandardCharsets.UTF_8));
+                send(ex, 200, "application/json", JsonText.object("apiBaseUrl", api).getBytes(StandardCharsets.UTF_8));
             } else if (FILES.containsKey(path)) {
                 String name = FILES.get(path);
                 send(ex, 200, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), files.get(name));

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.browser;
 
+import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.environment.BrowserGateConfig;
 import com.driftsentry.gate.environment.Masker;
 import com.driftsentry.gate.evidence.Percentiles;
@@ -8,7 +9,6 @@ import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.waiting.Waits;
 import com.driftsentry.gate.verdict.VerdictLine;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -36,7 +36,6 @@ import org.openqa.selenium.WebDriverException;
  * INCONCLUSIVE, naming every place looked and the fix. On anything short of PASS a screenshot and the console lines go to the report folder.
  */
 public final class BrowserGate {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String TIMINGS = "const n = performance.getEntriesByType('navigation')[0];"
             + "const r = performance.getEntriesByName('dashboard-ready')[0];"
@@ -196,7 +195,7 @@ public final class BrowserGate {
             if (r.statusCode() != 200) {
                 return line.measured("the API answered " + r.statusCode()).samples(0, 1).inconclusive("the API's summary could not be read");
             }
-            api = JSON.readTree(r.body());
+            api = Json.MAPPER.readTree(r.body());
         } catch (IOException | InterruptedException e) {
             return line.measured("no answer").samples(0, 1).inconclusive("the API's summary could not be read: " + e.getClass().getSimpleName());
         }

@@ -1,7 +1,7 @@
 package com.driftsentry.gate.contract;
 
+import com.driftsentry.gate.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.models.media.Schema;
@@ -21,7 +21,6 @@ import java.util.Map;
  */
 final class BodyVariants {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A labelled body, as JSON text. */
     record Body(String label, String json) {
@@ -56,7 +55,7 @@ final class BodyVariants {
     @SuppressWarnings("rawtypes")
     private static JsonNode plain(Schema p) {
         if (p.getEnum() != null && !p.getEnum().isEmpty()) {
-            return MAPPER.valueToTree(p.getEnum().get(0));
+            return Json.MAPPER.valueToTree(p.getEnum().get(0));
         }
         return switch (type(p)) {
             case "string" -> JSON.textNode("date-time".equals(p.getFormat())
@@ -73,7 +72,7 @@ final class BodyVariants {
     private static Map<String, JsonNode> values(Schema p) {
         Map<String, JsonNode> v = new LinkedHashMap<>();
         if (p.getEnum() != null) {
-            p.getEnum().forEach(e -> v.put("= " + e, MAPPER.valueToTree(e)));
+            p.getEnum().forEach(e -> v.put("= " + e, Json.MAPPER.valueToTree(e)));
             v.put("not in the enum", JSON.textNode("not-a-documented-value"));
         } else if ("string".equals(type(p)) && !"date-time".equals(p.getFormat())) {
             if (p.getMaxLength() != null) {

@@ -1,7 +1,9 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.driver.decision.RunRecord;
 import com.driftsentry.gate.driver.ledger.Ledger;
+import com.driftsentry.gate.driver.ledger.LedgerEntry;
 import com.driftsentry.gate.driver.store.StageStore;
 import com.driftsentry.gate.driver.store.StageStores;
 import com.driftsentry.gate.driver.notify.GithubSummary;
@@ -12,10 +14,6 @@ import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.environment.SecretResolver;
 import com.driftsentry.gate.verdict.ExitCode;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import com.driftsentry.gate.driver.lock.Intent;
@@ -33,8 +31,6 @@ import picocli.CommandLine.Option;
 
 /** What every command shares: the environment, the ledger, progress, and how a run ends (ledger, notifications, output). */
 abstract class CommandSupport implements Callable<Integer> {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     @Option(names = "--env", required = true, paramLabel = "ENV", description = "environments/<ENV>.yaml, e.g. local, staging, production")
     String envName;
@@ -128,7 +124,7 @@ abstract class CommandSupport implements Callable<Integer> {
 
     /** As {@link #finish(RunRecord)}; the run's intent is closed once the ledger holds its entry (a kill between the two leaves it open, and recover finds the entry). */
     int finish(RunRecord run, Intents intents) {
-        Map<String, Object> entry = run.entry(runId, progress.steps(), progress.total());
+        LedgerEntry entry = run.entry(runId, progress.steps(), progress.total());
         ledger.append(entry);
         intents.close();
         String markdown = env.masker().mask(run.markdown());
@@ -155,11 +151,7 @@ abstract class CommandSupport implements Callable<Integer> {
     }
 
     void print(Object value) {
-        try {
-            out.println(env.masker().mask(JSON.writeValueAsString(value)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        out.println(env.masker().mask(Json.pretty(value)));
     }
 
     /** A result that is not a ledger entry (the nightly report): the job summary always, Slack only when {@code alarm}. */

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.evidence.EvidenceFile;
 import com.driftsentry.gate.history.Change;
@@ -7,7 +8,6 @@ import com.driftsentry.gate.history.ChangeRule;
 import com.driftsentry.gate.history.TrendReport;
 import com.driftsentry.gate.verdict.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import picocli.CommandLine.Option;
         description = "Render the stage's performance history (the load evidence of every gate run): trends, detected changes (docs/gates.md), "
                 + "an HTML page, a Markdown summary and changes.json; Slack hears of a change.")
 final class ReportCommand extends CommandSupport {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Option(names = "--history", paramLabel = "FOLDER", description = "read the evidence files in FOLDER instead of the stage store's history")
     Path history;
@@ -61,11 +60,11 @@ final class ReportCommand extends CommandSupport {
             String name = key.substring("evidence/".length());
             JsonNode run = store.read("runs/" + name).map(r -> {
                 try {
-                    return JSON.readTree(r.body());
+                    return Json.MAPPER.readTree(r.body());
                 } catch (IOException e) {
-                    return JSON.createObjectNode();
+                    return Json.MAPPER.createObjectNode();
                 }
-            }).orElse(JSON.createObjectNode());
+            }).orElse(Json.MAPPER.createObjectNode());
             store.read(key).ifPresent(s -> runs.add(new ChangeRule.Run(name.replaceFirst("\\.json$", ""), EvidenceFile.read(s.body(), store.where(key)),
                     run.path("verdict").textValue(), run.path("reports").textValue(), run.path("knee").isNumber() ? run.path("knee").asDouble() : null)));
         }

@@ -1,11 +1,11 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.driver.gates.LoadGate;
 import com.driftsentry.gate.driver.store.StageStore;
 import com.driftsentry.gate.criteria.Knee;
 import com.driftsentry.gate.report.VerdictJson;
 import com.driftsentry.gate.verdict.Verdict;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,7 +27,6 @@ final class StageEvidence {
     static final String BASELINE = "baseline.json";
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StageStore store;
 
@@ -78,7 +77,7 @@ final class StageEvidence {
         run.put("reports", actionsRun().orElse(null));
         verdict.flatMap(Knee::rateIn).ifPresent(knee -> run.put("knee", knee));
         try {
-            store.put("runs/" + name, JSON.writeValueAsBytes(run));
+            store.put("runs/" + name, Json.MAPPER.writeValueAsBytes(run));
         } catch (IOException io) {
             throw new UncheckedIOException(io);
         }

@@ -1,6 +1,7 @@
 package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.driver.decision.RunRecord;
+import com.driftsentry.gate.driver.ledger.LedgerEntry;
 import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,10 +96,10 @@ class KilledAtEveryStepTest extends MemoryStageTest {
             public void restoring() {
             }
         }).deploy(CANDIDATE);
-        Map<String, Object> entry = run.entry(Map.of(), 0);
-        assertEquals(RunOutcome.ROLLED_BACK.name(), entry.get("outcome"), step + ": " + entry);
-        assertEquals("SIGTERM", entry.get("interrupted"), "the record says why: " + entry);
-        assertEquals("0.1.0", entry.get("serving"));
+        LedgerEntry entry = run.entry(Map.of(), 0);
+        assertEquals(RunOutcome.ROLLED_BACK, run.outcome(), step + ": " + entry);
+        assertEquals("SIGTERM", entry.interrupted(), "the record says why: " + entry);
+        assertEquals("0.1.0", entry.serving());
         assertEquals(SERVING, platform.serving);
         assertTrue(ran.contains("verify 0.1.0"), "the restored release is verified: " + ran);
         assertTrue(platform.actions.stream().noneMatch(a -> a.startsWith("promote")), "nothing promoted: " + platform.actions);

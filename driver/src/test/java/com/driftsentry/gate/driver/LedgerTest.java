@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.gate.driver.ledger.DeploymentNotes;
 import com.driftsentry.gate.driver.ledger.Ledger;
+import com.driftsentry.gate.driver.ledger.LedgerEntry;
 import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.driver.store.FileStore;
 import com.driftsentry.gate.driver.store.StageStore;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.stream.Stream;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,9 +55,7 @@ class LedgerTest {
         Masker masker = new Masker();
         masker.register("https://hooks.slack.example/services/T0/B0/secretToken");
         Ledger ledger = new Ledger(new FileStore(dir), masker);
-        Map<String, Object> e = entry("deploy", "0.1.0", "0.2.0", "0.2.0");
-        e.put("reason", "notified https://hooks.slack.example/services/T0/B0/secretToken");
-        ledger.append(e);
+        ledger.append(entry("deploy", "0.1.0", "0.2.0", "0.2.0", "notified https://hooks.slack.example/services/T0/B0/secretToken"));
         String text = Files.readString(dir.resolve("ledger.jsonl"));
         assertFalse(text.contains("secretToken"), text);
         assertTrue(text.startsWith("{\"format\":1,"), text);
@@ -105,19 +103,12 @@ class LedgerTest {
         }
     }
 
-    private static Map<String, Object> entry(String command, String from, String to, String serving) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("at", "2026-11-26T00:00:00Z");
-        e.put("who", "test");
-        e.put("command", command);
-        e.put("from", from);
-        e.put("to", to);
-        e.put("outcome", RunOutcome.PROMOTED.name());
-        e.put("reason", "r");
-        e.put("serving", serving);
-        e.put("seconds", 1.0);
-        e.put("steps", Map.of());
-        e.put("verdicts", List.of());
-        return e;
+    static LedgerEntry entry(String command, String from, String to, String serving) {
+        return entry(command, from, to, serving, "r");
+    }
+
+    static LedgerEntry entry(String command, String from, String to, String serving, String reason) {
+        return new LedgerEntry(Ledger.FORMAT, "2026-11-26T00:00:00Z", null, "test", command, "test", from, to, RunOutcome.PROMOTED.name(), 0,
+                reason, null, null, serving, 1.0, Map.of(), List.of(), null);
     }
 }

@@ -1,6 +1,7 @@
 package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.driver.decision.RunRecord;
+import com.driftsentry.gate.driver.ledger.LedgerEntry;
 import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,10 +39,10 @@ class StageRunnerTest extends MemoryStageTest {
         assertEquals(ExitCode.PASSED, passed.exitCode());
         assertEquals(List.of("container", "health", "load"), ran, "the platform's check of the release first; no verification after");
         assertEquals(List.of("deploy 0.2.0"), platform.actions, "nothing promoted");
-        Map<String, Object> entry = passed.entry(Map.of(), 0);
-        assertTrue(((String) entry.get("reason")).contains("a PR stage keeps no release"), (String) entry.get("reason"));
-        assertEquals(null, entry.get("serving"));
-        assertEquals(null, entry.get("logs"), "a passing run carries no logs");
+        LedgerEntry entry = passed.entry(Map.of(), 0);
+        assertTrue(entry.reason().contains("a PR stage keeps no release"), entry.reason());
+        assertEquals(null, entry.serving());
+        assertEquals(null, entry.logs(), "a passing run carries no logs");
         assertEquals(List.of("container", "health", "load", "availability"), gatesIn(passed), "the probe watched the candidate");
 
         ran.clear();
@@ -51,8 +52,8 @@ class StageRunnerTest extends MemoryStageTest {
         assertEquals(ExitCode.FAILED, failed.exitCode());
         assertEquals(List.of("container", "health"), ran);
         assertTrue(platform.actions.stream().noneMatch(a -> a.startsWith("restore")), "no rollback: " + platform.actions);
-        assertTrue(((String) failed.entry(Map.of(), 0).get("reason")).contains("no release to roll back to"));
-        assertEquals(Map.of("backend", List.of("the last line the release wrote")), failed.entry(Map.of(), 0).get("logs"));
+        assertTrue(failed.entry(Map.of(), 0).reason().contains("no release to roll back to"));
+        assertEquals(Map.of("backend", List.of("the last line the release wrote")), failed.entry(Map.of(), 0).logs());
         assertTrue(failed.markdown().contains("backend, its last 1 log lines:"), failed.markdown());
     }
 
@@ -65,7 +66,7 @@ class StageRunnerTest extends MemoryStageTest {
         assertEquals(List.of("health", "smoke", "verify 0.1.0"), ran, "no gate after the failed one");
         assertEquals(List.of("deploy 0.2.0", "restore 0.1.0"), platform.actions);
         assertTrue(run.title().contains("ROLLED_BACK (0.1.0 → 0.2.0)"), run.title());
-        assertTrue(((String) run.entry(Map.of(), 0).get("reason")).contains("smoke: smoke check FAIL: scripted FAIL"));
+        assertTrue(run.entry(Map.of(), 0).reason().contains("smoke: smoke check FAIL: scripted FAIL"));
     }
 
     @Test
@@ -114,7 +115,7 @@ class StageRunnerTest extends MemoryStageTest {
         RunRecord run = runner("rollback").deploy(CANDIDATE);
         assertEquals(RunOutcome.ROLLBACK_FAILED, run.outcome());
         assertEquals(ExitCode.ROLLBACK_FAILED, run.exitCode());
-        assertTrue(((String) run.entry(Map.of(), 0).get("reason")).contains("a person must act"));
+        assertTrue(run.entry(Map.of(), 0).reason().contains("a person must act"));
         assertEquals(List.of("health"), ran, "no verification of a rollback that did not happen");
     }
 
@@ -132,7 +133,7 @@ class StageRunnerTest extends MemoryStageTest {
                 gate("load", Outcome.PASS)));
         RunRecord run = runner("rollback").deploy(CANDIDATE);
         assertEquals(List.of("release", "smoke"), gatesIn(run).subList(0, 2), "the cause before its symptom");
-        assertTrue(((String) run.entry(Map.of(), 0).get("reason")).contains("release: release FAIL: release 0.2.0 exited"));
+        assertTrue(run.entry(Map.of(), 0).reason().contains("release: release FAIL: release 0.2.0 exited"));
         assertEquals(List.of("smoke", "verify 0.1.0"), ran);
         assertEquals(ExitCode.FAILED, run.exitCode());
     }

@@ -16,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -109,7 +108,7 @@ class StageStoreTest {
             Ledger ledger = new Ledger(store, new Masker());
             together(8, writer -> {
                 for (int i = 0; i < 5; i++) {
-                    ledger.append(Map.of("command", "deploy", "writer", writer, "n", i));
+                    ledger.append(LedgerTest.entry("deploy", null, "writer " + writer, null, "append " + i));
                 }
                 return true;
             });

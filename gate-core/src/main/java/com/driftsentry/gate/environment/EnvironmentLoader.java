@@ -1,8 +1,7 @@
 package com.driftsentry.gate.environment;
 
+import com.driftsentry.gate.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -25,7 +24,6 @@ import java.util.stream.Stream;
  * file, the field and what is expected; nothing is half-loaded.
  */
 public final class EnvironmentLoader {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final JsonSchema SCHEMA = schema();
     // The largest real environment file is a few KiB; a megabyte is a file pasted by mistake.
     private static final long MAX_FILE_BYTES = 1 << 20;
@@ -87,7 +85,7 @@ public final class EnvironmentLoader {
         String file = display(path);
         JsonNode root;
         try {
-            root = YAML.readTree(TextFiles.read(path, MAX_FILE_BYTES, "an environment file is a few KiB of YAML; check that " + file + " is the right file"));
+            root = Json.YAML.readTree(TextFiles.read(path, MAX_FILE_BYTES, "an environment file is a few KiB of YAML; check that " + file + " is the right file"));
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new ConfigError(file + ": is not valid YAML: " + reason);

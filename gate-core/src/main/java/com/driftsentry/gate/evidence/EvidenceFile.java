@@ -1,8 +1,7 @@
 package com.driftsentry.gate.evidence;
 
+import com.driftsentry.gate.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.driftsentry.gate.environment.ConfigError;
@@ -25,13 +24,12 @@ import org.HdrHistogram.Histogram;
  */
 public final class EvidenceFile {
     public static final String FORMAT = "driftsentry-evidence/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private EvidenceFile() {
     }
 
     public static void write(Evidence evidence, Path file) throws IOException {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("simulation", evidence.simulation());
         root.put("environment", evidence.environment());
@@ -59,7 +57,7 @@ public final class EvidenceFile {
             n.put("windowEnd", g.windowEnd() == null ? null : g.windowEnd().toString());
         });
         Files.createDirectories(file.toAbsolutePath().getParent());
-        JSON.writeValue(file.toFile(), root);
+        Json.PRETTY.writeValue(file.toFile(), root);
     }
 
     public static Evidence read(Path file) {
@@ -73,7 +71,7 @@ public final class EvidenceFile {
     /** Evidence from its bytes (a stage store's history); {@code file} names it in errors. */
     public static Evidence read(byte[] bytes, String file) {
         try {
-            JsonNode root = JSON.readTree(bytes);
+            JsonNode root = Json.MAPPER.readTree(bytes);
             if (!FORMAT.equals(root.path("format").asText())) {
                 throw new ConfigError(file + ": format: expected " + FORMAT + ", found '" + root.path("format").asText() + "'");
             }

@@ -1,7 +1,6 @@
 package com.driftsentry.gate.history;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.driftsentry.gate.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,7 +20,6 @@ import java.util.Objects;
  * the stress runs' knee and the target's memory ({@link CapacitySection}).
  */
 public final class TrendReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final int LAST_RUNS = 20;
 
     private TrendReport() {
@@ -46,7 +44,7 @@ public final class TrendReport {
             m.put("size", c.size());
             list.add(m);
         }
-        Files.writeString(out.resolve("changes.json"), JSON.writeValueAsString(Map.of("environment", environment, "runs", runs.size(), "changes", list)),
+        Files.writeString(out.resolve("changes.json"), Json.PRETTY.writeValueAsString(Map.of("environment", environment, "runs", runs.size(), "changes", list)),
                 StandardCharsets.UTF_8);
         return changes;
     }

@@ -1,12 +1,11 @@
 package com.driftsentry.gate.report;
 
+import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -20,7 +19,6 @@ import java.util.List;
  */
 public final class VerdictJson {
     public static final String FORMAT = "driftsentry-verdict/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** The file's shape: a format marker, the verdict's fields, its lines (the driver nests it in its ledger and its --json result). */
     public record Document(String format, String gate, String environment, String subject, String target, String judgedAt,
@@ -39,7 +37,7 @@ public final class VerdictJson {
 
     public static String render(Verdict v) {
         try {
-            return JSON.writeValueAsString(Document.of(v)) + "\n";
+            return Json.PRETTY.writeValueAsString(Document.of(v)) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -48,7 +46,7 @@ public final class VerdictJson {
     /** Reads a verdict back (a load gate run in its own JVM writes one; the driver reads it). */
     public static Verdict read(Path file) {
         try {
-            return JSON.readValue(file.toFile(), Document.class).verdict();
+            return Json.MAPPER.readValue(file.toFile(), Document.class).verdict();
         } catch (IOException e) {
             throw new ConfigError(file + ": not a verdict (" + e.getMessage().lines().findFirst().orElse("") + ")");
         }

@@ -1,8 +1,7 @@
 package com.driftsentry.gate.driver.cost;
 
+import com.driftsentry.gate.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -23,7 +22,7 @@ public record PriceTable(String region, String asOf, Map<String, Price> prices, 
 
     public static PriceTable aws() {
         try (InputStream in = PriceTable.class.getResourceAsStream("/cost/aws-prices.yaml")) {
-            JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+            JsonNode root = Json.YAML.readTree(in);
             Map<String, Price> prices = new LinkedHashMap<>();
             root.get("prices").fields().forEachRemaining(e -> prices.put(e.getKey(), new Price(e.getKey(), e.getValue().get("usd").asDouble(),
                     e.getValue().get("unit").asText(), e.getValue().get("source").asText(), e.getValue().get("checked").asText())));

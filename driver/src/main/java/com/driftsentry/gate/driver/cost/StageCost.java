@@ -1,16 +1,15 @@
 package com.driftsentry.gate.driver.cost;
 
+import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.DeployConfig;
 import com.driftsentry.gate.environment.Environment;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 
 /** The estimate of an environment's stage: its budget's templates, priced with its usage, at the table's prices. */
 public final class StageCost {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private StageCost() {
     }
@@ -41,7 +40,7 @@ public final class StageCost {
 
     private static JsonNode read(Environment env, Path template) {
         try {
-            JsonNode t = JSON.readTree(template.toFile());
+            JsonNode t = Json.MAPPER.readTree(template.toFile());
             if (t == null || !t.path("Resources").isObject()) {
                 throw new IOException("no Resources object");
             }

@@ -1,5 +1,7 @@
 package com.driftsentry.gate.driver.decision;
 
+import com.driftsentry.gate.driver.ledger.Ledger;
+import com.driftsentry.gate.driver.ledger.LedgerEntry;
 import com.driftsentry.gate.report.VerdictJson;
 import com.driftsentry.gate.verdict.ExitCode;
 import com.driftsentry.gate.report.VerdictMarkdown;
@@ -9,7 +11,6 @@ import com.driftsentry.gate.verdict.VerdictLine;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -117,39 +118,16 @@ public final class RunRecord {
         return "driftgate " + command + " on " + environment + ": " + (outcome == null ? "UNKNOWN" : outcome) + (to == null ? "" : " (" + (from == null ? "none" : from) + " → " + to + ")");
     }
 
-    public Map<String, Object> entry(Map<String, Double> steps, double seconds) {
+    public LedgerEntry entry(Map<String, Double> steps, double seconds) {
         return entry(null, steps, seconds);
     }
 
     /** The ledger entry; {@code runId} ties it to the command's work folder, lock and intent. */
-    public Map<String, Object> entry(String runId, Map<String, Double> steps, double seconds) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("at", Instant.now().toString());
-        if (runId != null) {
-            e.put("runId", runId);
-        }
-        e.put("who", who());
-        e.put("command", command);
-        e.put("environment", environment);
-        e.put("from", from);
-        e.put("to", to);
-        e.put("outcome", outcome == null ? "UNKNOWN" : outcome.name());
-        e.put("exitCode", exitCode.code());
-        e.put("reason", recovers == null ? reason : "recovered from the interrupted " + recovers + ": " + reason);
-        if (recovers != null) {
-            e.put("recovers", recovers);
-        }
-        if (interrupted != null) {
-            e.put("interrupted", interrupted);
-        }
-        e.put("serving", serving);
-        e.put("seconds", seconds);
-        e.put("steps", steps);
-        e.put("verdicts", verdicts.stream().map(VerdictJson.Document::of).toList());
-        if (!logs.isEmpty()) {
-            e.put("logs", new TreeMap<>(logs));
-        }
-        return e;
+    public LedgerEntry entry(String runId, Map<String, Double> steps, double seconds) {
+        return new LedgerEntry(Ledger.FORMAT, Instant.now().toString(), runId, who(), command, environment, from, to,
+                outcome == null ? "UNKNOWN" : outcome.name(), exitCode.code(),
+                recovers == null ? reason : "recovered from the interrupted " + recovers + ": " + reason, recovers, interrupted, serving, seconds,
+                steps, verdicts.stream().map(VerdictJson.Document::of).toList(), logs.isEmpty() ? null : new TreeMap<>(logs));
     }
 
     public String markdown() {

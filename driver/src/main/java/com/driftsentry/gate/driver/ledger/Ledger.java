@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.ledger;
 
+import com.driftsentry.gate.json.Json;
 import static com.driftsentry.gate.waiting.Waits.await;
 
 import com.driftsentry.gate.driver.store.StageStore;
@@ -7,7 +8,6 @@ import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Masker;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,9 +15,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.awaitility.core.ConditionTimeoutException;
@@ -35,7 +33,6 @@ public final class Ledger {
     /** The entry format this driftgate writes and reads; a newer one is refused, not guessed at. */
     public static final int FORMAT = 1;
     static final String KEY = "ledger.jsonl";
-    private static final ObjectMapper JSON = new ObjectMapper();
     // An entry with every verdict line of a deploy is a few KiB; a megabyte line is not an entry.
     private static final int MAX_LINE_BYTES = 1 << 20;
     // Conditional appends that keep losing the race this long: far more writers than any stage has.
@@ -54,16 +51,8 @@ public final class Ledger {
         return store.where(KEY);
     }
 
-    public void append(Map<String, Object> entry) {
-        Map<String, Object> formatted = new LinkedHashMap<>();
-        formatted.put("format", FORMAT);
-        formatted.putAll(entry);
-        byte[] line;
-        try {
-            line = (masker.mask(JSON.writeValueAsString(formatted)) + "\n").getBytes(StandardCharsets.UTF_8);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    public void append(LedgerEntry entry) {
+        byte[] line = (masker.mask(Json.write(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
         try {
             // Another writer won the race: read its entry and try again after a short random pause, so the losers do not collide in step.
             await("an append to the ledger " + where()).atMost(APPEND_WITHIN).pollDelay(Duration.ZERO)
@@ -113,7 +102,7 @@ public final class Ledger {
             }
             JsonNode entry;
             try {
-                entry = JSON.readTree(line);
+                entry = Json.MAPPER.readTree(line);
             } catch (JsonProcessingException e) {
                 throw damaged("line " + (i + 1) + " is not a JSON entry");
             }

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.lock;
 
+import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.driver.store.StageStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * The releases are kept whole (image, version, platform revision) so the restore needs nothing else.
  */
 public record Intent(String runId, String command, String environment, Release from, Release to, Instant started, String host, long pid) {
-    private static final ObjectMapper JSON = StateFile.JSON;
+    private static final ObjectMapper JSON = Json.MAPPER;
     static final String KEY = "intent.json";
 
     /** A release as the intent records it (the platform's {@code Release}, without depending on the platform package). */

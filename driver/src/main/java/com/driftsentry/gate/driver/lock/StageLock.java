@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.lock;
 
+import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.driver.store.StageStore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
 public final class StageLock implements AutoCloseable {
     /** A lock whose holder stopped renewing it for this long is stale: the runner is gone. */
     public static final Duration EXPIRY = Duration.ofMinutes(2);
-    private static final ObjectMapper JSON = StateFile.JSON;
+    private static final ObjectMapper JSON = Json.MAPPER;
     static final String KEY = "lock.json";
     private static final int MAX_ATTEMPTS = 20;
 

@@ -1,6 +1,6 @@
 package com.driftsentry.gate.driver.notify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.driftsentry.gate.json.Json;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,7 +22,7 @@ public final class SlackWebhook implements Notifier {
     @Override
     public String send(String title, String markdown) {
         try {
-            String body = new ObjectMapper().writeValueAsString(Map.of("text", "*" + title + "*\n```\n" + markdown + "```"));
+            String body = Json.MAPPER.writeValueAsString(Map.of("text", "*" + title + "*\n```\n" + markdown + "```"));
             HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());

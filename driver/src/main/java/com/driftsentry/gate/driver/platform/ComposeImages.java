@@ -1,7 +1,8 @@
 package com.driftsentry.gate.driver.platform;
 
+import com.driftsentry.gate.json.Json;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import java.io.IOException;
@@ -28,7 +29,7 @@ final class ComposeImages {
     /** Service to image, in the order the base file lists the services. */
     static Map<String, String> of(List<Path> files, Function<String, String> variables) {
         Map<String, String> images = new LinkedHashMap<>();
-        YAMLMapper yaml = new YAMLMapper();
+        ObjectMapper yaml = Json.YAML;
         for (Path file : files) {
             JsonNode services;
             try {

@@ -1,8 +1,8 @@
 package com.driftsentry.gate.driver.platform;
 
+import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -67,7 +67,7 @@ final class ComposeOverride {
             Files.createDirectories(file.getParent());
             Files.deleteIfExists(file);
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            Files.writeString(file, new YAMLMapper().writeValueAsString(doc));
+            Files.writeString(file, Json.YAML.writeValueAsString(doc));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException("the run's compose file " + file + " could not be written", e);

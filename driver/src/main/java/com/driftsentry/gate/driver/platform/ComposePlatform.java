@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.platform;
 
+import com.driftsentry.gate.json.Json;
 import static com.driftsentry.gate.waiting.Waits.await;
 
 import com.driftsentry.gate.driver.gates.ContainerGate;
@@ -9,7 +10,6 @@ import com.driftsentry.gate.environment.PlatformSettings;
 import com.driftsentry.gate.environment.StagePolicy;
 import com.driftsentry.gate.target.Readiness;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import java.io.IOException;
@@ -38,7 +38,6 @@ import org.testcontainers.containers.ContainerState;
 public final class ComposePlatform implements Platform {
     static final List<String> SERVICES = List.of("postgres", "redis", "backend");
     private static final int LOG_LINES = 40;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Environment env;
     private final PlatformSettings.Compose settings;
@@ -248,7 +247,7 @@ public final class ComposePlatform implements Platform {
             if (r.getExitCode() != 0) {
                 throw new DeployFailure("seeding the stack failed (exit " + r.getExitCode() + "): " + r.getStderr().strip());
             }
-            JsonNode keys = JSON.readTree(r.getStdout());
+            JsonNode keys = Json.MAPPER.readTree(r.getStdout());
             env.masker().register(keys.path("readerKey").asText());
             return new Endpoint(serviceUrl(), env.masker().register(keys.path("adminKey").asText()), Optional.of(keys.path("tenantId").asText()),
                     Optional.of("http://127.0.0.1:" + ComposeOverride.frontendPort(env)));

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.platform;
 
+import com.driftsentry.gate.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -65,13 +66,17 @@ final class LoopbackRouter implements AutoCloseable {
             return target + request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         }
 
+        /** RFC 9457's problem document, as the API answers its own. */
+        private record Problem(int status, String detail) {
+        }
+
         @Override
         protected void onProxyRewriteFailed(HttpServletRequest request, HttpServletResponse response) {
             // No release has been switched in yet: the stage is unavailable, not a bad gateway.
             try {
                 response.setStatus(503);
                 response.setContentType("application/problem+json");
-                response.getOutputStream().write("{\"status\":503,\"detail\":\"no release is serving\"}".getBytes(StandardCharsets.UTF_8));
+                response.getOutputStream().write(Json.MAPPER.writeValueAsBytes(new Problem(503, "no release is serving")));
             } catch (IOException e) {
                 response.setStatus(503);
             }
