@@ -1,13 +1,11 @@
 package com.driftsentry.gate.driver;
 
-import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.evidence.EvidenceFile;
 import com.driftsentry.gate.history.Change;
 import com.driftsentry.gate.history.ChangeRule;
 import com.driftsentry.gate.history.TrendReport;
 import com.driftsentry.gate.verdict.ExitCode;
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,15 +56,9 @@ final class ReportCommand extends CommandSupport {
         List<ChangeRule.Run> runs = new ArrayList<>();
         for (String key : store.list("evidence/")) {
             String name = key.substring("evidence/".length());
-            JsonNode run = store.read("runs/" + name).map(r -> {
-                try {
-                    return Json.MAPPER.readTree(r.body());
-                } catch (IOException e) {
-                    return Json.MAPPER.createObjectNode();
-                }
-            }).orElse(Json.MAPPER.createObjectNode());
+            StageEvidence.RunNote run = new StageEvidence(store).note(name);
             store.read(key).ifPresent(s -> runs.add(new ChangeRule.Run(name.replaceFirst("\\.json$", ""), EvidenceFile.read(s.body(), store.where(key)),
-                    run.path("verdict").textValue(), run.path("reports").textValue(), run.path("knee").isNumber() ? run.path("knee").asDouble() : null)));
+                    run.verdict(), run.reports(), run.knee())));
         }
         return runs;
     }

@@ -1,5 +1,7 @@
 package com.driftsentry.gate.driver;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.nio.charset.StandardCharsets;
 import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.driver.gates.LoadGate;
 import com.driftsentry.gate.driver.store.StageStore;
@@ -13,8 +15,6 @@ import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -71,17 +71,31 @@ final class StageEvidence {
     String recordFile(Path evidence, String runId) {
         String name = ZonedDateTime.now(ZoneOffset.UTC).format(STAMP) + "-" + runId + ".json";
         store.put("evidence/" + name, read(evidence));
-        Map<String, Object> run = new LinkedHashMap<>();
         Optional<Verdict> verdict = verdictBeside(evidence);
-        run.put("verdict", verdict.map(v -> v.outcome().name()).orElse(null));
-        run.put("reports", actionsRun().orElse(null));
-        verdict.flatMap(Knee::rateIn).ifPresent(knee -> run.put("knee", knee));
-        try {
-            store.put("runs/" + name, Json.MAPPER.writeValueAsBytes(run));
-        } catch (IOException io) {
-            throw new UncheckedIOException(io);
-        }
+        RunNote run = new RunNote(verdict.map(v -> v.outcome().name()).orElse(null), actionsRun().orElse(null),
+                verdict.flatMap(Knee::rateIn).orElse(null));
+        store.put("runs/" + name, Json.write(run).getBytes(StandardCharsets.UTF_8));
         return store.where("evidence/" + name);
+    }
+
+    /**
+     * What the nightly report's table shows of a run kept in the history, beside its evidence under {@code runs/}: the load
+     * gate's outcome, the workflow run whose artifacts hold its reports, and a stress run's knee (users/s).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RunNote(String verdict, String reports, Double knee) {
+        static final RunNote UNKNOWN = new RunNote(null, null, null);
+    }
+
+    /** The note kept beside {@code evidence/<name>}; a missing or unreadable one is {@link RunNote#UNKNOWN} (a table cell, not a failure). */
+    RunNote note(String name) {
+        return store.read("runs/" + name).map(r -> {
+            try {
+                return Json.MAPPER.readValue(r.body(), RunNote.class);
+            } catch (IOException e) {
+                return RunNote.UNKNOWN;
+            }
+        }).orElse(RunNote.UNKNOWN);
     }
 
     /** The load gate's verdict, or empty when it cannot be read (the run's record must not fail for a table cell). */
