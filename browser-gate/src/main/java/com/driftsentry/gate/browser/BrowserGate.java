@@ -1,5 +1,6 @@
 package com.driftsentry.gate.browser;
 
+import com.driftsentry.gate.target.HealthClient;
 import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.environment.BrowserGateConfig;
 import com.driftsentry.gate.environment.Masker;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -36,7 +36,6 @@ import org.openqa.selenium.WebDriverException;
  * INCONCLUSIVE, naming every place looked and the fix. On anything short of PASS a screenshot and the console lines go to the report folder.
  */
 public final class BrowserGate {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String TIMINGS = "const n = performance.getEntriesByType('navigation')[0];"
             + "const r = performance.getEntriesByName('dashboard-ready')[0];"
             + "return [n ? n.loadEventEnd : -1, r ? r.startTime : -1];";
@@ -190,8 +189,8 @@ public final class BrowserGate {
         }
         JsonNode api;
         try {
-            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(apiBaseUrl.replaceAll("/+$", "") + "/api/v1/dashboard/summary"))
-                    .header("X-API-Key", apiKey).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HealthClient.send(HttpRequest.newBuilder(URI.create(apiBaseUrl.replaceAll("/+$", "") + "/api/v1/dashboard/summary"))
+                    .header("X-API-Key", apiKey));
             if (r.statusCode() != 200) {
                 return line.measured("the API answered " + r.statusCode()).samples(0, 1).inconclusive("the API's summary could not be read");
             }

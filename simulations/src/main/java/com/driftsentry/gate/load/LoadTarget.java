@@ -2,7 +2,7 @@ package com.driftsentry.gate.load;
 
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.environment.Environment;
-import com.driftsentry.gate.target.Reachability;
+import com.driftsentry.gate.target.Health;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.time.Instant;
@@ -31,7 +31,7 @@ final class LoadTarget implements AutoCloseable {
     static LoadTarget start(LoadPlan plan) {
         Environment env = plan.environment();
         if (!env.target().embedded()) {
-            Reachability.requireVersion(env.file(), env.target().baseUrl());
+            Health.requireVersion(env.file(), env.target().baseUrl());
             return new LoadTarget(null, env.target().baseUrl(), env.target().apiKey(), env.target().apiKey());
         }
         EmbeddedTarget target = EmbeddedTarget.start(env.target().seed(), faultSettings(), plan.output());

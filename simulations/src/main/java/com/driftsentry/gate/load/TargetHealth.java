@@ -1,6 +1,6 @@
 package com.driftsentry.gate.load;
 
-import com.driftsentry.gate.target.Readiness;
+import com.driftsentry.gate.target.Health;
 import com.driftsentry.gate.verdict.VerdictLine;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
 import java.time.Duration;
@@ -30,17 +30,17 @@ final class TargetHealth {
     /** Waits until the target is ready; the line says what it answered. FAIL when it never turned ready. */
     VerdictLine readyBefore(Duration timeout) {
         long started = System.nanoTime();
-        Readiness.Answer last = Readiness.untilReady(baseUrl, timeout, () -> false);
+        Health.Ready last = Health.untilReady(baseUrl, timeout, () -> false);
         return line("target ready before the load", last, String.format(Locale.ROOT, "%.1f s before the load", (System.nanoTime() - started) / 1e9))
-                .judged(last.ready(), "ready", "not ready within " + timeout.toSeconds() + " s, so no load was sent (last " + Readiness.PATH
+                .judged(last.ready(), "ready", "not ready within " + timeout.toSeconds() + " s, so no load was sent (last " + Health.READY
                         + ": " + last.said() + ")");
     }
 
     /** One look after the load: a target that cannot serve after the run did not hold it. */
     VerdictLine readyAfter() {
-        Readiness.Answer now = Readiness.ask(baseUrl);
+        Health.Ready now = Health.ready(baseUrl);
         return line("target ready after the load", now, "after the load")
-                .judged(now.ready(), "still ready", "not ready after the load (" + Readiness.PATH + ": " + now.said() + ")");
+                .judged(now.ready(), "still ready", "not ready after the load (" + Health.READY + ": " + now.said() + ")");
     }
 
     /** A target this run started that exited on its own while it was being loaded. */
@@ -52,7 +52,7 @@ final class TargetHealth {
                 .fail("the target process exited with " + exit.code() + " during the run: the errors after that are its absence"));
     }
 
-    private static VerdictLine.Builder line(String criterion, Readiness.Answer answer, String window) {
-        return VerdictLine.of(criterion).threshold(Readiness.PATH + " answers 200").measured(answer.said()).samples(1, 1).window(window);
+    private static VerdictLine.Builder line(String criterion, Health.Ready answer, String window) {
+        return VerdictLine.of(criterion).threshold(Health.READY + " answers 200").measured(answer.said()).samples(1, 1).window(window);
     }
 }

@@ -1,9 +1,9 @@
 package com.driftsentry.gate.load;
 
+import com.driftsentry.gate.target.HealthClient;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.MemorySeries;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -19,7 +19,6 @@ public final class TargetMetrics {
     private static final Pattern RESIDENT = Pattern.compile("^process_resident_memory_bytes ([0-9.eE+]+)$", Pattern.MULTILINE);
     private static final Pattern HEAP = Pattern.compile("^jvm_memory_used_bytes\\{area=\"heap\",[^}]*} ([0-9.eE+]+)$", Pattern.MULTILINE);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final URI metrics;
 
     public TargetMetrics(String baseUrl) {
@@ -39,7 +38,7 @@ public final class TargetMetrics {
 
     private Optional<String> scrape(Duration timeout) {
         try {
-            HttpResponse<String> r = client.send(HttpRequest.newBuilder(metrics).timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = HealthClient.send(HttpRequest.newBuilder(metrics), timeout);
             return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -78,11 +77,11 @@ public final class TargetMetrics {
     /** One unrecorded request, for warm-up; failures are ignored here and show in the run itself. */
     public void touch(String path, String apiKey) {
         try {
-            HttpRequest.Builder b = HttpRequest.newBuilder(metrics.resolve(path)).timeout(Duration.ofSeconds(10));
+            HttpRequest.Builder b = HttpRequest.newBuilder(metrics.resolve(path));
             if (apiKey != null) {
                 b.header("X-API-Key", apiKey);
             }
-            client.send(b.build(), HttpResponse.BodyHandlers.discarding());
+            HealthClient.send(b, Duration.ofSeconds(10));
         } catch (Exception ignored) {
             // a dead target is reported by the run, with numbers
         }

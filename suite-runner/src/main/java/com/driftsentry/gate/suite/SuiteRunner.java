@@ -6,7 +6,7 @@ import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.report.ConsoleTable;
 import com.driftsentry.gate.report.Reports;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
-import com.driftsentry.gate.target.Reachability;
+import com.driftsentry.gate.target.Health;
 import com.driftsentry.gate.verdict.ExitCode;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
@@ -89,7 +89,7 @@ public final class SuiteRunner {
                 apiKey = env.masker().register(embedded.adminKey());
                 readerKey = env.masker().register(embedded.readerKey());
             }
-            String version = Reachability.requireVersion(env.file(), baseUrl);
+            String version = Health.requireVersion(env.file(), baseUrl);
             String runId = gate + "-" + UUID.randomUUID().toString().substring(0, 8);
             String target = env.target().embedded() ? "embedded reference service (" + baseUrl + ")" : baseUrl;
             out.println("driftgate " + gate + ": environment " + env.name() + ", version " + version + ", " + target

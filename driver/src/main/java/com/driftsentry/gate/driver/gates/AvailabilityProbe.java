@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.gates;
 
+import com.driftsentry.gate.target.HealthClient;
 import static com.driftsentry.gate.waiting.Waits.await;
 
 import com.driftsentry.gate.environment.DeployConfig;
@@ -9,7 +10,6 @@ import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -30,7 +30,8 @@ import org.awaitility.core.ConditionTimeoutException;
  * through the candidate's start, the gates, the switch and any rollback.
  */
 public final class AvailabilityProbe implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    // A probe slower than this counts as a failed one: a user would have given up.
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     // The first probe's own request timeout, and a little more.
     private static final Duration FIRST_PROBE = Duration.ofSeconds(3);
 
@@ -70,8 +71,7 @@ public final class AvailabilityProbe implements AutoCloseable {
                 record(false, t0, "no address to probe");
                 return;
             }
-            HttpResponse<Void> r = HTTP.send(HttpRequest.newBuilder(URI.create(base + config.path())).timeout(Duration.ofSeconds(2)).build(),
-                    HttpResponse.BodyHandlers.discarding());
+            HttpResponse<String> r = HealthClient.send(HttpRequest.newBuilder(URI.create(base + config.path())), PROBE_TIMEOUT);
             record(r.statusCode() >= 200 && r.statusCode() < 300, t0, "status " + r.statusCode());
         } catch (IOException | RuntimeException e) {
             // A probe that cannot even be sent is a failed probe; the timer must not die with it.

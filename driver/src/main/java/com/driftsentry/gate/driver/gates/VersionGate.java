@@ -2,7 +2,7 @@ package com.driftsentry.gate.driver.gates;
 
 import static com.driftsentry.gate.waiting.Waits.await;
 
-import com.driftsentry.gate.target.Reachability;
+import com.driftsentry.gate.target.Health;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
@@ -57,7 +57,7 @@ public record VersionGate(String environment, String baseUrl, String version, in
      */
     private boolean probeOnce(AtomicInteger probes, AtomicInteger streak, AtomicReference<String> last) {
         try {
-            Reachability.Answer answer = Reachability.probe(baseUrl);
+            Health.Live answer = Health.live(baseUrl);
             probes.incrementAndGet();
             last.set(answer.toString());
             if (answer.reports(version)) {

@@ -8,7 +8,7 @@ import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.PlatformSettings;
 import com.driftsentry.gate.environment.StagePolicy;
-import com.driftsentry.gate.target.Readiness;
+import com.driftsentry.gate.target.Health;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
@@ -145,10 +145,10 @@ public final class ComposePlatform implements Platform {
     public void awaitStable(Release candidate) throws DeployFailure {
         Duration timeout = settings.common().stableTimeout();
         ContainerState backend = stack.service("backend");
-        Readiness.Answer ready = Readiness.untilReady(serviceUrl(), timeout, () -> lost(candidate).isPresent());
+        Health.Ready ready = Health.untilReady(serviceUrl(), timeout, () -> lost(candidate).isPresent());
         failIfLost(candidate);
         if (!ready.ready()) {
-            throw new DeployFailure("the backend was not ready within " + timeout.toSeconds() + " s (last " + Readiness.PATH + ": " + ready.said() + ")");
+            throw new DeployFailure("the backend was not ready within " + timeout.toSeconds() + " s (last " + Health.READY + ": " + ready.said() + ")");
         }
         try {
             await("every service healthy").atMost(timeout).pollInterval(Duration.ofMillis(250))
@@ -214,7 +214,7 @@ public final class ComposePlatform implements Platform {
         return List.of("remove the leftovers of killed runs (containers, networks, volumes of driftgate-<pid>-… projects whose process is gone)",
                 "bring up " + String.join(" + ", files.stream().map(f -> f.getFileName().toString()).toList()) + " with " + candidate.image()
                         + " as the backend, a password made for this run, as project driftgate-" + ProcessHandle.current().pid() + "-…",
-                "wait until postgres, redis and backend are healthy and " + serviceUrl() + Readiness.PATH + " answers 200 (at most "
+                "wait until postgres, redis and backend are healthy and " + serviceUrl() + Health.READY + " answers 200 (at most "
                         + settings.common().stableTimeout().toSeconds() + " s), then seed a tenant in the stack",
                 "a PR stage has no release to roll back to: each run is a fresh stack; the verdict and the exit code are the result",
                 "at the end, whatever the verdict: down -v (containers, network, volumes); on a failed gate the last " + LOG_LINES

@@ -3,7 +3,7 @@ package com.driftsentry.gate.driver.platform;
 import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.StagePolicy;
-import com.driftsentry.gate.target.Readiness;
+import com.driftsentry.gate.target.Health;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -168,13 +168,13 @@ public final class EmbeddedPlatform implements Platform {
 
     /** Ready is /health/ready answering 200; a release that exits meanwhile fails at once instead of at the timeout. */
     private static void awaitReady(Release release, EmbeddedTarget t, Duration timeout) throws DeployFailure {
-        Readiness.Answer last = Readiness.untilReady(t.baseUrl(), timeout, () -> !t.alive());
+        Health.Ready last = Health.untilReady(t.baseUrl(), timeout, () -> !t.alive());
         if (!t.alive()) {
             throw new DeployFailure("release " + release + " exited before it was ready");
         }
         if (!last.ready()) {
             throw new DeployFailure("release " + release + " was not ready within " + timeout.toSeconds() + " s (last "
-                    + Readiness.PATH + ": " + last.said() + ")");
+                    + Health.READY + ": " + last.said() + ")");
         }
     }
 }
