@@ -1,15 +1,14 @@
 package com.driftsentry.gate.environment;
 
+import com.driftsentry.gate.json.Json;
+import com.driftsentry.gate.aws.AwsClientFactory;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClientBuilder;
 import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
 
 /**
@@ -51,8 +50,7 @@ public final class SecretResolver implements AutoCloseable {
     }
 
     public static SecretResolver fromSystem(Masker masker, String region) {
-        String endpoint = Optional.ofNullable(System.getProperty("gate.aws.endpoint")).orElse(System.getenv("GATE_AWS_ENDPOINT"));
-        return new SecretResolver(System::getenv, masker, region, endpoint == null ? null : URI.create(endpoint));
+        return new SecretResolver(System::getenv, masker, region, AwsClientFactory.endpoint().orElse(null));
     }
 
     /** The text with every reference resolved; a missing value is a {@link ConfigError} naming the field. */
@@ -117,7 +115,7 @@ public final class SecretResolver implements AutoCloseable {
 
     private String jsonField(String file, String field, String name, String key, String json) {
         try {
-            Map<?, ?> map = new com.fasterxml.jackson.databind.ObjectMapper().readValue(json, Map.class);
+            Map<?, ?> map = Json.MAPPER.readValue(json, Map.class);
             Object v = map.get(key);
             if (v != null) {
                 return v.toString();
@@ -130,13 +128,7 @@ public final class SecretResolver implements AutoCloseable {
 
     private synchronized SecretsManagerClient client() {
         if (client == null) {
-            SecretsManagerClientBuilder builder = SecretsManagerClient.builder()
-                    .region(Region.of(region))
-                    .httpClientBuilder(UrlConnectionHttpClient.builder());
-            if (endpoint != null) {
-                builder.endpointOverride(endpoint);
-            }
-            client = builder.build();
+            client = AwsClientFactory.configure(SecretsManagerClient.builder(), region, Optional.ofNullable(endpoint)).build();
         }
         return client;
     }

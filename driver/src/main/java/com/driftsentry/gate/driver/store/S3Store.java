@@ -1,6 +1,6 @@
 package com.driftsentry.gate.driver.store;
 
-import com.driftsentry.gate.driver.platform.AwsClients;
+import com.driftsentry.gate.aws.AwsClientFactory;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.DeployConfig;
 import java.util.List;
@@ -37,7 +37,7 @@ public final class S3Store implements StageStore {
     }
 
     public static S3Store open(DeployConfig.State state) {
-        var builder = AwsClients.configure(S3Client.builder(), state.region(), state.endpoint())
+        var builder = AwsClientFactory.configure(S3Client.builder(), state.region(), state.endpoint())
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 // An S3-compatible endpoint (a test's, MinIO) serves buckets by path, not by host name.
