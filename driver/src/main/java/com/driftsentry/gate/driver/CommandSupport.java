@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import java.io.PrintWriter;
 import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.driver.decision.RunRecord;
 import com.driftsentry.gate.driver.ledger.Ledger;
@@ -14,7 +15,6 @@ import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.environment.SecretResolver;
 import com.driftsentry.gate.verdict.ExitCode;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import com.driftsentry.gate.driver.lock.Intent;
 import com.driftsentry.gate.driver.lock.StageLock;
@@ -27,7 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** What every command shares: the environment, the ledger, progress, and how a run ends (ledger, notifications, output). */
 abstract class CommandSupport implements Callable<Integer> {
@@ -40,8 +42,11 @@ abstract class CommandSupport implements Callable<Integer> {
 
     /** This command's run: its work folder and, where it holds one, the stage lock carry it. */
     final String runId = UUID.randomUUID().toString().substring(0, 8);
-    final PrintStream out = System.out;
-    final PrintStream err = System.err;
+    @Spec
+    CommandSpec spec;
+    /** The command's result (picocli's, so a test captures it); progress and errors go to {@link #err}. */
+    PrintWriter out;
+    PrintWriter err;
     Environment env;
     StageStore store;
     Ledger ledger;
@@ -49,6 +54,8 @@ abstract class CommandSupport implements Callable<Integer> {
 
     @Override
     public final Integer call() {
+        out = spec.commandLine().getOut();
+        err = spec.commandLine().getErr();
         try {
             env = (usesStore() ? EnvironmentLoader.fromSystem() : EnvironmentLoader.fromSystem(SecretResolver::unread)).load(envName);
             progress = new Progress(err, env.masker());

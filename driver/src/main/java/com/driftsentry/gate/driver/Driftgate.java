@@ -32,9 +32,23 @@ public final class Driftgate implements Runnable {
         System.exit(run(args));
     }
 
-    /** The command line without exiting, for tests. */
+    /** The command line without exiting. */
     public static int run(String... args) {
-        CommandLine cli = new CommandLine(new Driftgate());
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    /** The command line printing its result to {@code out} and its progress and errors to {@code err} (a test captures both). */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = new CommandLine(new Driftgate()).setOut(out).setErr(err);
+        try {
+            return execute(cli, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    private static int execute(CommandLine cli, String... args) {
         Map<String, String> codes = new LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
             codes.put(Integer.toString(code.code()), code.meaning());

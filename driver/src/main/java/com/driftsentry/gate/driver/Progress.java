@@ -1,21 +1,21 @@
 package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.environment.Masker;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 /** One line per step with the time since the command started, and each step's duration for the ledger. */
 final class Progress {
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Masker masker;
     private final long started = System.nanoTime();
     private final Map<String, Double> steps = new LinkedHashMap<>();
     private String current;
     private long currentStarted;
 
-    Progress(PrintStream out, Masker masker) {
+    Progress(PrintWriter out, Masker masker) {
         this.out = out;
         this.masker = masker;
     }

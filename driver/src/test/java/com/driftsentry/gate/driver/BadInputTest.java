@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,8 +31,6 @@ class BadInputTest {
     @TempDir
     static Path dir;
     static Path ledger;
-    PrintStream out;
-    PrintStream err;
 
     @BeforeEach
     void stage() throws Exception {
@@ -61,14 +57,10 @@ class BadInputTest {
         Files.writeString(envs.resolve("compose-nofile.yaml"), compose.replace("name: compose", "name: compose-nofile")
                 .replace(dir.resolve("docker-compose.yml").toString(), "environments/compose/missing.yml"));
         System.setProperty("gate.environments", envs.toString());
-        out = System.out;
-        err = System.err;
     }
 
     @AfterEach
     void restore() {
-        System.setOut(out);
-        System.setErr(err);
         System.clearProperty("gate.environments");
     }
 
@@ -123,12 +115,9 @@ class BadInputTest {
     @MethodSource("brokenCommands")
     void isExitThreeOnOneLineAndChangesNothing(List<String> args, String named) throws Exception {
         Map<Path, byte[]> before = ledgers();
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8);
-        System.setOut(capture);
-        System.setErr(capture);
-        int code = Driftgate.run(args.toArray(String[]::new));
-        String text = printed.toString(StandardCharsets.UTF_8).strip();
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        int code = run.code();
+        String text = run.all().strip();
         assertEquals(3, code, args + ": " + text);
         assertEquals(1, text.lines().count(), "one line: " + text);
         assertTrue(text.startsWith("driftgate"), text);

@@ -6,14 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,19 +25,9 @@ class CostCommandTest {
     private static final Path REPOSITORY = Path.of("..").toAbsolutePath().normalize();
     @TempDir
     Path dir;
-    private PrintStream out;
-    private PrintStream err;
-
-    @BeforeEach
-    void keepStreams() {
-        out = System.out;
-        err = System.err;
-    }
 
     @AfterEach
     void restore() {
-        System.setOut(out);
-        System.setErr(err);
         System.clearProperty("gate.environments");
     }
 
@@ -134,29 +119,7 @@ class CostCommandTest {
     }
 
     private static Run run(String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream all = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(new Tee(stdout, all), true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(all, true, StandardCharsets.UTF_8));
-        int code = Driftgate.run(List.of(args).toArray(String[]::new));
-        System.out.flush();
-        return new Run(code, stdout.toString(StandardCharsets.UTF_8), all.toString(StandardCharsets.UTF_8));
-    }
-
-    /** Writes to both: stdout alone (what a pipeline parses) and everything (what a person reads). */
-    private static final class Tee extends java.io.OutputStream {
-        private final java.io.OutputStream a;
-        private final java.io.OutputStream b;
-
-        Tee(java.io.OutputStream a, java.io.OutputStream b) {
-            this.a = a;
-            this.b = b;
-        }
-
-        @Override
-        public void write(int c) throws java.io.IOException {
-            a.write(c);
-            b.write(c);
-        }
+        CliRun run = CliRun.of(args);
+        return new Run(run.code(), run.stdout(), run.all());
     }
 }

@@ -11,8 +11,8 @@ import com.driftsentry.gate.environment.SecretResolver;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -99,7 +99,7 @@ abstract class MemoryStageTest {
                 return gate("verify " + release, verification.apply(release));
             }
         };
-        return new StageRunner(env, platform, scripted, new Progress(new PrintStream(OutputStream.nullOutputStream()), new Masker()));
+        return new StageRunner(env, platform, scripted, new Progress(new PrintWriter(Writer.nullWriter()), new Masker()));
     }
 
     static List<String> gatesIn(RunRecord run) {

@@ -13,8 +13,6 @@ import com.driftsentry.gate.report.VerdictJson;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ReportCommandTest {
     @TempDir
     Path dir;
-    private final PrintStream out = System.out;
 
     @AfterEach
     void restore() {
-        System.setOut(out);
         System.clearProperty("gate.environments");
     }
 
@@ -51,10 +47,9 @@ class ReportCommandTest {
             store.put(String.format("runs/20261201T%02d0000Z-run%02d.json", run, run), ("{\"verdict\":\"PASS\",\"reports\":"
                     + "\"https://github.com/acme/driftsentry/actions/runs/" + (1000 + run) + "\"}").getBytes(StandardCharsets.UTF_8));
         }
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        int code = Driftgate.run("report", "--env", "nightly", "--out", dir.resolve("nightly").toString());
-        String text = printed.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("report", "--env", "nightly", "--out", dir.resolve("nightly").toString());
+        int code = run.code();
+        String text = run.stdout();
         assertEquals(0, code, text);
         // One group, so "global" is the same requests as "drifts": both see the change, and nothing else does.
         assertTrue(text.contains("18 runs, 2 change(s) detected") && text.contains("| drifts | latency | 20261201T120000Z-run12 |")
@@ -95,10 +90,9 @@ class ReportCommandTest {
 
         assertEquals(0, Driftgate.run("record", "--env", "nightly", stress.toString(), soak.toString()));
         assertEquals(8, store.list("evidence/").size());
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-        assertEquals(0, Driftgate.run("report", "--env", "nightly", "--out", dir.resolve("nightly").toString()));
-        String text = printed.toString(StandardCharsets.UTF_8);
+        CliRun run = CliRun.of("report", "--env", "nightly", "--out", dir.resolve("nightly").toString());
+        assertEquals(0, run.code());
+        String text = run.stdout();
         assertTrue(text.contains("6 runs, no change detected"), "the rule judges the gated runs only: " + text);
         String html = Files.readString(dir.resolve("nightly/report.html"));
         assertTrue(html.contains("<h2>Stress: the knee</h2><p>1 stress run(s)") && html.contains("aria-label=\"knee (users/s)\""), html);

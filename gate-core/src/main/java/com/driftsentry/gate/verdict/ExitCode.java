@@ -1,5 +1,6 @@
 package com.driftsentry.gate.verdict;
 
+import java.io.PrintWriter;
 import com.driftsentry.gate.environment.ConfigError;
 import java.io.PrintStream;
 
@@ -46,7 +47,13 @@ public enum ExitCode {
      * carries the error's file, field and fix; never a stack trace.
      */
     public static ExitCode badInput(String tool, ConfigError error, PrintStream err) {
+        return badInput(tool, error, new PrintWriter(err, true));
+    }
+
+    /** As {@link #badInput(String, ConfigError, PrintStream)}, to a command line's own error writer. */
+    public static ExitCode badInput(String tool, ConfigError error, PrintWriter err) {
         err.println(tool + ": " + error.getMessage());
+        err.flush();
         return BAD_INPUT;
     }
 }
