@@ -1,5 +1,6 @@
 package com.driftsentry.gate.contract;
 
+import com.driftsentry.gate.testing.Fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,10 +46,10 @@ class ContractSuitesCanFailTest {
     @Test
     void aDocumentThatDriftedFromTheServiceFails() throws IOException {
         String spec = Files.readString(ContractDocumentTest.SPEC);
-        String withoutMetrics = spec.replaceFirst("(?s)  /metrics:\n.*?(?=\n  /api/v1/drifts:)", "")
-                .replace("\npaths:\n", "\npaths:\n  /api/v1/widgets:\n    get:\n      operationId: listWidgets\n"
-                        + "      responses:\n        \"200\": { description: invented }\n")
-                .replace("required: [tenantId, total, bySeverity", "required: [owner, tenantId, total, bySeverity");
+        String withoutMetrics = Fixture.edit(spec.replaceFirst("(?s)  /metrics:\n.*?(?=\n  /api/v1/drifts:)", ""),
+                "\npaths:\n", "\npaths:\n  /api/v1/widgets:\n    get:\n      operationId: listWidgets\n"
+                        + "      responses:\n        \"200\": { description: invented }\n",
+                "required: [tenantId, total, bySeverity", "required: [owner, tenantId, total, bySeverity");
         SuiteRunner.Result result = run(withoutMetrics, Map.of());
         assertEquals(Outcome.FAIL, result.verdict().outcome());
         assertLine(result, "contract routes", "served but not documented: [GET /metrics]; documented but not served: [GET /api/v1/widgets]");

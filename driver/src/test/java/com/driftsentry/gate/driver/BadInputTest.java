@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.testing.Fixture;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -38,8 +39,9 @@ class BadInputTest {
         ledger = dir.resolve("state/ledger.jsonl");
         String yaml;
         try (InputStream in = getClass().getResourceAsStream("/driver-environments/drive.yaml")) {
-            yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("name: drive", "name: stage")
-                    .replace("state: { type: file, path: target/state/drive }", "state: { type: file, path: " + ledger.getParent() + " }").replace("SPEC", Files.writeString(dir.resolve("spec.yaml"), "openapi: 3.0.3\n").toString());
+            yaml = Fixture.edit(new String(in.readAllBytes(), StandardCharsets.UTF_8), "name: drive", "name: stage",
+                    "state: { type: file, path: target/state/drive }", "state: { type: file, path: " + ledger.getParent() + " }",
+                    "SPEC", Files.writeString(dir.resolve("spec.yaml"), "openapi: 3.0.3\n").toString());
         }
         Files.writeString(envs.resolve("stage.yaml"), yaml);
         Files.writeString(envs.resolve("huge.yaml"), "name: huge\n" + "# padding\n".repeat(500_000));
@@ -47,15 +49,15 @@ class BadInputTest {
         damagedLedger(envs, yaml, "long", ("{\"reason\":\"" + "x".repeat(2 << 20) + "\"}\n").getBytes(StandardCharsets.UTF_8));
         damagedLedger(envs, yaml, "torn", "{\"format\":1,\"command\":\"deploy\",\"serving\":\"0.1.0\"}\n{\"format\":1,\"comm".getBytes(StandardCharsets.UTF_8));
         damagedLedger(envs, yaml, "future", "{\"format\":7,\"command\":\"deploy\",\"serving\":\"0.1.0\"}\n".getBytes(StandardCharsets.UTF_8));
-        Files.writeString(envs.resolve("nobucket.yaml"), yaml.replace("name: stage", "name: nobucket")
-                .replace("state: { type: file, path: " + ledger.getParent() + " }", "state: { type: s3, prefix: stage }"));
+        Files.writeString(envs.resolve("nobucket.yaml"), Fixture.edit(yaml, "name: stage", "name: nobucket",
+                "state: { type: file, path: " + ledger.getParent() + " }", "state: { type: s3, prefix: stage }"));
         String compose = "name: compose\ntarget: { baseUrl: http://127.0.0.1:3002 }\nplatform: { type: compose, composeFiles: ["
                 + Files.writeString(dir.resolve("docker-compose.yml"), "version: \"2.4\"\n") + "] }\ngates: {}\nstate: { type: file, path: " + ledger.getParent() + " }\n";
         Files.writeString(envs.resolve("compose.yaml"), compose);
-        Files.writeString(envs.resolve("compose-remote.yaml"), compose.replace("name: compose", "name: compose-remote")
-                .replace("http://127.0.0.1:3002", "https://staging.driftsentry.example"));
-        Files.writeString(envs.resolve("compose-nofile.yaml"), compose.replace("name: compose", "name: compose-nofile")
-                .replace(dir.resolve("docker-compose.yml").toString(), "environments/compose/missing.yml"));
+        Files.writeString(envs.resolve("compose-remote.yaml"), Fixture.edit(compose, "name: compose", "name: compose-remote",
+                "http://127.0.0.1:3002", "https://staging.driftsentry.example"));
+        Files.writeString(envs.resolve("compose-nofile.yaml"), Fixture.edit(compose, "name: compose", "name: compose-nofile",
+                dir.resolve("docker-compose.yml").toString(), "environments/compose/missing.yml"));
         System.setProperty("gate.environments", envs.toString());
     }
 
@@ -144,7 +146,7 @@ class BadInputTest {
     private static void damagedLedger(Path envs, String yaml, String name, byte[] content) throws IOException {
         Path state = Files.createDirectories(dir.resolve(name + "-state/" + name));
         Files.write(state.resolve("ledger.jsonl"), content);
-        Files.writeString(envs.resolve(name + "-ledger.yaml"), yaml.replace("name: stage", "name: " + name + "-ledger")
-                .replace("state: { type: file, path: " + ledger.getParent() + " }", "state: { type: file, path: " + state + " }"));
+        Files.writeString(envs.resolve(name + "-ledger.yaml"), Fixture.edit(yaml, "name: stage", "name: " + name + "-ledger",
+                "state: { type: file, path: " + ledger.getParent() + " }", "state: { type: file, path: " + state + " }"));
     }
 }

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.testing.Fixture;
 import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -65,12 +66,12 @@ class BaselineDeployTest {
         DriftgateProcess.useStore(at, state);
         Path env = at.resolve("environments/drive.yaml");
         // A short load is enough to compare error rates (about 110 samples each), and the test is about the baseline, not the latency.
-        Files.writeString(env, Files.readString(env).replace("    minRequests: 150\n", "    minRequests: 80\n    baseline: { whenMissing: notJudged }\n")
-                .replace("profile: { rampTo: 20/s, over: 3s, hold: 12s }", "profile: { rampTo: 25/s, over: 1s, hold: 4s }")
-                .replace("      - { scope: drifts,    metric: p99, max: 800ms, minSamples: 50 }\n", "")
-                .replace("      - { scope: dashboard, metric: p99, max: 2s, minSamples: 50 }\n", "")
-                .replace("      - { scope: global,    metric: errorRate, max: 0% }\n",
-                        "      - { scope: global,    metric: errorRate, max: 0% }\n      - { scope: global,    metric: errorRate, maxRegression: 100% }\n"));
+        Files.writeString(env, Fixture.edit(Files.readString(env), "    minRequests: 150\n", "    minRequests: 80\n    baseline: { whenMissing: notJudged }\n",
+                "profile: { rampTo: 20/s, over: 3s, hold: 12s }", "profile: { rampTo: 25/s, over: 1s, hold: 4s }",
+                "      - { scope: drifts,    metric: p99, max: 800ms, minSamples: 50 }\n", "",
+                "      - { scope: dashboard, metric: p99, max: 2s, minSamples: 50 }\n", "",
+                "      - { scope: global,    metric: errorRate, max: 0% }\n",
+                "      - { scope: global,    metric: errorRate, max: 0% }\n      - { scope: global,    metric: errorRate, maxRegression: 100% }\n"));
         return at;
     }
 

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.testing.Fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -31,7 +32,7 @@ class BrowserGateDriverTest {
 
     private Environment stage(String browser) throws Exception {
         Path envs = DriftgateProcess.stage(dir).resolve("environments");
-        Files.writeString(envs.resolve("browse.yaml"), """
+        Files.writeString(envs.resolve("browse.yaml"), Fixture.edit("""
                 name: browse
                 target: { baseUrl: embedded, seed: 50 }
                 platform: { type: embedded, baselineVersion: 0.1.0, stableTimeout: 20s }
@@ -40,7 +41,7 @@ class BrowserGateDriverTest {
                   BROWSER
                   contract: { spec: SPEC }
                 state: { type: file, path: target/state/browse }
-                """.replace("BROWSER", browser).replace("SPEC", Path.of("../contract-tests/src/main/resources/openapi/driftsentry.yaml")
+                """, "BROWSER", browser, "SPEC", Path.of("../contract-tests/src/main/resources/openapi/driftsentry.yaml")
                 .toAbsolutePath().normalize().toString()));
         return new EnvironmentLoader(envs, Map.of(), SecretResolver::unread).load("browse");
     }

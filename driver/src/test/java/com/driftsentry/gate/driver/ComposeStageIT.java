@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.testing.Fixture;
 import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -247,9 +248,9 @@ class ComposeStageIT {
         Path envs = Files.createDirectories(dir.resolve("environments"));
         Files.writeString(envs.resolve("local.yaml"), "name: local\ntarget: { baseUrl: embedded }\ngates: {}\n");
         String spec = ROOT.resolve("contract-tests/src/main/resources/openapi/driftsentry.yaml").toString();
-        Files.writeString(envs.resolve("compose.yaml"), Files.readString(ROOT.resolve("environments/compose.yaml"))
-                .replace("contract-tests/src/main/resources/openapi/driftsentry.yaml", spec)
-                .replace("[environments/compose/docker-compose.yml]", "[" + ROOT.resolve("environments/compose/docker-compose.yml") + "]")
+        Files.writeString(envs.resolve("compose.yaml"), Fixture.edit(Files.readString(ROOT.resolve("environments/compose.yaml")),
+                "contract-tests/src/main/resources/openapi/driftsentry.yaml", spec,
+                "[environments/compose/docker-compose.yml]", "[" + ROOT.resolve("environments/compose/docker-compose.yml") + "]")
                 .lines().filter(l -> !fewerGates || !(l.startsWith("  smoke:") || l.startsWith("  contract:")))
                 // The browser gate is judged in the healthy run only: a fault meant for the load gate must reach it.
                 .filter(l -> withBrowser || !l.startsWith("  browser:"))

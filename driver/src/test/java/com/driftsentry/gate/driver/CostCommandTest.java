@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.testing.Fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,7 +68,7 @@ class CostCommandTest {
         assertTrue(plan.stdout.contains("gate cost (before anything changes): $0.96 a month estimated") && plan.stdout.contains("would be refused"),
                 plan.stdout);
         assertTrue(plan.stdout.contains("cost DriftSentry-staging driftsentry-backend-staging vCPU"), plan.stdout);
-        Files.writeString(envs.resolve("stage.yaml"), Files.readString(envs.resolve("stage.yaml")).replace("monthlyCapUsd: 0.50", "monthlyCapUsd: 1.00"));
+        Files.writeString(envs.resolve("stage.yaml"), Fixture.edit(Files.readString(envs.resolve("stage.yaml")), "monthlyCapUsd: 0.50", "monthlyCapUsd: 1.00"));
         Run fits = run("deploy", "--env", "stage", "--image", "0.2.0", "--dry-run");
         assertTrue(fits.stdout.contains(": PASS") && !fits.stdout.contains("would be refused"), fits.stdout);
     }
@@ -101,7 +102,7 @@ class CostCommandTest {
         Files.createDirectories(dir.resolve("infra/synthesized"));
         Files.copy(REPOSITORY.resolve("infra/synthesized/DriftSentry-staging.template.json"), dir.resolve("infra/synthesized/DriftSentry-staging.template.json"));
         Files.copy(REPOSITORY.resolve("infra/synthesized/DriftSentry-Shared.template.json"), dir.resolve("infra/synthesized/DriftSentry-Shared.template.json"));
-        Files.writeString(envs.resolve("stage.yaml"), """
+        Files.writeString(envs.resolve("stage.yaml"), Fixture.edit("""
                 name: stage
                 target: { baseUrl: embedded }
                 platform:
@@ -111,7 +112,7 @@ class CostCommandTest {
                   budget: { monthlyCapUsd: CAP, estimate: { templates: [infra/synthesized/DriftSentry-staging.template.json, infra/synthesized/DriftSentry-Shared.template.json],
                             usage: { gatedHoursPerMonth: 6, logGbPerMonth: 0.5, imageStorageGb: 1, stateStorageGb: 0.1 } } }
                 state: { type: file, path: STATE }
-                """.replace("CAP", cap).replace("STATE", dir.resolve("state").toString()));
+                """, "CAP", cap, "STATE", dir.resolve("state").toString()));
         return envs;
     }
 

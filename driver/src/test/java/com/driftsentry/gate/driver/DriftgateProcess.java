@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.testing.Fixture;
 import com.driftsentry.gate.driver.ledger.Ledger;
 import com.driftsentry.gate.driver.store.FileStore;
 import com.driftsentry.gate.driver.store.StageStore;
@@ -37,7 +38,7 @@ final class DriftgateProcess {
         String spec = Path.of("../contract-tests/src/main/resources/openapi/driftsentry.yaml").toAbsolutePath().normalize().toString();
         String yaml;
         try (InputStream in = DriftgateProcess.class.getResourceAsStream("/driver-environments/drive.yaml")) {
-            yaml = new String(in.readAllBytes()).replace("SPEC", spec);
+            yaml = Fixture.edit(new String(in.readAllBytes()), "SPEC", spec);
         }
         Files.writeString(envs.resolve("drive.yaml"), yaml);
         Files.writeString(envs.resolve("local.yaml"), "name: local\ntarget: { baseUrl: embedded }\ngates: {}\n");
@@ -147,6 +148,6 @@ final class DriftgateProcess {
     /** The test environment's state moves to {@code state} (another kind of store, or one shared by several checkouts). */
     static void useStore(Path dir, DeployConfig.State state) throws IOException {
         Path file = dir.resolve("environments/drive.yaml");
-        Files.writeString(file, Files.readString(file).replace("state: { type: file, path: target/state/drive }", Stores.yaml(state)));
+        Files.writeString(file, Fixture.edit(Files.readString(file), "state: { type: file, path: target/state/drive }", Stores.yaml(state)));
     }
 }

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.testing.Fixture;
 import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -121,9 +122,8 @@ class EcsDeployTest {
 
     @Test
     void aGateOnlyStageRunsItsTaskOnlyWhileGatedAndRestsAtNoTasksAfterAPromotionOrARollback() throws Exception {
-        Files.writeString(dir.resolve("environments/gated.yaml"), Files.readString(dir.resolve("environments/ecs.yaml"))
-                .replace("name: ecs", "name: gated").replace("stableTimeout: 20s }", "stableTimeout: 20s, gateOnly: { tasks: 1 } }")
-                .replace("target/state/ecs", "target/state/gated"));
+        Files.writeString(dir.resolve("environments/gated.yaml"), Fixture.edit(Files.readString(dir.resolve("environments/ecs.yaml")),
+                "name: ecs", "name: gated", "stableTimeout: 20s }", "stableTimeout: 20s, gateOnly: { tasks: 1 } }", "target/state/ecs", "target/state/gated"));
         ecs.desired = 0;
         DriftgateProcess promoted = DriftgateProcess.run(dir, awsEnv(), "deploy", "--env", "gated", "--image", EcsFake.REPO + ":0.2.0");
         assertEquals(0, promoted.exitCode, promoted.output);

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.testing.Fixture;
 import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -98,7 +99,7 @@ class EmbeddedDeployTest {
         if (what.equals("never ready")) {
             // What is proven is that it is never promoted; how long it is waited for is the environment's choice.
             Path env = dir.resolve("environments/drive.yaml");
-            Files.writeString(env, Files.readString(env).replace("stableTimeout: 20s", "stableTimeout: 12s"));
+            Files.writeString(env, Fixture.edit(Files.readString(env), "stableTimeout: 20s", "stableTimeout: 12s"));
         }
         List<String> args = new java.util.ArrayList<>(List.of("deploy", "--env", "drive", "--image", "0.3.0"));
         settings.forEach(s -> args.addAll(List.of("--candidate-env", s)));

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.environment;
 
+import com.driftsentry.gate.testing.Fixture;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -95,8 +96,8 @@ class EnvironmentLoaderTest {
             "confirm on a fixed bound|metric: p99, max: 500ms|metric: p99, max: 500ms, confirm: distribution|gates.load.thresholds[0].confirm: belongs to a maxRegression bound",
             "bad url|https://qa.example|qa.example|target.baseUrl"})
     void badInputIsOneLineNamingFileAndField(String what, String from, String to, String expected) {
-        String yaml = from.startsWith("profile:") ? VALID.replace("    profile: { rampTo: 20/s, over: 30s, hold: 2m }\n", "")
-                : VALID.replace(from, to);
+        String yaml = from.startsWith("profile:") ? Fixture.edit(VALID, "    profile: { rampTo: 20/s, over: 30s, hold: 2m }\n", "")
+                : Fixture.edit(VALID, from, to);
         ConfigError e = assertThrows(ConfigError.class, () -> load(yaml));
         assertTrue(e.getMessage().startsWith("qa.yaml: ") || e.getMessage().startsWith(dir.resolve("qa.yaml").toString()), e.getMessage());
         assertTrue(e.getMessage().contains(expected), what + ": " + e.getMessage());
@@ -144,7 +145,7 @@ class EnvironmentLoaderTest {
 
     @Test
     void unknownScopeIsNamedWithTheGroupsThatExist() throws Exception {
-        LoadGateConfig load = load(VALID.replace("scope: dashboard", "scope: dashbord")).requireLoad();
+        LoadGateConfig load = load(Fixture.edit(VALID, "scope: dashboard", "scope: dashbord")).requireLoad();
         ConfigError e = assertThrows(ConfigError.class, () -> load.requireScopes(Set.of("drifts", "dashboard", "writes"), "ApiMixSimulation"));
         assertTrue(e.getMessage().contains("gates.load.thresholds[1].scope: 'dashbord' is not a request group of ApiMixSimulation"), e.getMessage());
         assertTrue(e.getMessage().contains("dashboard, drifts, writes"), e.getMessage());
@@ -169,22 +170,22 @@ class EnvironmentLoaderTest {
     void malformedYamlAndWrongNameAreRefused() throws Exception {
         ConfigError yaml = assertThrows(ConfigError.class, () -> load("name: qa\ntarget: [unclosed\n"));
         assertTrue(yaml.getMessage().contains("is not valid YAML"), yaml.getMessage());
-        ConfigError name = assertThrows(ConfigError.class, () -> load(VALID.replace("name: qa", "name: prod")));
+        ConfigError name = assertThrows(ConfigError.class, () -> load(Fixture.edit(VALID, "name: qa", "name: prod")));
         assertTrue(name.getMessage().contains("name: 'prod' does not match the file name"), name.getMessage());
     }
 
     @Test
     void aBaselineIsAPathOrAPathAndWhatItsAbsenceMeans() throws Exception {
-        String withPath = VALID.replace("    minRequests: 500\n", "    minRequests: 500\n    baseline: evidence/last.json\n");
+        String withPath = Fixture.edit(VALID, "    minRequests: 500\n", "    minRequests: 500\n    baseline: evidence/last.json\n");
         LoadGateConfig path = load(withPath).requireLoad();
         assertTrue(path.baseline().orElseThrow().endsWith("evidence/last.json"));
         assertFalse(path.notJudgedWithoutBaseline(), "INCONCLUSIVE unless the file says otherwise");
-        LoadGateConfig notJudged = load(VALID.replace("    minRequests: 500\n", "    minRequests: 500\n    baseline: { whenMissing: notJudged }\n"))
+        LoadGateConfig notJudged = load(Fixture.edit(VALID, "    minRequests: 500\n", "    minRequests: 500\n    baseline: { whenMissing: notJudged }\n"))
                 .requireLoad();
         assertTrue(notJudged.notJudgedWithoutBaseline());
         assertTrue(notJudged.baseline().isEmpty(), "driftgate supplies the stage's own");
         ConfigError bad = assertThrows(ConfigError.class,
-                () -> load(VALID.replace("    minRequests: 500\n", "    minRequests: 500\n    baseline: { whenMissing: pass }\n")));
+                () -> load(Fixture.edit(VALID, "    minRequests: 500\n", "    minRequests: 500\n    baseline: { whenMissing: pass }\n")));
         assertTrue(bad.getMessage().contains("baseline"), bad.getMessage());
         assertFalse(bad.getMessage().contains("\n"), "one line");
     }
@@ -205,7 +206,7 @@ class EnvironmentLoaderTest {
         Files.createDirectories(dir.resolve("specs"));
         Files.writeString(dir.getParent().resolve("api.yaml"), "openapi: 3.0.3\n");
         String tenant = "0c45c028-4f08-3ce4-f12b-bb4b46ee9d83";
-        String yaml = VALID.replace("gates:\n", "gates:\n  smoke: { tags: [health, drifts], tenant: " + tenant
+        String yaml = Fixture.edit(VALID, "gates:\n", "gates:\n  smoke: { tags: [health, drifts], tenant: " + tenant
                 + ", allowedOrigin: https://app.example }\n  contract: { spec: api.yaml, generatedRequests: 50, readOnly: true }\n");
         Environment env = load(yaml);
         assertEquals(java.util.List.of("health", "drifts"), env.smoke().tags());
@@ -233,7 +234,7 @@ class EnvironmentLoaderTest {
             "spec missing|contract: { spec: no-such.yaml }|gates.contract.spec: no file",
             "contract without spec|contract: { readOnly: true }|required property 'spec' not found"})
     void badSuiteSettingsAreOneLine(String what, String section, String expected) {
-        ConfigError e = assertThrows(ConfigError.class, () -> load(VALID.replace("gates:\n", "gates:\n  " + section + "\n")));
+        ConfigError e = assertThrows(ConfigError.class, () -> load(Fixture.edit(VALID, "gates:\n", "gates:\n  " + section + "\n")));
         assertTrue(e.getMessage().contains(expected), what + ": " + e.getMessage());
         assertFalse(e.getMessage().contains("\n"), "one line");
     }

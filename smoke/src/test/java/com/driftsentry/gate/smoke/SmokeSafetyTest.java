@@ -1,5 +1,6 @@
 package com.driftsentry.gate.smoke;
 
+import com.driftsentry.gate.testing.Fixture;
 import static com.driftsentry.gate.smoke.SmokeSuitesCanFailTest.assertLine;
 import static com.driftsentry.gate.smoke.SmokeSuitesCanFailTest.assertNoSecret;
 import static com.driftsentry.gate.smoke.SmokeSuitesCanFailTest.load;
@@ -105,7 +106,7 @@ class SmokeSafetyTest {
     @Test
     void aRunRightAfterTheRateLimitCheckSkipsWhatItCannotObserveAndStillPasses() throws Exception {
         String smoke = "tenant: " + tenant;
-        SuiteRunner.Result first = run(smoke.replace("tenant", "tags: [ratelimit], tenant"));
+        SuiteRunner.Result first = run(Fixture.edit(smoke, "tenant", "tags: [ratelimit], tenant"));
         assertEquals(Outcome.PASS, first.verdict().outcome(), first.verdict().lines().toString());
         SuiteRunner.Result second = run(smoke);
         assertEquals(Outcome.PASS, second.verdict().outcome(), second.verdict().lines().toString());
