@@ -33,10 +33,11 @@ final class Plan {
         plan.add("gate smoke: suites " + String.join(", ", SmokeGate.tagsBeforeRateLimit(env))
                 + (env.smoke().readOnly() ? ", read-only" : ""));
         env.browser().ifPresent(b -> plan.add(String.format(Locale.ROOT, "gate browser: %d loads of the dashboard (%s) in headless Chromium: "
-                + "p95 load < %d ms, p95 largest contentful paint < %d ms, at most %d console errors, no failed request, the figures equal the API's",
+                + "p95 load <= %d ms, p95 largest contentful paint <= %d ms, at most %d console errors, no failed request, the figures equal the API's",
                 b.loads(), b.dashboardUrl().orElse("the one the platform serves"), b.loadP95().toMillis(), b.lcpP95().toMillis(), b.maxConsoleErrors())));
         env.contract().ifPresent(c -> plan.add("gate contract: " + c.spec().getFileName() + ", at most " + c.generatedRequests()
                 + " generated requests" + (c.readOnly() ? ", read-only" : "")));
+        StageGates.KINDS.forEach(kind -> env.sections().get(kind.key()).ifPresent(section -> plan.add("gate " + kind.key() + ": " + kind.plan(section))));
         env.load().ifPresent(l -> {
             plan.add(String.format(Locale.ROOT, "gate load: %s, ramp to %.0f/s over %d s, hold %d s, at least %d requests", l.simulation(),
                     l.profile().rampToPerSecond(), l.profile().over().toSeconds(), l.profile().hold().toSeconds(), l.minRequests()));

@@ -2,6 +2,7 @@ package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.driver.gates.BrowserCheck;
 import com.driftsentry.gate.driver.gates.Gate;
+import com.driftsentry.gate.driver.gates.GateKind;
 import com.driftsentry.gate.driver.gates.LoadGate;
 import com.driftsentry.gate.driver.gates.SuiteGate;
 import com.driftsentry.gate.driver.gates.VersionGate;
@@ -17,6 +18,9 @@ import java.util.Optional;
 
 /** The environment's gates for a release, in the order they run, and the check that a release serves after a switch. */
 interface StageGates {
+    /** The gates that read their own section of the environment (see {@link GateKind}): one line each, in the order they run. */
+    List<GateKind> KINDS = List.of();
+
     /** Health and version, smoke, browser, contract, load: the environment's gates aimed at where the release answers. */
     List<Gate> judging(Release release, Platform.Endpoint at);
 
@@ -53,6 +57,7 @@ interface StageGates {
             aimed.browser().ifPresent(b -> gates.add(new BrowserCheck(b, aimed.name(), at.dashboardUrl().or(b::dashboardUrl), at.baseUrl(),
                     at.apiKey(), output.resolve("browser"), aimed.masker())));
             aimed.contract().ifPresent(c -> gates.add(SuiteGate.contract(aimed, output, System.err)));
+            KINDS.forEach(kind -> aimed.sections().get(kind.key()).ifPresent(s -> gates.add(kind.gate(s, aimed, at, output))));
             aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output, stageBaseline)));
             if (SmokeGate.runsRateLimit(aimed)) {
                 gates.add(SuiteGate.smokeRateLimit(aimed, output, System.err));

@@ -6,7 +6,7 @@ import java.util.Optional;
 /** A validated environment file with its secrets resolved (and registered for masking). */
 public record Environment(String name, String file, Target target, DeployConfig deploy, Optional<LoadGateConfig> load,
                           SuiteGateConfig.Smoke smoke, Optional<SuiteGateConfig.Contract> contract, Optional<BrowserGateConfig> browser,
-                          Masker masker) {
+                          GateSection.All sections, Masker masker) {
 
     /** Where the traffic goes. {@code embedded} means: start the reference service on this machine. */
     public record Target(String baseUrl, boolean embedded, String apiKey, int seed, String expectedVersion) {
@@ -24,13 +24,13 @@ public record Environment(String name, String file, Target target, DeployConfig 
     public Environment aimedAt(String baseUrl, String apiKey, String expectedVersion, Optional<String> smokeTenant) {
         SuiteGateConfig.Smoke s = new SuiteGateConfig.Smoke(smoke.tags(), smoke.readOnly(), smokeTenant.or(smoke::tenant), smoke.allowedOrigin());
         return new Environment(name, file, new Target(baseUrl, false, masker.register(apiKey), target.seed(), expectedVersion), deploy, load,
-                s, contract, browser, masker);
+                s, contract, browser, sections, masker);
     }
 
     /** The same environment with only these smoke suites (a driver runs one suite apart, after the others). */
     public Environment withSmokeTags(List<String> tags) {
         return new Environment(name, file, target, deploy, load, new SuiteGateConfig.Smoke(List.copyOf(tags), smoke.readOnly(),
-                smoke.tenant(), smoke.allowedOrigin()), contract, browser, masker);
+                smoke.tenant(), smoke.allowedOrigin()), contract, browser, sections, masker);
     }
 
     public SuiteGateConfig.Contract requireContract() {

@@ -37,7 +37,8 @@ final class EnvironmentReader {
         return new Environment(root.get("name").asText(), file, target(),
                 deploy(),
                 load.isMissingNode() ? Optional.empty() : Optional.of(load(load)), smoke(root.path("gates").path("smoke")),
-                contract.isMissingNode() ? Optional.empty() : Optional.of(contract(contract)), browser(root.path("gates").path("browser")), masker);
+                contract.isMissingNode() ? Optional.empty() : Optional.of(contract(contract)), browser(root.path("gates").path("browser")),
+                new GateSection.All(file, root.path("gates")), masker);
     }
 
     private Optional<BrowserGateConfig> browser(JsonNode b) {
