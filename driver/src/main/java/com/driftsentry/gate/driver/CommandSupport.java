@@ -59,6 +59,7 @@ abstract class CommandSupport implements Callable<Integer> {
         try {
             env = (usesStore() ? EnvironmentLoader.fromSystem() : EnvironmentLoader.fromSystem(SecretResolver::unread)).load(envName);
             progress = new Progress(err, env.masker());
+            StageGates.check(env, StageGates.KINDS);
             if (!usesStore()) {
                 return execute();
             }

@@ -28,16 +28,21 @@ interface StageGates {
     Gate verifying(Release release, String address);
 
     static StageGates of(Environment env, Path output) {
-        return new FromEnvironment(env, output, Optional.empty());
+        return new FromEnvironment(env, output, Optional.empty(), KINDS);
     }
 
     /** {@code stageBaseline}: the load evidence of the stage's last promotion (see {@link StageEvidence}), none before the first. */
     static StageGates of(Environment env, Path output, Optional<Path> stageBaseline) {
-        return new FromEnvironment(env, output, stageBaseline);
+        return new FromEnvironment(env, output, stageBaseline, KINDS);
     }
 
-    /** The gates {@code environments/<name>.yaml} names. */
-    record FromEnvironment(Environment env, Path output, Optional<Path> stageBaseline) implements StageGates {
+    /** Each section a registered kind reads is checked when a command starts: a bad one is exit 3, before anything changes. */
+    static void check(Environment env, List<GateKind> kinds) {
+        kinds.forEach(kind -> env.sections().get(kind.key()).ifPresent(kind::check));
+    }
+
+    /** The gates {@code environments/<name>.yaml} names; {@code kinds}: the gates that read their own section ({@link #KINDS}). */
+    record FromEnvironment(Environment env, Path output, Optional<Path> stageBaseline, List<GateKind> kinds) implements StageGates {
         // A release that answers at all reports its version within seconds; a minute covers a load balancer's slow drain.
         private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
 
@@ -57,7 +62,7 @@ interface StageGates {
             aimed.browser().ifPresent(b -> gates.add(new BrowserCheck(b, aimed.name(), at.dashboardUrl().or(b::dashboardUrl), at.baseUrl(),
                     at.apiKey(), output.resolve("browser"), aimed.masker())));
             aimed.contract().ifPresent(c -> gates.add(SuiteGate.contract(aimed, output, System.err)));
-            KINDS.forEach(kind -> aimed.sections().get(kind.key()).ifPresent(s -> gates.add(kind.gate(s, aimed, at, output))));
+            kinds.forEach(kind -> aimed.sections().get(kind.key()).ifPresent(s -> gates.add(kind.gate(s, aimed, at, output))));
             aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output, stageBaseline)));
             if (SmokeGate.runsRateLimit(aimed)) {
                 gates.add(SuiteGate.smokeRateLimit(aimed, output, System.err));

@@ -19,4 +19,9 @@ public interface GateKind {
 
     /** What it would check, one line for {@code --dry-run}. */
     String plan(GateSection section);
+
+    /** Refuses a bad section with a {@link com.driftsentry.gate.environment.ConfigError} (exit 3): asked when a command starts, before anything changes. */
+    default void check(GateSection section) {
+        plan(section);
+    }
 }
