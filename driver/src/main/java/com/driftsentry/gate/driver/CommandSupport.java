@@ -9,7 +9,7 @@ import com.driftsentry.gate.driver.store.StageStore;
 import com.driftsentry.gate.driver.store.StageStores;
 import com.driftsentry.gate.driver.notify.GithubSummary;
 import com.driftsentry.gate.driver.notify.Notifier;
-import com.driftsentry.gate.driver.notify.SlackWebhook;
+import com.driftsentry.gate.driver.notify.Notifiers;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
@@ -21,7 +21,6 @@ import com.driftsentry.gate.driver.lock.StageLock;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -136,7 +135,7 @@ abstract class CommandSupport implements Callable<Integer> {
         ledger.append(entry);
         intents.close();
         String markdown = env.masker().mask(run.markdown());
-        for (Notifier n : notifiers()) {
+        for (Notifier n : Notifiers.of(env)) {
             progress.say(n.send(run.title(), markdown));
         }
         if (json) {
@@ -164,20 +163,10 @@ abstract class CommandSupport implements Callable<Integer> {
 
     /** A result that is not a ledger entry (the nightly report): the job summary always, Slack only when {@code alarm}. */
     void tell(String title, String markdown, boolean alarm) {
-        for (Notifier n : notifiers()) {
+        for (Notifier n : Notifiers.of(env)) {
             if (alarm || n instanceof GithubSummary) {
                 progress.say(n.send(title, env.masker().mask(markdown)));
             }
         }
-    }
-
-    private List<Notifier> notifiers() {
-        List<Notifier> all = new ArrayList<>();
-        env.deploy().slackWebhook().ifPresent(url -> all.add(new SlackWebhook(url)));
-        String summary = System.getenv("GITHUB_STEP_SUMMARY");
-        if (summary != null && !summary.isBlank()) {
-            all.add(new GithubSummary(Path.of(summary)));
-        }
-        return all;
     }
 }
