@@ -1,9 +1,9 @@
 package com.driftsentry.reference.embedded;
 
+import com.driftsentry.reference.http.Json;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -86,7 +86,7 @@ public final class EmbeddedTarget implements AutoCloseable {
                 process.destroyForcibly();
                 throw new IllegalStateException(keys + " is " + Files.size(keys) + " bytes, not a keys file (at most " + MAX_KEYS_BYTES + ")");
             }
-            JsonNode k = new ObjectMapper().readTree(keys.toFile());
+            JsonNode k = Json.mapper().readTree(keys.toFile());
             Files.delete(keys);
             return new EmbeddedTarget(process, k.get("baseUrl").asText(), k.get("dashboardUrl").asText(), k.get("adminKey").asText(),
                     k.get("readerKey").asText(), k.get("tenantId").asText());

@@ -1,7 +1,6 @@
 package com.driftsentry.reference.seed;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.driftsentry.reference.http.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,7 @@ public final class KeysFile {
         out.put("adminKey", seeded.adminKey());
         out.put("readerKey", seeded.readerKey());
         out.put("drifts", seeded.drifts());
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out);
+        return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(out);
     }
 
     public static void write(Path file, String json) throws IOException {
