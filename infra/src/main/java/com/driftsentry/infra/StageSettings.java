@@ -1,7 +1,8 @@
 package com.driftsentry.infra;
 
-import com.driftsentry.gate.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ public record StageSettings(String stage, String region, String cluster, String 
                             double monthlyCapUsd, List<String> secrets, int cpu, int memoryMiB, int desiredCount, int storageGb,
                             int backupDays, int logRetentionDays, boolean production, int gateOnlyTasks, boolean dashboard,
                             List<String> corsOrigins) {
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SECRET = Pattern.compile("\\$\\{secret:([^}#]+)(?:#[^}]*)?}");
 
     public static StageSettings read(Path repository, String stage) {
@@ -74,7 +76,7 @@ public record StageSettings(String stage, String region, String cluster, String 
 
     static JsonNode yaml(Path file) {
         try {
-            return Json.YAML.readTree(Files.readString(file));
+            return YAML.readTree(Files.readString(file));
         } catch (IOException e) {
             throw new UncheckedIOException(file + " cannot be read: " + e.getMessage(), e);
         }

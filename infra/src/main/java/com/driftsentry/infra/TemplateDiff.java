@@ -1,7 +1,7 @@
 package com.driftsentry.infra;
 
-import com.driftsentry.gate.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,6 +19,7 @@ import java.util.stream.Stream;
  * <p>{@code mvn -f infra/pom.xml -q exec:java -Dexec.mainClass=com.driftsentry.infra.TemplateDiff -Dexec.args="BEFORE AFTER"}
  */
 public final class TemplateDiff {
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final int SHOWN = 80;
 
     private TemplateDiff() {
@@ -95,6 +96,6 @@ public final class TemplateDiff {
     }
 
     private static JsonNode read(Path file) throws IOException {
-        return Files.isRegularFile(file) ? Json.MAPPER.readTree(file.toFile()) : MissingNode.getInstance();
+        return Files.isRegularFile(file) ? JSON.readTree(file.toFile()) : MissingNode.getInstance();
     }
 }
