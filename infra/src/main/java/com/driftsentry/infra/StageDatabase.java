@@ -51,12 +51,21 @@ final class StageDatabase {
         this.sidecar = sidecar;
     }
 
+    /**
+     * A minor version RDS creates instances of today. A bare major ("16") names RDS's default minor for it, and
+     * cfn-lint 1.51.0 (W3691) lists 16 and 16.1 to 16.5 and 16.7 as deprecated: "cannot be used to create new RDS DB
+     * instances". 16.13 is the newest 16.x in cfn-lint 1.51.0's RDS engine-version table
+     * (cfnlint/data/schemas/extensions/aws_rds_dbinstance/engine_version.json). aws-cdk-lib 2.206.0 names minors only
+     * up to VER_16_9, hence {@code of}.
+     */
+    static final PostgresEngineVersion POSTGRES = PostgresEngineVersion.of("16.13", "16");
+
     static StageDatabase rds(Construct scope, StageSettings s, Vpc vpc, SecurityGroup tasks) {
         SecurityGroup data = SecurityGroup.Builder.create(scope, "Data").vpc(vpc).allowAllOutbound(false)
                 .description("PostgreSQL, from the API tasks only").build();
         data.addIngressRule(tasks, Port.tcp(5432), "the API tasks");
         DatabaseInstance db = DatabaseInstance.Builder.create(scope, "Database")
-                .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder().version(PostgresEngineVersion.VER_16).build()))
+                .engine(DatabaseInstanceEngine.postgres(PostgresInstanceEngineProps.builder().version(POSTGRES).build()))
                 .instanceType(InstanceType.of(InstanceClass.BURSTABLE4_GRAVITON, InstanceSize.MICRO))
                 .vpc(vpc).vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PRIVATE_ISOLATED).build()).securityGroups(List.of(data))
                 .allocatedStorage(s.storageGb()).maxAllocatedStorage(s.storageGb()).storageType(StorageType.GP3)
