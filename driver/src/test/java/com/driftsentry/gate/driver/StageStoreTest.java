@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -113,6 +114,19 @@ class StageStoreTest {
                 return true;
             });
             assertEquals(40, ledger.entries().size(), "every append of every writer is there");
+        }
+    }
+
+    @Test
+    void theOneAwsEndpointOverrideReachesTheStoreWhenTheEnvironmentNamesNone() throws Exception {
+        DeployConfig.State noEndpoint = new DeployConfig.State("s3", null, S3MockServer.BUCKET, UUID.randomUUID() + "/", "us-east-1",
+                Optional.empty(), Optional.empty());
+        System.setProperty("gate.aws.endpoint", S3MockServer.get().endpoint());
+        try (StageStore store = S3Store.open(noEndpoint)) {
+            assertTrue(store.create("lock.json", b("one")), "GATE_AWS_ENDPOINT / -Dgate.aws.endpoint points the store at the peer too");
+            assertEquals("one", new String(store.read("lock.json").orElseThrow().body(), StandardCharsets.UTF_8));
+        } finally {
+            System.clearProperty("gate.aws.endpoint");
         }
     }
 

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.store;
 
+import java.net.URI;
 import com.driftsentry.gate.aws.AwsClientFactory;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.DeployConfig;
@@ -37,11 +38,13 @@ public final class S3Store implements StageStore {
     }
 
     public static S3Store open(DeployConfig.State state) {
-        var builder = AwsClientFactory.configure(S3Client.builder(), state.region(), state.endpoint())
+        // state.endpoint for an S3-compatible store beside real AWS; else the one override every AWS client follows.
+        Optional<URI> endpoint = state.endpoint().or(AwsClientFactory::endpoint);
+        var builder = AwsClientFactory.configure(S3Client.builder(), state.region(), endpoint)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
                 // An S3-compatible endpoint (a test's, MinIO) serves buckets by path, not by host name.
-                .forcePathStyle(state.endpoint().isPresent());
+                .forcePathStyle(endpoint.isPresent());
         return new S3Store(builder.build(), state.bucket(), state.prefix());
     }
 
