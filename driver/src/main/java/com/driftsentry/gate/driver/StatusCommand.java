@@ -1,5 +1,9 @@
 package com.driftsentry.gate.driver;
 
+import java.util.Optional;
+import com.driftsentry.gate.driver.platform.Release;
+import com.driftsentry.gate.driver.platform.Platforms;
+import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.ledger.DeploymentNotes;
 import com.driftsentry.gate.driver.lock.StageLock;
 import com.driftsentry.gate.environment.ConfigError;
@@ -16,7 +20,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "The serving release, the previous one and the last verdicts, from the ledger; --notes writes the deployment notes.")
+        description = "The serving release (the ledger's, and on ecs what the service runs now, with any drift between them), the previous one "
+                + "and the last verdicts; --notes writes the deployment notes.")
 final class StatusCommand extends CommandSupport {
     @Option(names = "--notes", paramLabel = "FILE", description = "write the ledger as Markdown deployment notes to FILE")
     Path notes;
@@ -39,10 +44,17 @@ final class StatusCommand extends CommandSupport {
             }
         }
         List<JsonNode> recent = entries.subList(Math.max(0, entries.size() - last), entries.size());
+        Optional<Observed> observed = observed();
+        Optional<String> drift = observed.flatMap(o -> o.drift(ledger.serving()));
         if (json) {
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("environment", env.name());
             status.put("serving", ledger.serving().orElse(null));
+            observed.ifPresent(o -> {
+                status.put("platformServing", o.release().orElse(null));
+                o.problem().ifPresent(p -> status.put("platformProblem", p));
+            });
+            status.put("drift", drift.orElse(null));
             status.put("previous", ledger.previous().orElse(null));
             status.put("lock", StageLock.holder(store).orElse(null));
             status.put("openIntent", openIntent().orElse(null));
@@ -51,7 +63,10 @@ final class StatusCommand extends CommandSupport {
             return ExitCode.PASSED.code();
         }
         out.println("environment: " + env.name() + " (ledger " + ledger.where() + ")");
-        out.println("serving:     " + ledger.serving().orElse("nothing recorded"));
+        out.println("serving:     " + ledger.serving().orElse("nothing recorded") + (observed.isPresent() ? " (the ledger)" : ""));
+        observed.ifPresent(o -> out.println("platform:    " + o.problem().map(p -> "could not be asked: " + p)
+                .orElseGet(() -> o.release().orElse("nothing") + " (" + env.deploy().platform().type() + ", asked now)")));
+        drift.ifPresent(d -> out.println("DRIFT:       " + d));
         out.println("previous:    " + ledger.previous().orElse("none"));
         out.println("lock:        " + StageLock.holder(store).map(h -> "held by " + h.describe(Instant.now())).orElse("free"));
         out.println("intent:      " + openIntent().map(i -> "OPEN: an interrupted " + i.describe() + " (driftgate recover --env " + env.name()
@@ -67,5 +82,30 @@ final class StatusCommand extends CommandSupport {
             out.println("notes: " + notes);
         }
         return ExitCode.PASSED.code();
+    }
+
+    /** What the platform itself says serves (where it can say so without starting anything), or why it could not be asked. */
+    private Optional<Observed> observed() {
+        if (!env.deploy().platform().knowsWhatServes()) {
+            return Optional.empty();
+        }
+        try (Platform platform = Platforms.create(env, Platforms.Options.of(ledger.serving(), workDir("status")).dryRun(true))) {
+            return Optional.of(new Observed(platform.serving().map(Release::toString), Optional.empty()));
+        } catch (RuntimeException e) {
+            return Optional.of(new Observed(Optional.empty(), Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage())));
+        }
+    }
+
+    /** The platform's answer: the release it serves, or the problem that kept it from answering. */
+    private record Observed(Optional<String> release, Optional<String> problem) {
+        /** How the platform and the ledger differ, said for the operator who must act on it first; empty when they agree or it could not be asked. */
+        Optional<String> drift(Optional<String> recorded) {
+            if (problem.isPresent() || release.equals(recorded)) {
+                return Optional.empty();
+            }
+            return Optional.of("the platform serves " + release.orElse("nothing") + " but the ledger records " + recorded.orElse("nothing")
+                    + " (someone deployed by hand, or the platform rolled back on its own; fix: driftgate gate --env <this stage> to judge "
+                    + "what serves, then deploy the release you mean)");
+        }
     }
 }

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.testing.Fixture;
 import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -191,10 +192,18 @@ class EcsDeployTest {
         DriftgateProcess status = DriftgateProcess.run(dir, awsEnv(), "status", "--env", "ecs");
         assertTrue(status.output.contains("intent:      OPEN: an interrupted deploy run") && status.output.contains("restores " + EcsFake.REPO + ":0.1.0"),
                 status.output);
+        // What an operator must see first: ECS runs a release the ledger never recorded.
+        assertTrue(status.output.contains("platform:    " + EcsFake.REPO + ":0.2.0 (ecs, asked now)")
+                && status.output.contains("DRIFT:       the platform serves " + EcsFake.REPO + ":0.2.0 but the ledger records nothing"), status.output);
         DriftgateProcess recover = DriftgateProcess.run(dir, awsEnv(), "recover", "--env", "ecs");
         assertEquals(0, recover.exitCode, recover.output);
         JsonNode entry = ledger();
         assertEquals(RunOutcome.RECOVERED.name(), entry.get("outcome").asText(), entry.toString());
+        DriftgateProcess settled = DriftgateProcess.run(dir, awsEnv(), "status", "--env", "ecs", "--json");
+        JsonNode now = Json.MAPPER.readTree(settled.output.substring(settled.output.indexOf('{')));
+        assertEquals(EcsFake.REPO + ":0.1.0", now.path("serving").asText(), settled.output);
+        assertEquals(EcsFake.REPO + ":0.1.0", now.path("platformServing").asText(), "the platform agrees: " + settled.output);
+        assertTrue(now.path("drift").isNull(), settled.output);
         assertEquals(List.of(EcsFake.FAMILY_ARN + "8", EcsFake.FAMILY_ARN + "7"), ecs.updates, "the noted revision is back");
         assertTrue(EmbeddedDeployTest.lastOfGate(entry, "health").toString().contains("version 0.1.0"), "and verified: " + entry);
     }

@@ -88,6 +88,12 @@ public sealed interface PlatformSettings permits PlatformSettings.Embedded, Plat
             return "<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>";
         }
 
+        /** The service's task definition names what serves, whoever put it there. */
+        @Override
+        public boolean knowsWhatServes() {
+            return true;
+        }
+
         /** Its task definition carries the candidate's settings; none are given on the command line. */
         @Override
         public boolean takesCandidateSettings() {
@@ -129,6 +135,15 @@ public sealed interface PlatformSettings permits PlatformSettings.Embedded, Plat
     /** The tasks a gate-only stage runs while a command gates it (ecs only); 0: the stage always runs. */
     default int gateOnlyTasks() {
         return 0;
+    }
+
+    /**
+     * Whether the platform itself can say, without starting anything, what serves between commands (ecs: the service's
+     * task definition). Elsewhere the ledger is the only record: embedded releases live only while a command runs, and a
+     * compose stack is fresh each run.
+     */
+    default boolean knowsWhatServes() {
+        return false;
     }
 
     /** Shorthand for {@code policy().keepsReleases()}: what a command needs to know before it takes a lock or refuses a rollback. */
