@@ -44,12 +44,14 @@ final class StatusCommand extends CommandSupport {
             }
         }
         List<JsonNode> recent = entries.subList(Math.max(0, entries.size() - last), entries.size());
-        Optional<Observed> observed = observed();
-        Optional<String> drift = observed.flatMap(o -> o.drift(ledger.serving()));
+        // Each read of the ledger is a read of the store (an S3 GET): what serves is read once.
+        Optional<String> serving = ledger.serving();
+        Optional<Observed> observed = observed(serving);
+        Optional<String> drift = observed.flatMap(o -> o.drift(serving));
         if (json) {
             Map<String, Object> status = new LinkedHashMap<>();
             status.put("environment", env.name());
-            status.put("serving", ledger.serving().orElse(null));
+            status.put("serving", serving.orElse(null));
             observed.ifPresent(o -> {
                 status.put("platformServing", o.release().orElse(null));
                 o.problem().ifPresent(p -> status.put("platformProblem", p));
@@ -63,7 +65,7 @@ final class StatusCommand extends CommandSupport {
             return ExitCode.PASSED.code();
         }
         out.println("environment: " + env.name() + " (ledger " + ledger.where() + ")");
-        out.println("serving:     " + ledger.serving().orElse("nothing recorded") + (observed.isPresent() ? " (the ledger)" : ""));
+        out.println("serving:     " + serving.orElse("nothing recorded") + (observed.isPresent() ? " (the ledger)" : ""));
         observed.ifPresent(o -> out.println("platform:    " + o.problem().map(p -> "could not be asked: " + p)
                 .orElseGet(() -> o.release().orElse("nothing") + " (" + env.deploy().platform().type() + ", asked now)")));
         drift.ifPresent(d -> out.println("DRIFT:       " + d));
@@ -85,11 +87,11 @@ final class StatusCommand extends CommandSupport {
     }
 
     /** What the platform itself says serves (where it can say so without starting anything), or why it could not be asked. */
-    private Optional<Observed> observed() {
+    private Optional<Observed> observed(Optional<String> serving) {
         if (!env.deploy().platform().knowsWhatServes()) {
             return Optional.empty();
         }
-        try (Platform platform = Platforms.create(env, Platforms.Options.of(ledger.serving(), workDir("status")).dryRun(true))) {
+        try (Platform platform = Platforms.create(env, Platforms.Options.of(serving, workDir("status")).dryRun(true))) {
             return Optional.of(new Observed(platform.serving().map(Release::toString), Optional.empty()));
         } catch (RuntimeException e) {
             return Optional.of(new Observed(Optional.empty(), Optional.of(e.getClass().getSimpleName() + ": " + e.getMessage())));

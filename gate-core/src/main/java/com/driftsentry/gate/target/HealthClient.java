@@ -30,6 +30,11 @@ public final class HealthClient {
         return send(request, REQUEST_TIMEOUT);
     }
 
+    /** Only the status of {@code request} within {@code timeout}, the body discarded (the availability probe, four times a second). */
+    public static int status(HttpRequest.Builder request, Duration timeout) throws IOException, InterruptedException {
+        return HTTP.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
     /** {@code request} within {@code timeout}: for a caller whose deadline is part of what it measures. */
     public static HttpResponse<String> send(HttpRequest.Builder request, Duration timeout) throws IOException, InterruptedException {
         return HTTP.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofString());

@@ -11,7 +11,6 @@ import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -71,8 +70,8 @@ public final class AvailabilityProbe implements AutoCloseable {
                 record(false, t0, "no address to probe");
                 return;
             }
-            HttpResponse<String> r = HealthClient.send(HttpRequest.newBuilder(URI.create(base + config.path())), PROBE_TIMEOUT);
-            record(r.statusCode() >= 200 && r.statusCode() < 300, t0, "status " + r.statusCode());
+            int status = HealthClient.status(HttpRequest.newBuilder(URI.create(base + config.path())), PROBE_TIMEOUT);
+            record(status >= 200 && status < 300, t0, "status " + status);
         } catch (IOException | RuntimeException e) {
             // A probe that cannot even be sent is a failed probe; the timer must not die with it.
             record(false, t0, e.getClass().getSimpleName());
@@ -129,12 +128,13 @@ public final class AvailabilityProbe implements AutoCloseable {
         synchronized (latency) {
             p99 = Percentiles.of(latency, 99);
         }
+        Bound minSuccess = Bound.atLeast(config.minSuccess());
         VerdictLine.Builder line = VerdictLine.of("availability " + config.path())
-                .threshold(String.format(Locale.ROOT, "success %s, every %d ms", Bound.atLeast(config.minSuccess()).written(String.format(Locale.ROOT, "%.2f%%", 100 * config.minSuccess())),
+                .threshold(String.format(Locale.ROOT, "success %s, every %d ms", minSuccess.written(String.format(Locale.ROOT, "%.2f%%", 100 * config.minSuccess())),
                         config.every().toMillis()))
                 .measured(String.format(Locale.ROOT, "%.2f%% (%d of %d ok, p99 %d ms)", 100 * ratio, ok.get(), total, p99)).samples(total, 1)
                 .window(String.format(Locale.ROOT, "%.1f s from the command's start", (until - started) / 1e9));
-        VerdictLine judged = total == 0 ? line.inconclusive("no probe completed") : line.judged(Bound.atLeast(config.minSuccess()), ratio,
+        VerdictLine judged = total == 0 ? line.inconclusive("no probe completed") : line.judged(minSuccess, ratio,
                 "no downtime beyond the bound", failed.get() + " probes failed (last: " + lastFailure + ")");
         return Verdict.of("availability", environment, "the serving release", config.path(), List.of(judged));
     }

@@ -24,8 +24,9 @@ public record BudgetGate(BudgetsClient budgets, String accountId, DeployConfig.B
     }
 
     private VerdictLine line() {
+        Bound within = Bound.atMost(config.monthlyCapUsd());
         VerdictLine.Builder line = VerdictLine.of("monthly spend")
-                .threshold("actual and forecast " + Bound.atMost(config.monthlyCapUsd()).written(String.format(Locale.ROOT, "$%.2f this month", config.monthlyCapUsd())))
+                .threshold("actual and forecast " + within.written(String.format(Locale.ROOT, "$%.2f this month", config.monthlyCapUsd())))
                 .samples(1, 1).window("this month");
         Budget b;
         try {
@@ -41,7 +42,6 @@ public record BudgetGate(BudgetsClient budgets, String accountId, DeployConfig.B
         if (actual == null) {
             return line.inconclusive("the budget " + config.name() + " reports no actual spend yet");
         }
-        Bound within = Bound.atMost(config.monthlyCapUsd());
         if (!within.admits(actual.doubleValue())) {
             return line.fail("actual spend is over the $" + cap.toPlainString() + " cap");
         }

@@ -2,7 +2,6 @@ package com.driftsentry.gate.driver.lock;
 
 import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.driver.store.StageStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import java.util.Optional;
  * The releases are kept whole (image, version, platform revision) so the restore needs nothing else.
  */
 public record Intent(String runId, String command, String environment, Release from, Release to, Instant started, String host, long pid) {
-    private static final ObjectMapper JSON = Json.MAPPER;
     static final String KEY = "intent.json";
 
     /** A release as the intent records it (the platform's {@code Release}, without depending on the platform package). */
@@ -57,7 +55,7 @@ public record Intent(String runId, String command, String environment, Release f
 
     private static Optional<Intent> parse(StageStore.Stored stored) {
         try {
-            return Optional.of(JSON.readValue(stored.body(), Intent.class));
+            return Optional.of(Json.MAPPER.readValue(stored.body(), Intent.class));
         } catch (IOException e) {
             return Optional.empty();
         }

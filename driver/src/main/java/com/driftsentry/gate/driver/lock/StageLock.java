@@ -2,7 +2,6 @@ package com.driftsentry.gate.driver.lock;
 
 import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.driver.store.StageStore;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import java.util.function.Supplier;
 public final class StageLock implements AutoCloseable {
     /** A lock whose holder stopped renewing it for this long is stale: the runner is gone. */
     public static final Duration EXPIRY = Duration.ofMinutes(2);
-    private static final ObjectMapper JSON = Json.MAPPER;
     static final String KEY = "lock.json";
     private static final int MAX_ATTEMPTS = 20;
 
@@ -173,7 +171,7 @@ public final class StageLock implements AutoCloseable {
 
     private static Optional<Holder> parse(StageStore.Stored stored) {
         try {
-            return Optional.of(JSON.readValue(stored.body(), Holder.class));
+            return Optional.of(Json.MAPPER.readValue(stored.body(), Holder.class));
         } catch (IOException e) {
             // Not a lock this driftgate wrote whole: nobody holds it.
             return Optional.empty();
