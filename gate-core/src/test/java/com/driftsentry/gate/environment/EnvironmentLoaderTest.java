@@ -1,6 +1,8 @@
 package com.driftsentry.gate.environment;
 
 import com.driftsentry.gate.testing.Fixture;
+import com.driftsentry.gate.testing.MotoServer;
+import java.net.URI;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -241,20 +243,17 @@ class EnvironmentLoaderTest {
 
     @Test
     void theShippedEnvironmentsAreValid() throws Exception {
-        System.setProperty("aws.accessKeyId", "AKIDSTANDIN");
-        System.setProperty("aws.secretAccessKey", "standin-secret");
-        try (SecretsManagerStandIn aws = new SecretsManagerStandIn(Map.of(
-                "driftsentry/staging/load-api-key", "stand-in-staging-key",
-                "driftsentry/production/smoke-api-key", "stand-in-production-key"))) {
-            Path shipped = EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath());
-            EnvironmentLoader real = new EnvironmentLoader(shipped, Map.of(),
-                    (masker, region) -> new SecretResolver(Map.of("DRIFTGATE_STATE_BUCKET", "acme-driftgate")::get, masker, region, aws.endpoint()));
-            assertTrue(real.load("local").target().embedded());
-            assertEquals("HealthSimulation", real.load("production").requireLoad().simulation(), "production gets only safe traffic");
-            assertEquals("ApiMixSimulation", real.load("staging").requireLoad().simulation());
-            assertEquals("s3://acme-driftgate/driftgate/staging/", real.load("staging").deploy().state().location(), "shared by every runner");
-            assertEquals("s3://acme-driftgate/driftgate/production/", real.load("production").deploy().state().location());
-        }
+        MotoServer moto = MotoServer.fresh();
+        moto.secret("driftsentry/staging/load-api-key", "moto-staging-key");
+        moto.secret("driftsentry/production/smoke-api-key", "moto-production-key");
+        Path shipped = EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath());
+        EnvironmentLoader real = new EnvironmentLoader(shipped, Map.of(),
+                (masker, region) -> new SecretResolver(Map.of("DRIFTGATE_STATE_BUCKET", "acme-driftgate")::get, masker, region, URI.create(moto.endpoint())));
+        assertTrue(real.load("local").target().embedded());
+        assertEquals("HealthSimulation", real.load("production").requireLoad().simulation(), "production gets only safe traffic");
+        assertEquals("ApiMixSimulation", real.load("staging").requireLoad().simulation());
+        assertEquals("s3://acme-driftgate/driftgate/staging/", real.load("staging").deploy().state().location(), "shared by every runner");
+        assertEquals("s3://acme-driftgate/driftgate/production/", real.load("production").deploy().state().location());
     }
 
     @Test
