@@ -7,23 +7,30 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 
 /**
- * A local stand-in for the AWS APIs the ECS platform calls, speaking their wire protocols (see
- * shared/notes/aws-sdk-standin.md): awsJson 1.1 for ECS, Budgets and ECR, told apart by
- * X-Amz-Target; awsQuery (form in, XML out) for CloudWatch and EC2, told apart by Action. The real
- * SDK clients are pointed at it. Each operation answers through a handler the test scripts; every
- * call is recorded.
+ * A local stand-in for the AWS calls moto's server cannot serve as AWS does (shared/notes/moto.md): an ECS rollout
+ * that progresses to COMPLETED or FAILED, tasks that start and exit, a task's public IP, throttling, a refused
+ * rollback. It speaks their wire protocols (shared/notes/aws-sdk-standin.md): awsJson 1.1, told apart by
+ * X-Amz-Target; awsQuery (form in, XML out), told apart by Action. Each operation answers through a handler the test
+ * scripts; every call is recorded. An operation with no script goes on to {@link #forwardingTheRestTo moto}, so the
+ * alarms, budgets and images of a whole deploy are moto's, not ours.
  */
 final class AwsStandIn implements AutoCloseable {
     static final ObjectMapper JSON = new ObjectMapper();
+    private static final Set<String> RESTRICTED = Set.of("host", "content-length", "connection", "expect", "upgrade");
 
     /** A scripted answer: an HTTP status and a body (JSON or XML). */
     record Answer(int status, String body) {
@@ -47,6 +54,8 @@ final class AwsStandIn implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, Function<JsonNode, Answer>> handlers = new ConcurrentHashMap<>();
     final List<String> calls = new CopyOnWriteArrayList<>();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private volatile URI forward;
 
     AwsStandIn() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
@@ -61,6 +70,12 @@ final class AwsStandIn implements AutoCloseable {
     /** {@code operation}: e.g. "DescribeServices" or "DescribeAlarms"; the handler gets the request as JSON (query forms as flat fields). */
     AwsStandIn on(String operation, Function<JsonNode, Answer> handler) {
         handlers.put(operation, handler);
+        return this;
+    }
+
+    /** Every operation with no script is sent on, as it came, to {@code endpoint} (moto's server), and its answer returned. */
+    AwsStandIn forwardingTheRestTo(String endpoint) {
+        forward = URI.create(endpoint);
         return this;
     }
 
@@ -89,6 +104,10 @@ final class AwsStandIn implements AutoCloseable {
             }
             calls.add(operation);
             Function<JsonNode, Answer> handler = handlers.get(operation);
+            if (handler == null && forward != null) {
+                forward(ex, body);
+                return;
+            }
             Answer answer = handler == null ? Answer.error("UnknownOperationException", "the stand-in has no script for " + operation)
                     : handler.apply(request);
             byte[] out = answer.body().getBytes(StandardCharsets.UTF_8);
@@ -102,6 +121,28 @@ final class AwsStandIn implements AutoCloseable {
             try (OutputStream os = ex.getResponseBody()) {
                 os.write(out);
             }
+        }
+    }
+
+    private void forward(HttpExchange ex, String body) throws IOException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(forward.resolve(ex.getRequestURI().toString()))
+                .method(ex.getRequestMethod(), HttpRequest.BodyPublishers.ofString(body));
+        // moto checks no signature while IAM is not enforced, so the host the request was signed for may change.
+        ex.getRequestHeaders().forEach((name, values) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+                values.forEach(v -> request.header(name, v));
+            }
+        });
+        try {
+            HttpResponse<byte[]> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            answer.headers().firstValue("Content-Type").ifPresent(type -> ex.getResponseHeaders().set("Content-Type", type));
+            ex.sendResponseHeaders(answer.statusCode(), answer.body().length == 0 ? -1 : answer.body().length);
+            try (OutputStream os = ex.getResponseBody()) {
+                os.write(answer.body());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
         }
     }
 

@@ -2,6 +2,7 @@ package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.testing.Fixture;
+import com.driftsentry.gate.testing.MotoServer;
 import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -23,10 +24,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /**
- * driftgate deploy on the ecs platform, end to end as a pipeline runs it, against the AWS stand-in
- * and a stand-in load balancer whose tasks report the version of the image the service runs:
+ * driftgate deploy on the ecs platform, end to end as a pipeline runs it: ECS on the AWS stand-in (a whole deploy
+ * needs a rollout that completes, which moto's never does), the alarms, the budget and the images in moto's server
+ * (the stand-in forwards them), and a stand-in load balancer whose tasks report the version of the image the service runs:
  * promotion with notifications (Slack webhook, GitHub job summary), a rejected candidate rolled
  * back, and a rollback ECS refuses (exit 2, nothing more changed).
  */
@@ -35,15 +38,24 @@ class EcsDeployTest {
 
     @TempDir
     Path dir;
+    MotoServer moto;
     AwsStandIn aws;
     EcsFake ecs;
+    MotoAws account;
     HttpServer balancer;
     final List<String> slack = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void stage() throws Exception {
-        aws = new AwsStandIn();
+        moto = MotoServer.fresh();
+        aws = new AwsStandIn().forwardingTheRestTo(moto.endpoint());
         ecs = new EcsFake(aws, "0.1.0");
+        account = MotoAws.at(moto.endpoint());
+        account.alarm("DriftSentry-HighErrorRate", StateValue.OK);
+        account.budget("driftsentry-monthly", "1.00", "0.42", "0.80");
+        for (String tag : List.of("0.1.0", "0.2.0", "0.3.0")) {
+            account.image(tag, 300_000_000L);
+        }
         balancer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
         balancer.createContext("/", ex -> {
             try (ex) {
@@ -90,6 +102,7 @@ class EcsDeployTest {
     void stop() {
         balancer.stop(0);
         aws.close();
+        account.close();
     }
 
     DriftgateProcess deploy() throws Exception {
@@ -133,7 +146,7 @@ class EcsDeployTest {
         assertEquals(RunOutcome.PROMOTED.name(), ledger("gated").get("outcome").asText());
         EmbeddedDeployTest.assertGates(ledger("gated"), "health", "smoke", "alarms", "budget", "image", "availability", "health");
 
-        ecs.alarmState = "ALARM";
+        account.alarm("DriftSentry-HighErrorRate", StateValue.ALARM);
         DriftgateProcess rejected = DriftgateProcess.run(dir, awsEnv(), "deploy", "--env", "gated", "--image", EcsFake.REPO + ":0.3.0");
         assertEquals(1, rejected.exitCode, rejected.output);
         assertEquals(RunOutcome.ROLLED_BACK.name(), ledger("gated").get("outcome").asText());
@@ -141,7 +154,7 @@ class EcsDeployTest {
         assertEquals("0.2.0", ecs.servingTag());
 
         // The nightly's gate of what serves: started for the gates under the stage's lock, rested after, nothing left open.
-        ecs.alarmState = "OK";
+        account.alarm("DriftSentry-HighErrorRate", StateValue.OK);
         DriftgateProcess gate = DriftgateProcess.run(dir, awsEnv(), "gate", "--env", "gated");
         assertEquals(0, gate.exitCode, gate.output);
         assertEquals(List.of(1, 0, 1, 1, 0, 1, 0), ecs.desiredCounts, "woken with the serving revision, then rested");
@@ -152,7 +165,7 @@ class EcsDeployTest {
 
     @Test
     void aCandidateWithAnAlarmFiringIsRolledBackToTheNotedRevision() throws Exception {
-        ecs.alarmState = "ALARM";
+        account.alarm("DriftSentry-HighErrorRate", StateValue.ALARM);
         DriftgateProcess run = deploy();
         assertEquals(1, run.exitCode, run.output);
         JsonNode entry = ledger();
@@ -165,7 +178,7 @@ class EcsDeployTest {
 
     @Test
     void aRollbackEcsRefusesIsExit2AndNothingMoreChanges() throws Exception {
-        ecs.alarmState = "ALARM";
+        account.alarm("DriftSentry-HighErrorRate", StateValue.ALARM);
         ecs.refuseRollback = true;
         DriftgateProcess run = deploy();
         assertEquals(2, run.exitCode, run.output);

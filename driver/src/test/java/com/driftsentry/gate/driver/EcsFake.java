@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An ECS service behind the stand-in, as a small state machine: task definitions by ARN, the
  * service's deployments, and how a new deployment goes (completes after some polls, fails by the
- * circuit breaker, hangs, has a task that starts and exits); plus CloudWatch alarms, the budget's
- * spend and the image size in ECR. Knobs are plain fields the tests set.
+ * circuit breaker, hangs, has a task that starts and exits), the task's network interface. Knobs are
+ * plain fields the tests set. moto cannot serve this part: its deployments never progress and its
+ * services start no tasks (shared/notes/moto.md).
  */
 final class EcsFake {
     static final String ACCOUNT = "123456789012";
@@ -24,10 +25,6 @@ final class EcsFake {
     int pollsToComplete = 2;
     int throttleDescribes = 0;
     boolean refuseRollback = false;
-    String alarmState = "OK";
-    String actualSpend = "0.42";
-    String forecastSpend = "0.80";
-    long imageBytes = 300_000_000L;
     int port = 3002;
 
     private final Map<String, Map<String, Object>> taskDefinitions = new LinkedHashMap<>();
@@ -56,16 +53,7 @@ final class EcsFake {
                 .on("DescribeTasks", r -> Answer.json(Map.of("tasks", List.of(task(r.get("tasks").get(0).asText())), "failures", List.of())))
                 .on("DescribeNetworkInterfaces", r -> Answer.xml("<DescribeNetworkInterfacesResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
                         + "<requestId>1</requestId><networkInterfaceSet><item><networkInterfaceId>eni-1</networkInterfaceId>"
-                        + "<association><publicIp>127.0.0.1</publicIp></association></item></networkInterfaceSet></DescribeNetworkInterfacesResponse>"))
-                .on("DescribeAlarms", r -> Answer.xml("<DescribeAlarmsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
-                        + "<DescribeAlarmsResult><MetricAlarms><member><AlarmName>DriftSentry-HighErrorRate</AlarmName><StateValue>" + alarmState
-                        + "</StateValue></member></MetricAlarms></DescribeAlarmsResult><ResponseMetadata><RequestId>1</RequestId></ResponseMetadata>"
-                        + "</DescribeAlarmsResponse>"))
-                .on("DescribeBudget", r -> Answer.json(Map.of("Budget", Map.of("BudgetName", r.get("BudgetName").asText(), "TimeUnit", "MONTHLY",
-                        "BudgetType", "COST", "BudgetLimit", Map.of("Amount", "1.0", "Unit", "USD"), "CalculatedSpend", Map.of(
-                                "ActualSpend", Map.of("Amount", actualSpend, "Unit", "USD"), "ForecastedSpend", Map.of("Amount", forecastSpend, "Unit", "USD"))))))
-                .on("DescribeImages", r -> Answer.json(Map.of("imageDetails", List.of(Map.of("repositoryName", "driftsentry",
-                        "imageSizeInBytes", imageBytes, "imageTags", List.of(r.get("imageIds").get(0).get("imageTag").asText()))))));
+                        + "<association><publicIp>127.0.0.1</publicIp></association></item></networkInterfaceSet></DescribeNetworkInterfacesResponse>"));
     }
 
     String servingTaskDefinition() {

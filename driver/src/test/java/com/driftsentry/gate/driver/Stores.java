@@ -3,6 +3,7 @@ package com.driftsentry.gate.driver;
 import com.driftsentry.gate.driver.store.StageStore;
 import com.driftsentry.gate.driver.store.StageStores;
 import com.driftsentry.gate.environment.DeployConfig;
+import com.driftsentry.gate.testing.MotoServer;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -10,9 +11,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
 
-/** The stage stores the tests run against: a folder, S3Mock through the real S3 client, and the project's S3 stand-in. */
+/**
+ * The stage stores the tests run against: a folder; through the real S3 client S3Mock and moto's server (two S3
+ * implementations no one here wrote); and the project's S3 stand-in, kept for what neither proves: that of many
+ * conditional writes racing exactly one wins (moto's S3 takes no lock, S3Mock serves them one at a time).
+ */
 enum Stores {
-    FILE, S3MOCK, S3_STANDIN;
+    FILE, S3MOCK, MOTO, S3_STANDIN;
 
     private static S3StandIn standIn;
 
@@ -27,6 +32,7 @@ enum Stores {
         return switch (this) {
             case FILE -> new DeployConfig.State("file", Files.createTempDirectory(dir, "state"), null, null, null, Optional.empty(), Optional.empty());
             case S3MOCK -> s3(S3MockServer.get().endpoint());
+            case MOTO -> moto();
             case S3_STANDIN -> s3(standIn().endpoint());
         };
     }
@@ -50,6 +56,20 @@ enum Stores {
     }
 
     private static DeployConfig.State s3(String endpoint) {
-        return new DeployConfig.State("s3", null, S3MockServer.BUCKET, UUID.randomUUID() + "/", "us-east-1", Optional.of(URI.create(endpoint)), Optional.empty());
+        return s3(endpoint, S3MockServer.BUCKET);
+    }
+
+    private static DeployConfig.State s3(String endpoint, String bucket) {
+        return new DeployConfig.State("s3", null, bucket, UUID.randomUUID() + "/", "us-east-1", Optional.of(URI.create(endpoint)), Optional.empty());
+    }
+
+    /** A bucket of its own in moto (another test may have emptied moto since the last one). */
+    private static DeployConfig.State moto() {
+        String endpoint = MotoServer.shared().endpoint();
+        String bucket = "driftgate-state-" + UUID.randomUUID();
+        try (MotoAws aws = MotoAws.at(endpoint)) {
+            aws.bucket(bucket);
+        }
+        return s3(endpoint, bucket);
     }
 }

@@ -1,6 +1,7 @@
 package com.driftsentry.gate.environment;
 
 import com.driftsentry.gate.json.Json;
+import com.driftsentry.gate.aws.AwsCall;
 import com.driftsentry.gate.aws.AwsClientFactory;
 import java.net.URI;
 import java.util.Map;
@@ -9,7 +10,7 @@ import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
-import software.amazon.awssdk.services.secretsmanager.model.SecretsManagerException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Replaces {@code ${env:NAME}} with an environment variable and {@code ${secret:NAME}} with an AWS
@@ -100,9 +101,9 @@ public final class SecretResolver implements AutoCloseable {
         String value;
         try {
             value = client().getSecretValue(b -> b.secretId(parts[0])).secretString();
-        } catch (SecretsManagerException e) {
-            throw ConfigError.at(file, field, "secret " + parts[0] + " could not be read from AWS Secrets Manager in " + region
-                    + ": " + e.awsErrorDetails().errorCode() + " (fix: check the name and the caller's secretsmanager:GetSecretValue permission)");
+        } catch (SdkException e) {
+            throw ConfigError.at(file, field, "secret " + parts[0] + " could not be read from AWS Secrets Manager in " + region + ": "
+                    + AwsCall.problem("secretsmanager:GetSecretValue", e, "check the secret's name and the region"));
         } catch (RuntimeException e) {
             throw ConfigError.at(file, field, "secret " + parts[0] + " could not be read from AWS Secrets Manager: "
                     + e.getClass().getSimpleName() + " (fix: check AWS credentials and network)");

@@ -46,6 +46,16 @@ public final class MotoServer {
         return moto;
     }
 
+    /**
+     * The running server as it is, for a test that makes resources of its own names (a bucket per store) beside other
+     * tests' state; IAM not enforced. Credentials are the caller's.
+     */
+    public static MotoServer shared() {
+        MotoServer moto = get();
+        moto.post("/moto-api/reset-auth", "inf");
+        return moto;
+    }
+
     /** The credentials every AWS client built from now on signs with (the SDK's default chain reads these properties). */
     public static void credentials(String accessKey, String secretKey) {
         System.setProperty("aws.accessKeyId", accessKey);

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.gates;
 
+import com.driftsentry.gate.aws.AwsCall;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.List;
@@ -33,7 +34,7 @@ public record AlarmsGate(CloudWatchClient cloudWatch, List<String> names, String
         try {
             alarms = cloudWatch.describeAlarms(b -> b.alarmNames(names)).metricAlarms();
         } catch (SdkException e) {
-            return line.inconclusive("CloudWatch could not be asked: " + e.getMessage());
+            return line.inconclusive("the alarms could not be read: " + AwsCall.problem("cloudwatch:DescribeAlarms", e, null));
         }
         Set<String> firing = new TreeSet<>();
         Set<String> missing = new TreeSet<>(names);

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.gates;
 
+import com.driftsentry.gate.aws.AwsCall;
 import com.driftsentry.gate.environment.DeployConfig;
 import com.driftsentry.gate.verdict.Bound;
 import com.driftsentry.gate.verdict.Verdict;
@@ -32,7 +33,8 @@ public record BudgetGate(BudgetsClient budgets, String accountId, DeployConfig.B
         try {
             b = budgets.describeBudget(r -> r.accountId(accountId).budgetName(config.name())).budget();
         } catch (SdkException e) {
-            return line.inconclusive("AWS Budgets could not be asked for " + config.name() + ": " + e.getMessage());
+            return line.inconclusive("the budget " + config.name() + " could not be read: "
+                    + AwsCall.problem("budgets:ViewBudget", e, "gates.budget.name names a budget of this account"));
         }
         BigDecimal cap = BigDecimal.valueOf(config.monthlyCapUsd());
         BigDecimal actual = amount(b.calculatedSpend() == null ? null : b.calculatedSpend().actualSpend());
@@ -43,12 +45,16 @@ public record BudgetGate(BudgetsClient budgets, String accountId, DeployConfig.B
             return line.inconclusive("the budget " + config.name() + " reports no actual spend yet");
         }
         if (!within.admits(actual.doubleValue())) {
-            return line.fail("actual spend is over the $" + cap.toPlainString() + " cap");
+            return line.fail("actual spend is over the " + usd(cap) + " cap");
         }
         if (forecast != null && !within.admits(forecast.doubleValue())) {
-            return line.fail("forecast spend is over the $" + cap.toPlainString() + " cap");
+            return line.fail("forecast spend is over the " + usd(cap) + " cap");
         }
         return line.pass("within the cap");
+    }
+
+    private static String usd(BigDecimal amount) {
+        return String.format(Locale.ROOT, "$%.2f", amount);
     }
 
     private static BigDecimal amount(Spend spend) {

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.gates;
 
+import com.driftsentry.gate.aws.AwsCall;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.List;
@@ -34,7 +35,7 @@ public record ImageSizeGate(EcrClient ecr, String image, long maxBytes, String e
             details = ecr.describeImages(b -> b.registryId(m.group(1)).repositoryName(m.group(2)).imageIds(id -> id.imageTag(m.group(3))))
                     .imageDetails();
         } catch (SdkException e) {
-            return line.inconclusive("ECR could not be asked about " + image + ": " + e.getMessage());
+            return line.inconclusive("the size of " + image + " could not be read: " + AwsCall.problem("ecr:DescribeImages", e, null));
         }
         if (details.isEmpty() || details.get(0).imageSizeInBytes() == null) {
             return line.inconclusive("ECR has no size for " + image);

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.platform;
 
+import com.driftsentry.gate.aws.AwsCall;
 import com.driftsentry.gate.driver.gates.AlarmsGate;
 import com.driftsentry.gate.driver.gates.BudgetGate;
 import com.driftsentry.gate.driver.gates.Gate;
@@ -11,7 +12,6 @@ import com.driftsentry.gate.environment.StagePolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
  * ECR are checked. Tested with the real SDK clients against a local stand-in (see docs/gates.md).
  */
 public final class EcsPlatform implements Platform {
+    private static final String NAMES = "check platform.cluster, platform.service and platform.region";
     private final Environment env;
     private final PlatformSettings.Ecs settings;
     private final AwsClients aws;
@@ -63,9 +64,11 @@ public final class EcsPlatform implements Platform {
                 String image = container(td).image();
                 Release r = Release.parse(image);
                 serving = (r == null ? new Release(image, image, null) : r).withRevision(td.taskDefinitionArn());
-            } catch (SdkException | DeployFailure e) {
-                throw new ConfigError("platform: could not read ECS service " + service + " in cluster " + cluster + ": " + e.getMessage()
-                        + " (fix: check the names, the region and the caller's ecs:DescribeServices permission)");
+            } catch (SdkException e) {
+                throw new ConfigError("platform: could not read ECS service " + service + " in cluster " + cluster + ": "
+                        + AwsCall.problem("ecs:DescribeServices", e, NAMES));
+            } catch (DeployFailure e) {
+                throw new ConfigError("platform: " + e.getMessage() + " (fix: " + NAMES + ")");
             }
         }
         return Optional.of(serving);
@@ -103,7 +106,7 @@ public final class EcsPlatform implements Platform {
             rollout.update(arn, gatedTasks());
             return candidate.withRevision(arn);
         } catch (SdkException e) {
-            throw new DeployFailure("ECS refused the deployment of " + candidate + ": " + e.getMessage());
+            throw new DeployFailure("the deployment of " + candidate + " could not be started: " + e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.platform;
 
+import com.driftsentry.gate.aws.AwsCall;
 import static com.driftsentry.gate.waiting.Waits.await;
 
 import java.time.Duration;
@@ -41,7 +42,7 @@ final class EcsRollout {
     }
 
     Service describe() throws DeployFailure {
-        List<Service> found = aws.ecs().describeServices(b -> b.cluster(cluster).services(service)).services();
+        List<Service> found = AwsCall.make("ecs:DescribeServices", () -> aws.ecs().describeServices(b -> b.cluster(cluster).services(service))).services();
         if (found.isEmpty()) {
             throw new DeployFailure("no service " + service + " in cluster " + cluster);
         }
@@ -49,7 +50,7 @@ final class EcsRollout {
     }
 
     TaskDefinition taskDefinition(String arn) {
-        return aws.ecs().describeTaskDefinition(b -> b.taskDefinition(arn)).taskDefinition();
+        return AwsCall.make("ecs:DescribeTaskDefinition", () -> aws.ecs().describeTaskDefinition(b -> b.taskDefinition(arn))).taskDefinition();
     }
 
     /** Registers a copy of {@code current} in which only {@code container}'s image is {@code image}; returns the new revision's ARN. */
@@ -63,18 +64,19 @@ final class EcsRollout {
                 .cpu(current.cpu()).memory(current.memory()).runtimePlatform(current.runtimePlatform())
                 .ephemeralStorage(current.ephemeralStorage()).pidMode(current.pidMode()).ipcMode(current.ipcMode())
                 .proxyConfiguration(current.proxyConfiguration()).build();
-        return aws.ecs().registerTaskDefinition(request).taskDefinition().taskDefinitionArn();
+        return AwsCall.make("ecs:RegisterTaskDefinition", () -> aws.ecs().registerTaskDefinition(request)).taskDefinition().taskDefinitionArn();
     }
 
     /** Points the service at {@code taskDefinitionArn} (with {@code tasks} of it, or as many as now when null); remembers the deployment this started. */
     void update(String taskDefinitionArn, Integer tasks) {
-        Service updated = aws.ecs().updateService(b -> b.cluster(cluster).service(service).taskDefinition(taskDefinitionArn).desiredCount(tasks)).service();
+        Service updated = AwsCall.make("ecs:UpdateService", () -> aws.ecs().updateService(b -> b.cluster(cluster).service(service)
+                .taskDefinition(taskDefinitionArn).desiredCount(tasks))).service();
         deploymentId = updated.deployments().stream().filter(d -> "PRIMARY".equals(d.status())).map(Deployment::id).findFirst().orElse(null);
     }
 
     /** Sets how many tasks run, on the service's current task definition: no new deployment. */
     void scale(int tasks) {
-        aws.ecs().updateService(b -> b.cluster(cluster).service(service).desiredCount(tasks));
+        AwsCall.make("ecs:UpdateService", () -> aws.ecs().updateService(b -> b.cluster(cluster).service(service).desiredCount(tasks)));
     }
 
     void awaitCompleted(String taskDefinitionArn) throws DeployFailure {
@@ -125,11 +127,12 @@ final class EcsRollout {
 
     /** A task of this revision that started and then stopped: the failure the circuit breaker may not count. */
     private Optional<String> stoppedTask(String taskDefinitionArn) {
-        List<String> arns = aws.ecs().listTasks(b -> b.cluster(cluster).serviceName(service).desiredStatus(DesiredStatus.STOPPED)).taskArns();
+        List<String> arns = AwsCall.make("ecs:ListTasks", () -> aws.ecs().listTasks(b -> b.cluster(cluster).serviceName(service)
+                .desiredStatus(DesiredStatus.STOPPED))).taskArns();
         if (arns.isEmpty()) {
             return Optional.empty();
         }
-        for (Task t : aws.ecs().describeTasks(b -> b.cluster(cluster).tasks(arns)).tasks()) {
+        for (Task t : AwsCall.make("ecs:DescribeTasks", () -> aws.ecs().describeTasks(b -> b.cluster(cluster).tasks(arns))).tasks()) {
             if (taskDefinitionArn.equals(t.taskDefinitionArn())) {
                 String exit = t.containers().stream().filter(c -> c.exitCode() != null).map(c -> c.name() + " exited with " + c.exitCode())
                         .findFirst().orElse("no exit code");
@@ -141,18 +144,20 @@ final class EcsRollout {
 
     /** The public IP of a running task of this revision (Fargate with a public IP: task ENI, then EC2). */
     String publicIpOfTask(String taskDefinitionArn) throws DeployFailure {
-        List<String> arns = aws.ecs().listTasks(b -> b.cluster(cluster).serviceName(service).desiredStatus(DesiredStatus.RUNNING)).taskArns();
+        List<String> arns = AwsCall.make("ecs:ListTasks", () -> aws.ecs().listTasks(b -> b.cluster(cluster).serviceName(service)
+                .desiredStatus(DesiredStatus.RUNNING))).taskArns();
         if (arns.isEmpty()) {
             throw new DeployFailure("no running task of service " + service);
         }
-        for (Task t : aws.ecs().describeTasks(b -> b.cluster(cluster).tasks(arns)).tasks()) {
+        for (Task t : AwsCall.make("ecs:DescribeTasks", () -> aws.ecs().describeTasks(b -> b.cluster(cluster).tasks(arns))).tasks()) {
             if (!taskDefinitionArn.equals(t.taskDefinitionArn())) {
                 continue;
             }
             Optional<String> eni = t.attachments().stream().filter(a -> "ElasticNetworkInterface".equals(a.type()))
                     .flatMap(a -> a.details().stream()).filter(kv -> "networkInterfaceId".equals(kv.name())).map(kv -> kv.value()).findFirst();
             if (eni.isPresent()) {
-                List<NetworkInterface> nis = aws.ec2().describeNetworkInterfaces(b -> b.networkInterfaceIds(eni.get())).networkInterfaces();
+                List<NetworkInterface> nis = AwsCall.make("ec2:DescribeNetworkInterfaces", () -> aws.ec2().describeNetworkInterfaces(
+                        b -> b.networkInterfaceIds(eni.get()))).networkInterfaces();
                 Optional<String> ip = nis.stream().filter(n -> n.association() != null && n.association().publicIp() != null)
                         .map(n -> n.association().publicIp()).findFirst();
                 if (ip.isPresent()) {
