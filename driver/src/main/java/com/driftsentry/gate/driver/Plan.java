@@ -15,6 +15,7 @@ import com.driftsentry.gate.verdict.VerdictLine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code --dry-run}: what a deploy would change, which gates would judge it with which thresholds, and what happens on failure. */
 final class Plan {
@@ -25,8 +26,16 @@ final class Plan {
         DeployConfig d = env.deploy();
         List<String> plan = new ArrayList<>();
         plan.add("dry run: nothing is started, deployed or written");
+        // Each read of the ledger is a read of the store (an S3 GET): read once.
+        Optional<String> recorded = ledger.serving();
         plan.add("environment " + env.name() + " (" + env.file() + "), platform " + d.platform().type() + ", serving "
-                + ledger.serving().or(() -> d.platform().baselineVersion()).orElse("nothing recorded") + ", candidate " + candidate);
+                + recorded.or(() -> d.platform().baselineVersion()).orElse("nothing recorded") + ", candidate " + candidate);
+        if (d.platform().knowsWhatServes()) {
+            // Read only: what the deploy would start from, and whether the ledger knows it.
+            Optional<String> serves = platform.serving().map(Release::toString);
+            plan.add("platform serves " + serves.orElse("nothing") + " (" + d.platform().type() + ", asked now)");
+            Drift.between(serves, recorded).ifPresent(drift -> plan.add("DRIFT: " + drift));
+        }
         platform.plan(candidate).forEach(p -> plan.add("platform: " + p));
         platform.releaseChecks(candidate).forEach(g -> plan.add("gate " + g.name() + " (the platform's check of the release, first)"));
         plan.add("gate health: " + d.platform().common().versionChecks() + " consecutive /health/live report version " + candidate.version());

@@ -102,12 +102,7 @@ final class StatusCommand extends CommandSupport {
     private record Observed(Optional<String> release, Optional<String> problem) {
         /** How the platform and the ledger differ, said for the operator who must act on it first; empty when they agree or it could not be asked. */
         Optional<String> drift(Optional<String> recorded) {
-            if (problem.isPresent() || release.equals(recorded)) {
-                return Optional.empty();
-            }
-            return Optional.of("the platform serves " + release.orElse("nothing") + " but the ledger records " + recorded.orElse("nothing")
-                    + " (someone deployed by hand, or the platform rolled back on its own; fix: driftgate gate --env <this stage> to judge "
-                    + "what serves, then deploy the release you mean)");
+            return problem.isPresent() ? Optional.empty() : Drift.between(release, recorded);
         }
     }
 }
