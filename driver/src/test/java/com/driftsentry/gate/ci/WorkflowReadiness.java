@@ -55,6 +55,7 @@ final class WorkflowReadiness {
         final Set<String> env = new LinkedHashSet<>();
         final Set<String> images = new LinkedHashSet<>();
         boolean browser;
+        boolean moto;
         boolean aws;
         boolean ownImages;
     }
@@ -76,6 +77,7 @@ final class WorkflowReadiness {
             has.browser |= uses.startsWith("browser-actions/setup-chrome") || run.contains("scripts/runner-browser.sh")
                     || run.contains("DRIFTGATE_BROWSER_BINARY=")
                     || (run.contains("apt-get install") && run.contains("chromium"));
+            has.moto |= run.contains("pip install") && run.contains("moto[server]");
             has.aws |= uses.startsWith("aws-actions/configure-aws-credentials");
             if (run.contains("scripts/build-backend-image.sh")) {
                 baseImages().stream().filter(i -> !has.images.contains(i))
@@ -116,13 +118,16 @@ final class WorkflowReadiness {
             problems.addAll(environment(label, argument(line, "-Denv").orElse("local"), env, has, false, line));
         } else if (mvn && line.contains("verify") && !line.contains("-Denv")) {
             // The test suite: its browser and compose tests must run, not skip.
-            for (String required : List.of("DRIFTGATE_BROWSER_REQUIRED", "DRIFTGATE_COMPOSE_REQUIRED")) {
+            for (String required : List.of("DRIFTGATE_BROWSER_REQUIRED", "DRIFTGATE_COMPOSE_REQUIRED", "DRIFTGATE_MOTO_REQUIRED")) {
                 if (!env.contains(required)) {
                     problems.add(label + ": the tests run without " + required + "=true, so they skip where the job lacks what they need (fix: set it in the step's env)");
                 }
             }
             if (!has.browser) {
                 problems.add(label + ": the browser tests need a browser and no earlier step provides one (fix: the runner's browser step, as in ci.yml)");
+            }
+            if (!has.moto) {
+                problems.add(label + ": the AWS peer tests need moto's server and no earlier step installs it (fix: pip install 'moto[server]==5.2.1', as in ci.yml)");
             }
             problems.addAll(images(label, List.of("environments/compose/docker-compose.yml"), has, true));
         }

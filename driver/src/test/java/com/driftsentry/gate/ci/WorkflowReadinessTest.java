@@ -101,6 +101,20 @@ class WorkflowReadinessTest {
     }
 
     @Test
+    void theTestsWithoutMotoOrItsRequirementAreNamed() throws IOException {
+        List<String> problems = readiness.problems("ci.yml", without("ci.yml", "tests", "The AWS implementation the AWS calls are tested against"));
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("the AWS peer tests need moto's server and no earlier step installs it"), problems.get(0));
+        JsonNode tree = YAML.readTree(text("ci.yml"));
+        for (JsonNode step : tree.path("jobs").path("tests").path("steps")) {
+            if (step.has("env")) {
+                ((ObjectNode) step.get("env")).remove("DRIFTGATE_MOTO_REQUIRED");
+            }
+        }
+        assertTrue(String.join("\n", readiness.problems("ci.yml", YAML.writeValueAsString(tree))).contains("without DRIFTGATE_MOTO_REQUIRED=true"));
+    }
+
+    @Test
     void aDeployWithoutCredentialsOrTheStateBucketVariableIsNamed() throws IOException {
         List<String> noCredentials = readiness.problems("deploy.yml", without("deploy.yml", "staging", "aws-actions/configure-aws-credentials"));
         assertTrue(noCredentials.stream().anyMatch(p -> p.contains("job staging step 'Plan'") && p.contains("no earlier step gives credentials")),
