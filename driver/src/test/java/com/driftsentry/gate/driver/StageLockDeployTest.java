@@ -26,7 +26,7 @@ class StageLockDeployTest {
 
     /**
      * Two checkouts (two pipelines on two runners) share the stage through its S3 store (the
-     * project's stand-in: S3Mock's conditional writes are not atomic). On a folder the same race is
+     * project's stand-in: neither S3Mock's nor moto's conditional writes are atomic). On a folder the same race is
      * StageStoreTest's four processes and StageLockTest's eight threads.
      */
     @Test
