@@ -17,7 +17,8 @@ import software.constructs.Construct;
 /**
  * What every stage shares: the image repository (scanned on push, the last N images kept, tags
  * immutable so a tag names one image for good), the bucket driftgate keeps each stage's state in
- * (versioned, encrypted, never public, TLS only), and the role GitHub Actions deploys with.
+ * (versioned, encrypted, never public, TLS only), the role GitHub Actions deploys with, and the account's
+ * {@link AuditTrail}.
  */
 public final class SharedStack extends Stack {
     private final Repository repository;
@@ -37,6 +38,7 @@ public final class SharedStack extends Stack {
                         .noncurrentVersionExpiration(Duration.days(90)).build()))
                 .build();
         new DeployRole(this, "Deploy", shared, stages, repository, stateBucket);
+        new AuditTrail(this, "Audit");
         Tags.of(this).add("project", "driftsentry");
     }
 

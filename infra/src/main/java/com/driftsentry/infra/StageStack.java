@@ -17,6 +17,7 @@ import software.amazon.awscdk.services.ec2.SubnetType;
 import software.amazon.awscdk.services.ec2.Vpc;
 import software.amazon.awscdk.services.ecr.IRepository;
 import software.amazon.awscdk.services.ecs.Cluster;
+import software.amazon.awscdk.services.ecs.CloudMapOptions;
 import software.amazon.awscdk.services.ecs.ContainerDefinition;
 import software.amazon.awscdk.services.ecs.ContainerDefinitionOptions;
 import software.amazon.awscdk.services.ecs.ContainerImage;
@@ -35,6 +36,7 @@ import software.amazon.awscdk.services.iam.ServicePrincipal;
 import software.amazon.awscdk.services.logs.LogGroup;
 import software.amazon.awscdk.services.logs.RetentionDays;
 import software.amazon.awscdk.services.secretsmanager.SecretStringGenerator;
+import software.amazon.awscdk.services.servicediscovery.DnsRecordType;
 import software.constructs.Construct;
 
 /**
@@ -42,7 +44,8 @@ import software.constructs.Construct;
  * ones (the database), the Fargate service driftgate deploys to (circuit breaker with rollback,
  * non-root, read-only root filesystem, secrets from Secrets Manager only), Redis as a sidecar in the
  * task (no ElastiCache), RDS PostgreSQL reachable from the tasks only, and {@link StageMonitoring}.
- * No load balancer: the gates reach a task's address (docs/AWS-SETUP.md says what that means).
+ * An always-on stage is reached through {@link ApiEntryPoint} (one HTTPS address, no load balancer); a gate-only
+ * stage's gates reach its one task's address (docs/AWS-SETUP.md says what that means).
  */
 public final class StageStack extends Stack {
     static final int PORT = 3002;
@@ -57,7 +60,11 @@ public final class StageStack extends Stack {
                 SubnetConfiguration.builder().name("tasks").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
                 SubnetConfiguration.builder().name("data").subnetType(SubnetType.PRIVATE_ISOLATED).cidrMask(24).build())).build();
         SecurityGroup tasks = SecurityGroup.Builder.create(this, "Tasks").vpc(vpc).description("DriftSentry API tasks").build();
-        tasks.addIngressRule(Peer.anyIpv4(), Port.tcp(PORT), "the API, and the gates that judge it");
+        // A gate-only stage has no entry point (its $1.00 cap has no room for one): the gates reach its one task directly.
+        ApiEntryPoint entry = s.gateOnly() ? null : new ApiEntryPoint(this, "Entry", s, vpc, tasks);
+        if (entry == null) {
+            tasks.addIngressRule(Peer.anyIpv4(), Port.tcp(PORT), "the API, and the gates that judge it");
+        }
         this.database = s.gateOnly() ? StageDatabase.sidecar() : StageDatabase.rds(this, s, vpc, tasks);
         s.secrets().forEach(name -> software.amazon.awscdk.services.secretsmanager.Secret.Builder.create(this, "Secret-" + name.replace('/', '-'))
                 .secretName(name).description("Set by the operator (docs/AWS-SETUP.md); generated until then")
@@ -94,11 +101,20 @@ public final class StageStack extends Stack {
                 .build());
 
         Cluster cluster = Cluster.Builder.create(this, "Cluster").clusterName(s.cluster()).vpc(vpc).build();
-        this.service = FargateService.Builder.create(this, "Service").serviceName(s.service()).cluster(cluster).taskDefinition(task)
+        // The tasks keep their public addresses to pull images without a NAT gateway; with an entry point nothing else reaches them.
+        FargateService.Builder builder = FargateService.Builder.create(this, "Service").serviceName(s.service()).cluster(cluster).taskDefinition(task)
                 .desiredCount(s.restingTasks()).assignPublicIp(true).securityGroups(List.of(tasks))
                 .vpcSubnets(SubnetSelection.builder().subnetType(SubnetType.PUBLIC).build())
                 .circuitBreaker(DeploymentCircuitBreaker.builder().enable(true).rollback(true).build())
-                .minHealthyPercent(100).maxHealthyPercent(200).build();
+                .minHealthyPercent(100).maxHealthyPercent(200);
+        if (entry != null) {
+            builder.cloudMapOptions(CloudMapOptions.builder().cloudMapNamespace(entry.namespace).name("api").dnsRecordType(DnsRecordType.SRV)
+                    .container(api).containerPort(PORT).dnsTtl(Duration.seconds(10)).build());
+        }
+        this.service = builder.build();
+        if (entry != null) {
+            entry.front(this.service.getCloudMapService(), s);
+        }
         new StageMonitoring(this, "Monitoring", s, service, logs);
         Tags.of(this).add("project", "driftsentry");
         Tags.of(this).add("stage", s.stage());
