@@ -61,6 +61,11 @@ public record DeployConfig(PlatformSettings platform, Availability availability,
      * What the templates cannot say: the hours a service at rest runs for gates, the logs it writes, the images
      * kept in the registry and the state kept in the bucket. Empty {@code gatedHoursPerMonth}: not given.
      */
-    public record Usage(OptionalDouble gatedHoursPerMonth, double logGbPerMonth, double imageStorageGb, double stateStorageGb) {
+    /**
+     * What a template cannot say. {@code apiRequestsPerMonth}: requests through the stage's entry point (an HTTP API
+     * bills each); {@code auditLogGb}: what the audit trail's bucket keeps.
+     */
+    public record Usage(OptionalDouble gatedHoursPerMonth, double logGbPerMonth, double imageStorageGb, double stateStorageGb,
+                        OptionalDouble apiRequestsPerMonth, double auditLogGb) {
     }
 }

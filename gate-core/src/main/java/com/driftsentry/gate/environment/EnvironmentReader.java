@@ -105,7 +105,9 @@ final class EnvironmentReader {
         JsonNode u = e.path("usage");
         return new DeployConfig.Estimate(List.copyOf(templates), e.path("alwaysFree").asBoolean(false), new DeployConfig.Usage(
                 u.has("gatedHoursPerMonth") ? OptionalDouble.of(u.get("gatedHoursPerMonth").asDouble()) : OptionalDouble.empty(),
-                u.path("logGbPerMonth").asDouble(1.0), u.path("imageStorageGb").asDouble(1.0), u.path("stateStorageGb").asDouble(0.1)));
+                u.path("logGbPerMonth").asDouble(1.0), u.path("imageStorageGb").asDouble(1.0), u.path("stateStorageGb").asDouble(0.1),
+                u.has("apiRequestsPerMonth") ? OptionalDouble.of(u.get("apiRequestsPerMonth").asDouble()) : OptionalDouble.empty(),
+                u.path("auditLogGb").asDouble(0.1)));
     }
 
     private DeployConfig.State state(String platformRegion) {

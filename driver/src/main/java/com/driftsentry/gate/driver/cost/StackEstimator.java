@@ -87,8 +87,16 @@ public final class StackEstimator {
             case "AWS::Logs::LogGroup" -> logs(id, p);
             case "AWS::ECR::Repository" -> line(name(id, p, "RepositoryName"), "ecr.storageGbMonth", usage.imageStorageGb(),
                     num(usage.imageStorageGb()) + " GB of images (usage.imageStorageGb)");
-            case "AWS::S3::Bucket" -> line(name(id, p, "BucketName"), "s3.standard.gbMonth", usage.stateStorageGb(),
-                    num(usage.stateStorageGb()) + " GB stored (usage.stateStorageGb); requests not priced");
+            case "AWS::S3::Bucket" -> {
+                boolean audit = referencedBy(resources, "AWS::CloudTrail::Trail", "S3BucketName", id);
+                double gb = audit ? usage.auditLogGb() : usage.stateStorageGb();
+                line(name(id, p, "BucketName"), "s3.standard.gbMonth", gb, num(gb) + " GB stored (usage." + (audit ? "auditLogGb: the audit trail's"
+                        : "stateStorageGb") + "); requests not priced");
+            }
+            case "AWS::ApiGatewayV2::Api" -> perRequest(name(id, p, "Name") + " requests", "apigateway.http.millionRequests", "HTTP API requests");
+            case "AWS::ServiceDiscovery::PrivateDnsNamespace" -> line(name(id, p, "Name"), "route53.hostedZoneMonth", 1,
+                    "1 private hosted zone (the namespace's), all month");
+            case "AWS::ServiceDiscovery::Service" -> registry(id, p, resources);
             case "AWS::EC2::NatGateway" -> line("NAT gateway " + id, "natGateway.hour", HOURS, "730 h; data processed not priced");
             default -> {
                 if (prices.whyFree(type).isEmpty()) {
@@ -129,6 +137,40 @@ public final class StackEstimator {
         if ("ENABLED".equals(p.path("NetworkConfiguration").path("AwsvpcConfiguration").path("AssignPublicIp").asText())) {
             line(name + " public IPv4", "publicIpv4.hour", taskHours, "1 address per task x " + num(taskHours) + " task-h");
         }
+    }
+
+    /** The tasks ECS registers in a Cloud Map service all month, and the discoveries an HTTP API integrating it makes. */
+    private void registry(String id, JsonNode p, JsonNode resources) {
+        resources.forEach(r -> {
+            if (r.path("Type").asText().equals("AWS::ECS::Service") && r.path("Properties").path("ServiceRegistries").toString().contains("\"" + id + "\"")) {
+                int tasks = r.path("Properties").path("DesiredCount").asInt(1);
+                line("Cloud Map " + name(id, p, "Name"), "cloudmap.resourceMonth", tasks, tasks + " registered task" + (tasks == 1 ? "" : "s") + ", all month");
+            }
+        });
+        if (referencedBy(resources, "AWS::ApiGatewayV2::Integration", "IntegrationUri", id)) {
+            // At most one DiscoverInstances call per request (API Gateway may cache them): an upper bound.
+            perRequest("Cloud Map " + name(id, p, "Name") + " discoveries", "cloudmap.millionApiCalls", "discovery calls, at most one per API request");
+        }
+    }
+
+    private void perRequest(String resource, String key, String what) {
+        if (usage.apiRequestsPerMonth().isEmpty()) {
+            unpriced.add(stack + ": " + resource + ": gates.budget.estimate.usage.apiRequestsPerMonth is not given (fix: the requests a month "
+                    + "through the stage's entry point)");
+            return;
+        }
+        double requests = usage.apiRequestsPerMonth().getAsDouble();
+        line(resource, key, requests / 1e6, num(requests / 1e6) + " million " + what + " (usage.apiRequestsPerMonth)");
+    }
+
+    /** Whether a resource of {@code type} names {@code id} (by Ref or GetAtt) in its property {@code property}. */
+    private static boolean referencedBy(JsonNode resources, String type, String property, String id) {
+        for (JsonNode r : resources) {
+            if (r.path("Type").asText().equals(type) && r.path("Properties").path(property).toString().contains("\"" + id + "\"")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void database(String id, JsonNode p) {
