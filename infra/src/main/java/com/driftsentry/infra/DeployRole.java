@@ -53,7 +53,10 @@ final class DeployRole extends Construct {
         List<String> alarms = new ArrayList<>();
         List<String> budgets = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
+        List<String> stacks = new ArrayList<>();
         for (StageSettings s : stages) {
+            // ${stack:DriftSentry-<stage>#ApiUrl}: the stage's address as its stack says it.
+            stacks.add(arn + "cloudformation:" + regionAccount + ":stack/DriftSentry-" + s.stage() + "/*");
             services.add(arn + "ecs:" + regionAccount + ":service/" + s.cluster() + "/" + s.service());
             tasks.add(arn + "ecs:" + regionAccount + ":task/" + s.cluster() + "/*");
             tasks.add(arn + "ecs:" + regionAccount + ":container-instance/" + s.cluster() + "/*");
@@ -70,6 +73,7 @@ final class DeployRole extends Construct {
         all.add(allow(List.of("cloudwatch:DescribeAlarms"), alarms));
         all.add(allow(List.of("budgets:ViewBudget"), budgets.stream().distinct().toList()));
         all.add(allow(List.of("secretsmanager:GetSecretValue"), secrets));
+        all.add(allow(List.of("cloudformation:DescribeStacks"), stacks));
         all.add(allow(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"), List.of(state.getBucketArn() + "/driftgate/*")));
         // Without ListBucket a missing key reads as 403, not 404 (docs/driver.md): allowed on the stages' prefix only.
         all.add(PolicyStatement.Builder.create().actions(List.of("s3:ListBucket")).resources(List.of(state.getBucketArn()))

@@ -30,7 +30,8 @@ class SharedStackTest {
             Map.entry("describeNetworkInterfaces", "ec2:DescribeNetworkInterfaces"), Map.entry("describeAlarms", "cloudwatch:DescribeAlarms"),
             Map.entry("describeBudget", "budgets:ViewBudget"), Map.entry("describeImages", "ecr:DescribeImages"),
             Map.entry("getSecretValue", "secretsmanager:GetSecretValue"), Map.entry("getObjectAsBytes", "s3:GetObject"),
-            Map.entry("putObject", "s3:PutObject"), Map.entry("deleteObject", "s3:DeleteObject"), Map.entry("listObjectsV2Paginator", "s3:ListBucket"));
+            Map.entry("putObject", "s3:PutObject"), Map.entry("deleteObject", "s3:DeleteObject"), Map.entry("listObjectsV2Paginator", "s3:ListBucket"),
+            Map.entry("describeStacks", "cloudformation:DescribeStacks"));
     /** Calls in those files that are not AWS's. */
     static final Set<String> NOT_AWS = Set.of("copyOf", "getClass", "getMessage", "getOrDefault", "getProperty", "getSimpleName");
     /** What the deploy workflow's image push needs beyond driftgate (docker push to ECR). */

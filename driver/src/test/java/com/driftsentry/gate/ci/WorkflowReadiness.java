@@ -149,10 +149,10 @@ final class WorkflowReadiness {
                         + " (fix: env: " + reference.group(1) + ": ${{ vars." + reference.group(1) + " }})");
             }
         }
-        boolean aws = text.contains("${secret:") || tree.path("platform").path("type").asText().equals("ecs")
+        boolean aws = text.contains("${secret:") || text.contains("${stack:") || tree.path("platform").path("type").asText().equals("ecs")
                 || tree.path("state").path("type").asText().equals("s3");
         if (aws && !has.aws) {
-            problems.add(label + ": environments/" + name + ".yaml reaches AWS (secrets, ECS or an S3 store) and no earlier step gives"
+            problems.add(label + ": environments/" + name + ".yaml reaches AWS (secrets, stack outputs, ECS or an S3 store) and no earlier step gives"
                     + " credentials (fix: aws-actions/configure-aws-credentials with the deploy role)");
         }
         if (gates && tree.path("gates").has("browser") && !has.browser) {

@@ -127,6 +127,23 @@ class DriftgateOnMotoTest {
         assertFalse(recent.toString().contains(service.adminKey()), "nor does it reach the ledger");
     }
 
+    @Test
+    void theGatesReachTheAddressTheStagesStackSaysAndAMissingOutputIsExit3NamingIt() throws Exception {
+        Path file = dir.resolve("environments/production.yaml");
+        Files.writeString(file, Files.readString(file).replace("baseUrl: \"" + service.baseUrl() + "\"", "baseUrl: \"${stack:DriftSentry-production#ApiUrl}\""));
+        moto.stack("DriftSentry-production", Map.of("ApiUrl", service.baseUrl()));
+        DriftgateProcess gated = driftgate("gate", "--env", "production");
+        assertEquals(0, gated.exitCode, gated.output);
+        assertTrue(gated.output.contains(service.baseUrl()), "the gates reached the stack's address: " + gated.output);
+
+        Files.writeString(file, Files.readString(file).replace("#ApiUrl}", "#DashboardUrl}"));
+        DriftgateProcess missing = driftgate("gate", "--env", "production");
+        assertEquals(3, missing.exitCode, missing.output);
+        String line = missing.output.lines().filter(l -> l.contains("DashboardUrl")).findFirst().orElseThrow();
+        assertTrue(line.contains("target.baseUrl: stack DriftSentry-production in us-east-1 has no output DashboardUrl (it has: ApiUrl)"), line);
+        assertFalse(missing.output.contains("\tat "), "no stack trace: " + missing.output);
+    }
+
     private List<String> stateKeys() {
         return aws.s3.listObjectsV2(b -> b.bucket("acme-driftgate")).contents().stream().map(S3Object::key).toList();
     }

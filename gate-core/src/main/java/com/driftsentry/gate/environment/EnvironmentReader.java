@@ -176,11 +176,13 @@ final class EnvironmentReader {
 
     private Environment.Target target() {
         JsonNode t = root.get("target");
-        String baseUrl = overrides.getOrDefault("gate.baseUrl", t.get("baseUrl").asText());
+        // ${stack:…#ApiUrl}: the address the deployed stack says; left as written by a command that reads nothing (cost).
+        String baseUrl = secrets.setting(file, "target.baseUrl", overrides.getOrDefault("gate.baseUrl", t.get("baseUrl").asText()));
         boolean embedded = "embedded".equals(baseUrl);
         // "task": no fixed address (ECS tasks with public IPs, no load balancer); driftgate finds each task's address.
         boolean perTask = "task".equals(baseUrl) && "ecs".equals(root.path("platform").path("type").asText());
-        if (!embedded && !perTask && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
+        boolean unread = baseUrl.startsWith("${stack:");
+        if (!embedded && !perTask && !unread && !baseUrl.matches("https?://[^\\s/]+(/\\S*)?")) {
             throw ConfigError.at(file, "target.baseUrl", "'" + baseUrl + "' is not an http(s) URL or 'embedded'");
         }
         // A key given literally (-Dgate.apiKey) is as secret as a resolved one.

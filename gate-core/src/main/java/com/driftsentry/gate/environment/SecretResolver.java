@@ -13,18 +13,20 @@ import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Replaces {@code ${env:NAME}} with an environment variable and {@code ${secret:NAME}} with an AWS
- * Secrets Manager secret (a JSON secret may be picked into with {@code NAME#field}). Every value
+ * Replaces {@code ${env:NAME}} with an environment variable, {@code ${secret:NAME}} with an AWS
+ * Secrets Manager secret (a JSON secret may be picked into with {@code NAME#field}) and {@code ${stack:STACK#Output}}
+ * with a deployed stack's output ({@link StackOutputs}). Every value
  * it resolves is registered with the {@link Masker} before it is returned.
  */
 public final class SecretResolver implements AutoCloseable {
-    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|secret):([^}]+)}");
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{(env|secret|stack):([^}]+)}");
 
     private final Function<String, String> environment;
     private final Masker masker;
     private final String region;
     private final URI endpoint;
     private final boolean readsSecrets;
+    private final StackOutputs stacks;
     private SecretsManagerClient client;
 
     public SecretResolver(Function<String, String> environment, Masker masker, String region, URI endpoint) {
@@ -37,6 +39,7 @@ public final class SecretResolver implements AutoCloseable {
         this.region = region;
         this.endpoint = endpoint;
         this.readsSecrets = readsSecrets;
+        this.stacks = new StackOutputs(region, endpoint);
     }
 
     /**
@@ -56,19 +59,23 @@ public final class SecretResolver implements AutoCloseable {
 
     /** The text with every reference resolved; a missing value is a {@link ConfigError} naming the field. */
     public String resolve(String file, String field, String text) {
-        return replaced(text, (kind, name) -> masker.register("env".equals(kind) ? env(file, field, name) : secret(file, field, name)));
+        return replaced(text, (kind, name) -> masker.register(switch (kind) {
+            case "env" -> env(file, field, name);
+            case "stack" -> stack(file, field, name);
+            default -> secret(file, field, name);
+        }));
     }
 
     /**
-     * A setting that is not a secret (a bucket name): {@code ${env:NAME}} is resolved and the value
-     * stays readable in output; a {@code ${secret:…}} here is refused, as it would be printed.
+     * A setting that is not a secret (a bucket name, an address): {@code ${env:NAME}} and {@code ${stack:STACK#Output}}
+     * are resolved and the value stays readable in output; a {@code ${secret:…}} here is refused, as it would be printed.
      */
     public String setting(String file, String field, String text) {
-        return replaced(text, (kind, name) -> {
-            if (!"env".equals(kind)) {
-                throw ConfigError.at(file, field, "is not a secret and is printed in reports (fix: ${env:NAME} or the value itself)");
-            }
-            return env(file, field, name);
+        return replaced(text, (kind, name) -> switch (kind) {
+            case "env" -> env(file, field, name);
+            case "stack" -> stack(file, field, name);
+            default -> throw ConfigError.at(file, field, "is not a secret and is printed in reports (fix: ${env:NAME}, ${stack:STACK#Output} "
+                    + "or the value itself)");
         });
     }
 
@@ -91,6 +98,10 @@ public final class SecretResolver implements AutoCloseable {
             throw ConfigError.at(file, field, "environment variable " + name + " is not set (fix: export " + name + "=…)");
         }
         return value;
+    }
+
+    private String stack(String file, String field, String reference) {
+        return readsSecrets ? stacks.value(file, field, reference) : "${stack:" + reference + "}";
     }
 
     private String secret(String file, String field, String reference) {
@@ -136,6 +147,7 @@ public final class SecretResolver implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        stacks.close();
         if (client != null) {
             client.close();
         }

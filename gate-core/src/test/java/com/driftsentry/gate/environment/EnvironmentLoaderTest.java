@@ -246,11 +246,13 @@ class EnvironmentLoaderTest {
         MotoServer moto = MotoServer.fresh();
         moto.secret("driftsentry/staging/load-api-key", "moto-staging-key");
         moto.secret("driftsentry/production/smoke-api-key", "moto-production-key");
+        moto.stack("DriftSentry-production", Map.of("ApiUrl", "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com"));
         Path shipped = EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath());
         EnvironmentLoader real = new EnvironmentLoader(shipped, Map.of(),
                 (masker, region) -> new SecretResolver(Map.of("DRIFTGATE_STATE_BUCKET", "acme-driftgate")::get, masker, region, URI.create(moto.endpoint())));
         assertTrue(real.load("local").target().embedded());
         assertEquals("HealthSimulation", real.load("production").requireLoad().simulation(), "production gets only safe traffic");
+        assertEquals("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com", real.load("production").target().baseUrl(), "as its stack says");
         assertEquals("ApiMixSimulation", real.load("staging").requireLoad().simulation());
         assertEquals("s3://acme-driftgate/driftgate/staging/", real.load("staging").deploy().state().location(), "shared by every runner");
         assertEquals("s3://acme-driftgate/driftgate/production/", real.load("production").deploy().state().location());

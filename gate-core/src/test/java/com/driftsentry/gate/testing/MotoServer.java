@@ -14,8 +14,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Assumptions;
+import software.amazon.awssdk.services.cloudformation.CloudFormationClient;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
@@ -107,6 +109,17 @@ public final class MotoServer {
 
     public String endpoint() {
         return endpoint.toString();
+    }
+
+    /** A CloudFormation stack named {@code name} whose outputs are {@code outputs}, as a deployed infra/ stack would have them. */
+    public void stack(String name, Map<String, String> outputs) {
+        StringBuilder out = new StringBuilder();
+        outputs.forEach((key, value) -> out.append(out.length() == 0 ? "" : ", ").append('"').append(key).append("\": {\"Value\": \"")
+                .append(value).append("\"}"));
+        try (CloudFormationClient cfn = AwsClientFactory.configure(CloudFormationClient.builder(), "us-east-1", Optional.of(endpoint)).build()) {
+            cfn.createStack(b -> b.stackName(name).templateBody("{\"Resources\": {\"Topic\": {\"Type\": \"AWS::SNS::Topic\", \"Properties\": {}}},"
+                    + " \"Outputs\": {" + out + "}}"));
+        }
     }
 
     /** Stores a Secrets Manager secret named {@code name} holding {@code value}, as an operator would; returns its ARN. */
