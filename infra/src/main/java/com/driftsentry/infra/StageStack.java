@@ -8,6 +8,7 @@ import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
 import software.amazon.awscdk.StackProps;
 import software.amazon.awscdk.Tags;
+import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.ec2.Peer;
 import software.amazon.awscdk.services.ec2.Port;
 import software.amazon.awscdk.services.ec2.SecurityGroup;
@@ -113,7 +114,12 @@ public final class StageStack extends Stack {
         }
         this.service = builder.build();
         if (entry != null) {
-            entry.front(this.service.getCloudMapService(), s);
+            HttpApi httpApi = entry.front(this.service.getCloudMapService(), s);
+            // The hosted dashboard calls the API from its CloudFront origin: that origin joins the API's CORS list.
+            DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", s, httpApi.getApiEndpoint());
+            List<String> origins = new java.util.ArrayList<>(s.corsOrigins());
+            origins.add(dashboard.origin());
+            api.addEnvironment("DRIFTSENTRY_CORS_ORIGINS", String.join(",", origins));
         }
         new StageMonitoring(this, "Monitoring", s, service, logs);
         Tags.of(this).add("project", "driftsentry");

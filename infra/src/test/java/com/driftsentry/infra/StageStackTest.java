@@ -77,9 +77,10 @@ class StageStackTest {
         String environment = String.valueOf(api.get("Environment")).toLowerCase();
         assertFalse(environment.contains("password=") || environment.contains("secretstring"), "no secret as a plain value: " + environment);
         t.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
-        // The dashboard's origin (gates.browser.dashboardUrl) is the one the API lets call it from a browser.
-        assertTrue(String.valueOf(api.get("Environment")).contains("{Name=DRIFTSENTRY_CORS_ORIGINS, Value=https://app.driftsentry.example}"),
-                String.valueOf(api.get("Environment")));
+        // The dashboard's origins (gates.browser.dashboardUrl, and the hosted page's CloudFront domain) may call the API from a browser.
+        String cors = String.valueOf(api.get("Environment"));
+        assertTrue(cors.contains("{Name=DRIFTSENTRY_CORS_ORIGINS, Value={Fn::Join=[, [https://app.driftsentry.example,https://, {Fn::GetAtt=[Dashboard"),
+                cors);
     }
 
     @Test

@@ -63,9 +63,10 @@ public record DeployConfig(PlatformSettings platform, Availability availability,
      */
     /**
      * What a template cannot say. {@code apiRequestsPerMonth}: requests through the stage's entry point (an HTTP API
-     * bills each); {@code auditLogGb}: what the audit trail's bucket keeps.
+     * bills each); {@code auditLogGb}: what the audit trail's bucket keeps; {@code dashboardLoadsPerMonth}: how often the
+     * hosted dashboard is opened (CloudFront bills its requests and bytes).
      */
     public record Usage(OptionalDouble gatedHoursPerMonth, double logGbPerMonth, double imageStorageGb, double stateStorageGb,
-                        OptionalDouble apiRequestsPerMonth, double auditLogGb) {
+                        OptionalDouble apiRequestsPerMonth, double auditLogGb, OptionalDouble dashboardLoadsPerMonth) {
     }
 }

@@ -107,7 +107,8 @@ final class EnvironmentReader {
                 u.has("gatedHoursPerMonth") ? OptionalDouble.of(u.get("gatedHoursPerMonth").asDouble()) : OptionalDouble.empty(),
                 u.path("logGbPerMonth").asDouble(1.0), u.path("imageStorageGb").asDouble(1.0), u.path("stateStorageGb").asDouble(0.1),
                 u.has("apiRequestsPerMonth") ? OptionalDouble.of(u.get("apiRequestsPerMonth").asDouble()) : OptionalDouble.empty(),
-                u.path("auditLogGb").asDouble(0.1)));
+                u.path("auditLogGb").asDouble(0.1),
+                u.has("dashboardLoadsPerMonth") ? OptionalDouble.of(u.get("dashboardLoadsPerMonth").asDouble()) : OptionalDouble.empty()));
     }
 
     private DeployConfig.State state(String platformRegion) {

@@ -16,6 +16,9 @@ import java.util.Map;
  */
 public final class StackEstimator {
     static final double HOURS = 730;
+    // dashboard/src/main/resources/dashboard: 9.4 KB of files before compression, and config.json.
+    static final double PAGE_KB = 10;
+    static final double DASHBOARD_GB = 0.001;
 
     private final PriceTable prices;
     private final DeployConfig.Usage usage;
@@ -87,12 +90,8 @@ public final class StackEstimator {
             case "AWS::Logs::LogGroup" -> logs(id, p);
             case "AWS::ECR::Repository" -> line(name(id, p, "RepositoryName"), "ecr.storageGbMonth", usage.imageStorageGb(),
                     num(usage.imageStorageGb()) + " GB of images (usage.imageStorageGb)");
-            case "AWS::S3::Bucket" -> {
-                boolean audit = referencedBy(resources, "AWS::CloudTrail::Trail", "S3BucketName", id);
-                double gb = audit ? usage.auditLogGb() : usage.stateStorageGb();
-                line(name(id, p, "BucketName"), "s3.standard.gbMonth", gb, num(gb) + " GB stored (usage." + (audit ? "auditLogGb: the audit trail's"
-                        : "stateStorageGb") + "); requests not priced");
-            }
+            case "AWS::S3::Bucket" -> bucket(id, p, resources);
+            case "AWS::CloudFront::Distribution" -> pageLoads(id);
             case "AWS::ApiGatewayV2::Api" -> perRequest(name(id, p, "Name") + " requests", "apigateway.http.millionRequests", "HTTP API requests");
             case "AWS::ServiceDiscovery::PrivateDnsNamespace" -> line(name(id, p, "Name"), "route53.hostedZoneMonth", 1,
                     "1 private hosted zone (the namespace's), all month");
@@ -137,6 +136,30 @@ public final class StackEstimator {
         if ("ENABLED".equals(p.path("NetworkConfiguration").path("AwsvpcConfiguration").path("AssignPublicIp").asText())) {
             line(name + " public IPv4", "publicIpv4.hour", taskHours, "1 address per task x " + num(taskHours) + " task-h");
         }
+    }
+
+    private void bucket(String id, JsonNode p, JsonNode resources) {
+        if (referencedBy(resources, "AWS::CloudFront::Distribution", "DistributionConfig", id)) {
+            line(name(id, p, "BucketName"), "s3.standard.gbMonth", DASHBOARD_GB, "the dashboard's files and their previous versions, about 1 MB");
+            return;
+        }
+        boolean audit = referencedBy(resources, "AWS::CloudTrail::Trail", "S3BucketName", id);
+        double gb = audit ? usage.auditLogGb() : usage.stateStorageGb();
+        line(name(id, p, "BucketName"), "s3.standard.gbMonth", gb, num(gb) + " GB stored (usage." + (audit ? "auditLogGb: the audit trail's"
+                : "stateStorageGb") + "); requests not priced");
+    }
+
+    /** The hosted dashboard: each load of the page is its five files (page, script, style, icon, config.json), about 10 KB. */
+    private void pageLoads(String id) {
+        if (usage.dashboardLoadsPerMonth().isEmpty()) {
+            unpriced.add(stack + ": CloudFront " + id + ": gates.budget.estimate.usage.dashboardLoadsPerMonth is not given (fix: how often a "
+                    + "month people open the dashboard)");
+            return;
+        }
+        double loads = usage.dashboardLoadsPerMonth().getAsDouble();
+        line("CloudFront " + id + " requests", "cloudfront.https10kRequests", loads * 5 / 10_000, num(loads) + " page loads x 5 requests"
+                + " (usage.dashboardLoadsPerMonth)");
+        line("CloudFront " + id + " data out", "cloudfront.dataOutGb", loads * PAGE_KB / 1e6, num(loads) + " page loads x " + num(PAGE_KB) + " KB");
     }
 
     /** The tasks ECS registers in a Cloud Map service all month, and the discoveries an HTTP API integrating it makes. */

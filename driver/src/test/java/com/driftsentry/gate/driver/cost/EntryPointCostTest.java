@@ -25,7 +25,7 @@ class EntryPointCostTest {
     }
 
     static DeployConfig.Usage usage(OptionalDouble requests) {
-        return new DeployConfig.Usage(OptionalDouble.empty(), 2, 1, 0.1, requests, 0.25);
+        return new DeployConfig.Usage(OptionalDouble.empty(), 2, 1, 0.1, requests, 0.25, OptionalDouble.of(3000));
     }
 
     @Test
@@ -44,6 +44,19 @@ class EntryPointCostTest {
         CostEstimate e = new StackEstimator(PRICES, usage(OptionalDouble.empty()), 0, false).add("production", template("production")).estimate();
         assertFalse(e.complete());
         assertTrue(e.unpriced().stream().anyMatch(u -> u.contains("usage.apiRequestsPerMonth is not given")), e.unpriced().toString());
+    }
+
+    @Test
+    void theHostedDashboardIsPricedByItsPageLoadsAndNotGuessedWithoutThem() throws Exception {
+        CostEstimate e = new StackEstimator(PRICES, usage(OptionalDouble.of(1_000_000)), 0, false).add("production", template("production")).estimate();
+        // 3,000 loads a month: 15,000 HTTPS requests and 30 MB out.
+        assertEquals(1.5 * 0.0100, usd(e, "cloudfront.https10kRequests"), 1e-12);
+        assertEquals(0.03 * 0.085, usd(e, "cloudfront.dataOutGb"), 1e-12);
+        assertTrue(e.lines().stream().anyMatch(l -> l.usage().startsWith("the dashboard's files")), "its bucket is the page's, not the state's");
+        DeployConfig.Usage noLoads = new DeployConfig.Usage(OptionalDouble.empty(), 2, 1, 0.1, OptionalDouble.of(1_000_000), 0.25, OptionalDouble.empty());
+        CostEstimate unknown = new StackEstimator(PRICES, noLoads, 0, false).add("production", template("production")).estimate();
+        assertEquals(1, unknown.unpriced().size(), unknown.unpriced().toString());
+        assertTrue(unknown.unpriced().get(0).contains("usage.dashboardLoadsPerMonth is not given"), unknown.unpriced().toString());
     }
 
     @Test

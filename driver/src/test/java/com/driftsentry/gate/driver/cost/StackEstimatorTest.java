@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class StackEstimatorTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PriceTable PRICES = PriceTable.aws();
-    private static final DeployConfig.Usage NO_USAGE = new DeployConfig.Usage(OptionalDouble.empty(), 0, 0, 0, OptionalDouble.empty(), 0);
+    private static final DeployConfig.Usage NO_USAGE = new DeployConfig.Usage(OptionalDouble.empty(), 0, 0, 0, OptionalDouble.empty(), 0, OptionalDouble.empty());
 
     static JsonNode template(String arch, int desired, String extra) throws Exception {
         return JSON.readTree(("""
@@ -52,7 +52,7 @@ class StackEstimatorTest {
 
     @Test
     void aStageAtRestBillsItsTasksOnlyForTheGatedHours() throws Exception {
-        DeployConfig.Usage gated = new DeployConfig.Usage(OptionalDouble.of(10), 0, 0, 0, OptionalDouble.empty(), 0);
+        DeployConfig.Usage gated = new DeployConfig.Usage(OptionalDouble.of(10), 0, 0, 0, OptionalDouble.empty(), 0, OptionalDouble.empty());
         CostEstimate e = new StackEstimator(PRICES, gated, 1, false).add("stage", template("ARM64", 0, "")).estimate();
         double tasks = e.lines().stream().filter(l -> l.resource().startsWith("api")).mapToDouble(CostLine::usd).sum();
         assertEquals(10 * (0.25 * 0.03238 + 0.5 * 0.00356 + 0.005), tasks, 1e-9, "10 task-hours, not 730");
