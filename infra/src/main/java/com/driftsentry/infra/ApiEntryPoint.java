@@ -1,7 +1,6 @@
 package com.driftsentry.infra;
 
 import java.util.List;
-import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.aws_apigatewayv2_integrations.HttpServiceDiscoveryIntegration;
 import software.amazon.awscdk.services.apigatewayv2.HttpApi;
 import software.amazon.awscdk.services.apigatewayv2.VpcLink;
@@ -49,10 +48,7 @@ final class ApiEntryPoint extends Construct {
                 .description("DriftSentry API (" + s.stage() + "): every path to the tasks")
                 .defaultIntegration(HttpServiceDiscoveryIntegration.Builder.create("Tasks", registered).vpcLink(vpcLink).build())
                 .build();
-        CfnOutput url = CfnOutput.Builder.create(this, OUTPUT).value(api.getApiEndpoint())
-                .description("the stage's API address: target.baseUrl of environments/" + s.stage() + ".yaml").build();
-        // The name driftgate asks DescribeStacks for, not one derived from this construct's path.
-        url.overrideLogicalId(OUTPUT);
+        StackOutput.named(this, OUTPUT, api.getApiEndpoint(), "the stage's API address: target.baseUrl of environments/" + s.stage() + ".yaml");
         return api;
     }
 }

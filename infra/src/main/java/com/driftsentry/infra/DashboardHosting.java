@@ -1,7 +1,6 @@
 package com.driftsentry.infra;
 
 import java.util.List;
-import software.amazon.awscdk.CfnOutput;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.services.cloudfront.AllowedMethods;
@@ -67,9 +66,9 @@ final class DashboardHosting extends Construct {
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS).allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
                         .cachePolicy(CachePolicy.CACHING_OPTIMIZED).responseHeadersPolicy(headers).compress(true).build())
                 .build();
-        output(URL_OUTPUT, origin(), "the dashboard's address: gates.browser.dashboardUrl of environments/" + s.stage() + ".yaml");
-        output(BUCKET_OUTPUT, files.getBucketName(), "where the deploy workflow publishes the dashboard's files");
-        output(DISTRIBUTION_OUTPUT, distribution.getDistributionId(), "what the publish step invalidates");
+        StackOutput.named(this, URL_OUTPUT, origin(), "the dashboard's address: gates.browser.dashboardUrl of environments/" + s.stage() + ".yaml");
+        StackOutput.named(this, BUCKET_OUTPUT, files.getBucketName(), "where the deploy workflow publishes the dashboard's files");
+        StackOutput.named(this, DISTRIBUTION_OUTPUT, distribution.getDistributionId(), "what the publish step invalidates");
     }
 
     /** {@code https://<id>.cloudfront.net}: the page's origin, which the API's CORS list must hold. */
@@ -81,9 +80,5 @@ final class DashboardHosting extends Construct {
     static String csp(String apiUrl) {
         return "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self' " + apiUrl
                 + "; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
-    }
-
-    private void output(String name, String value, String description) {
-        CfnOutput.Builder.create(this, name).value(value).description(description).build().overrideLogicalId(name);
     }
 }

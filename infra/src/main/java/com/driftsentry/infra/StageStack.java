@@ -1,5 +1,6 @@
 package com.driftsentry.infra;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -85,7 +86,7 @@ public final class StageStack extends Stack {
         ContainerDefinition api = task.addContainer("api", ContainerDefinitionOptions.builder()
                 .image(ContainerImage.fromEcrRepository(images, "bootstrap")).user("10001:10001").readonlyRootFilesystem(true)
                 .portMappings(List.of(PortMapping.builder().containerPort(PORT).build()))
-                .environment(environment(database, s))
+                .environment(environment(database))
                 .secrets(database.secrets)
                 // The image's own check (reference-service/Dockerfile): the JRE's HTTP client, the image has no curl or wget.
                 .healthCheck(HealthCheck.builder().command(List.of("CMD", "java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp",
@@ -113,12 +114,13 @@ public final class StageStack extends Stack {
                     .container(api).containerPort(PORT).dnsTtl(Duration.seconds(10)).build());
         }
         this.service = builder.build();
+        // The dashboard's origins may call the API from a browser: the environment file's, and the hosted page's CloudFront domain.
+        List<String> origins = new ArrayList<>(s.corsOrigins());
         if (entry != null) {
             HttpApi httpApi = entry.front(this.service.getCloudMapService(), s);
-            // The hosted dashboard calls the API from its CloudFront origin: that origin joins the API's CORS list.
-            DashboardHosting dashboard = new DashboardHosting(this, "Dashboard", s, httpApi.getApiEndpoint());
-            List<String> origins = new java.util.ArrayList<>(s.corsOrigins());
-            origins.add(dashboard.origin());
+            origins.add(new DashboardHosting(this, "Dashboard", s, httpApi.getApiEndpoint()).origin());
+        }
+        if (!origins.isEmpty()) {
             api.addEnvironment("DRIFTSENTRY_CORS_ORIGINS", String.join(",", origins));
         }
         new StageMonitoring(this, "Monitoring", s, service, logs);
@@ -127,13 +129,10 @@ public final class StageStack extends Stack {
     }
 
     /** In name order: CloudFormation keeps the order given, and the committed templates must not change from run to run. */
-    private static Map<String, String> environment(StageDatabase database, StageSettings s) {
+    private static Map<String, String> environment(StageDatabase database) {
         Map<String, String> env = new TreeMap<>(Map.of("DRIFTSENTRY_BIND_ADDRESS", "0.0.0.0", "PORT", Integer.toString(PORT),
                 "REDIS_URL", "redis://127.0.0.1:6379"));
         env.putAll(database.environment);
-        if (!s.corsOrigins().isEmpty()) {
-            env.put("DRIFTSENTRY_CORS_ORIGINS", String.join(",", s.corsOrigins()));
-        }
         return env;
     }
 

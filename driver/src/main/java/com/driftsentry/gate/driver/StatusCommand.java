@@ -1,11 +1,10 @@
 package com.driftsentry.gate.driver;
 
-import java.util.Optional;
-import com.driftsentry.gate.driver.platform.Release;
-import com.driftsentry.gate.driver.platform.Platforms;
-import com.driftsentry.gate.driver.platform.Platform;
 import com.driftsentry.gate.driver.ledger.DeploymentNotes;
 import com.driftsentry.gate.driver.lock.StageLock;
+import com.driftsentry.gate.driver.platform.Platform;
+import com.driftsentry.gate.driver.platform.Platforms;
+import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.verdict.ExitCode;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +15,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

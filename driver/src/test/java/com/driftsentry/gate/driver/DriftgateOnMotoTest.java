@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.gate.json.Json;
+import com.driftsentry.gate.testing.Fixture;
 import com.driftsentry.gate.testing.MotoServer;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -130,13 +131,13 @@ class DriftgateOnMotoTest {
     @Test
     void theGatesReachTheAddressTheStagesStackSaysAndAMissingOutputIsExit3NamingIt() throws Exception {
         Path file = dir.resolve("environments/production.yaml");
-        Files.writeString(file, Files.readString(file).replace("baseUrl: \"" + service.baseUrl() + "\"", "baseUrl: \"${stack:DriftSentry-production#ApiUrl}\""));
+        Files.writeString(file, Fixture.edit(Files.readString(file), "baseUrl: \"" + service.baseUrl() + "\"", "baseUrl: \"${stack:DriftSentry-production#ApiUrl}\""));
         moto.stack("DriftSentry-production", Map.of("ApiUrl", service.baseUrl()));
         DriftgateProcess gated = driftgate("gate", "--env", "production");
         assertEquals(0, gated.exitCode, gated.output);
         assertTrue(gated.output.contains(service.baseUrl()), "the gates reached the stack's address: " + gated.output);
 
-        Files.writeString(file, Files.readString(file).replace("#ApiUrl}", "#DashboardUrl}"));
+        Files.writeString(file, Fixture.edit(Files.readString(file), "#ApiUrl}", "#DashboardUrl}"));
         DriftgateProcess missing = driftgate("gate", "--env", "production");
         assertEquals(3, missing.exitCode, missing.output);
         String line = missing.output.lines().filter(l -> l.contains("DashboardUrl")).findFirst().orElseThrow();

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.aws.AwsClientFactory;
 import com.driftsentry.gate.driver.store.StageStore;
 import com.driftsentry.gate.driver.store.StageStores;
 import com.driftsentry.gate.environment.DeployConfig;
@@ -10,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.UUID;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The stage stores the tests run against: a folder; through the real S3 client S3Mock and moto's server (two S3
@@ -67,8 +69,9 @@ enum Stores {
     private static DeployConfig.State moto() {
         String endpoint = MotoServer.shared().endpoint();
         String bucket = "driftgate-state-" + UUID.randomUUID();
-        try (MotoAws aws = MotoAws.at(endpoint)) {
-            aws.bucket(bucket);
+        // One S3 client, not the account's every client: a store of its own per test.
+        try (S3Client s3 = AwsClientFactory.configure(S3Client.builder(), "us-east-1", Optional.of(URI.create(endpoint))).forcePathStyle(true).build()) {
+            s3.createBucket(b -> b.bucket(bucket));
         }
         return s3(endpoint, bucket);
     }

@@ -59,12 +59,9 @@ public record DeployConfig(PlatformSettings platform, Availability availability,
 
     /**
      * What the templates cannot say: the hours a service at rest runs for gates, the logs it writes, the images
-     * kept in the registry and the state kept in the bucket. Empty {@code gatedHoursPerMonth}: not given.
-     */
-    /**
-     * What a template cannot say. {@code apiRequestsPerMonth}: requests through the stage's entry point (an HTTP API
-     * bills each); {@code auditLogGb}: what the audit trail's bucket keeps; {@code dashboardLoadsPerMonth}: how often the
-     * hosted dashboard is opened (CloudFront bills its requests and bytes).
+     * kept in the registry, the state kept in the bucket, the requests through the stage's entry point (an HTTP API
+     * bills each), what the audit trail's bucket keeps and how often the hosted dashboard is opened (CloudFront bills
+     * its requests and bytes). An empty optional: not given.
      */
     public record Usage(OptionalDouble gatedHoursPerMonth, double logGbPerMonth, double imageStorageGb, double stateStorageGb,
                         OptionalDouble apiRequestsPerMonth, double auditLogGb, OptionalDouble dashboardLoadsPerMonth) {

@@ -1,16 +1,16 @@
 package com.driftsentry.gate.environment;
 
-import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.aws.AwsCall;
 import com.driftsentry.gate.aws.AwsClientFactory;
+import com.driftsentry.gate.json.Json;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 
 /**
  * Replaces {@code ${env:NAME}} with an environment variable, {@code ${secret:NAME}} with an AWS
@@ -25,7 +25,7 @@ public final class SecretResolver implements AutoCloseable {
     private final Masker masker;
     private final String region;
     private final URI endpoint;
-    private final boolean readsSecrets;
+    private final boolean readsAws;
     private final StackOutputs stacks;
     private SecretsManagerClient client;
 
@@ -33,12 +33,12 @@ public final class SecretResolver implements AutoCloseable {
         this(environment, masker, region, endpoint, true);
     }
 
-    private SecretResolver(Function<String, String> environment, Masker masker, String region, URI endpoint, boolean readsSecrets) {
+    private SecretResolver(Function<String, String> environment, Masker masker, String region, URI endpoint, boolean readsAws) {
         this.environment = environment;
         this.masker = masker;
         this.region = region;
         this.endpoint = endpoint;
-        this.readsSecrets = readsSecrets;
+        this.readsAws = readsAws;
         this.stacks = new StackOutputs(region, endpoint);
     }
 
@@ -101,11 +101,11 @@ public final class SecretResolver implements AutoCloseable {
     }
 
     private String stack(String file, String field, String reference) {
-        return readsSecrets ? stacks.value(file, field, reference) : "${stack:" + reference + "}";
+        return readsAws ? stacks.value(file, field, reference) : "${stack:" + reference + "}";
     }
 
     private String secret(String file, String field, String reference) {
-        if (!readsSecrets) {
+        if (!readsAws) {
             return "${secret:" + reference + "}";
         }
         String[] parts = reference.split("#", 2);

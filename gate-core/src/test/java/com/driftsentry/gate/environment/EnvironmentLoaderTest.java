@@ -251,11 +251,14 @@ class EnvironmentLoaderTest {
         EnvironmentLoader real = new EnvironmentLoader(shipped, Map.of(),
                 (masker, region) -> new SecretResolver(Map.of("DRIFTGATE_STATE_BUCKET", "acme-driftgate")::get, masker, region, URI.create(moto.endpoint())));
         assertTrue(real.load("local").target().embedded());
-        assertEquals("HealthSimulation", real.load("production").requireLoad().simulation(), "production gets only safe traffic");
-        assertEquals("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com", real.load("production").target().baseUrl(), "as its stack says");
-        assertEquals("ApiMixSimulation", real.load("staging").requireLoad().simulation());
-        assertEquals("s3://acme-driftgate/driftgate/staging/", real.load("staging").deploy().state().location(), "shared by every runner");
-        assertEquals("s3://acme-driftgate/driftgate/production/", real.load("production").deploy().state().location());
+        // Each load reads its secrets and stack outputs from moto: once per file.
+        Environment production = real.load("production");
+        Environment staging = real.load("staging");
+        assertEquals("HealthSimulation", production.requireLoad().simulation(), "production gets only safe traffic");
+        assertEquals("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com", production.target().baseUrl(), "as its stack says");
+        assertEquals("ApiMixSimulation", staging.requireLoad().simulation());
+        assertEquals("s3://acme-driftgate/driftgate/staging/", staging.deploy().state().location(), "shared by every runner");
+        assertEquals("s3://acme-driftgate/driftgate/production/", production.deploy().state().location());
     }
 
     @Test

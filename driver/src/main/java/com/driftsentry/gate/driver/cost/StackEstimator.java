@@ -139,11 +139,11 @@ public final class StackEstimator {
     }
 
     private void bucket(String id, JsonNode p, JsonNode resources) {
-        if (referencedBy(resources, "AWS::CloudFront::Distribution", "DistributionConfig", id)) {
+        if (!referencing(resources, "AWS::CloudFront::Distribution", "DistributionConfig", id).isEmpty()) {
             line(name(id, p, "BucketName"), "s3.standard.gbMonth", DASHBOARD_GB, "the dashboard's files and their previous versions, about 1 MB");
             return;
         }
-        boolean audit = referencedBy(resources, "AWS::CloudTrail::Trail", "S3BucketName", id);
+        boolean audit = !referencing(resources, "AWS::CloudTrail::Trail", "S3BucketName", id).isEmpty();
         double gb = audit ? usage.auditLogGb() : usage.stateStorageGb();
         line(name(id, p, "BucketName"), "s3.standard.gbMonth", gb, num(gb) + " GB stored (usage." + (audit ? "auditLogGb: the audit trail's"
                 : "stateStorageGb") + "); requests not priced");
@@ -164,13 +164,11 @@ public final class StackEstimator {
 
     /** The tasks ECS registers in a Cloud Map service all month, and the discoveries an HTTP API integrating it makes. */
     private void registry(String id, JsonNode p, JsonNode resources) {
-        resources.forEach(r -> {
-            if (r.path("Type").asText().equals("AWS::ECS::Service") && r.path("Properties").path("ServiceRegistries").toString().contains("\"" + id + "\"")) {
-                int tasks = r.path("Properties").path("DesiredCount").asInt(1);
-                line("Cloud Map " + name(id, p, "Name"), "cloudmap.resourceMonth", tasks, tasks + " registered task" + (tasks == 1 ? "" : "s") + ", all month");
-            }
-        });
-        if (referencedBy(resources, "AWS::ApiGatewayV2::Integration", "IntegrationUri", id)) {
+        for (JsonNode ecs : referencing(resources, "AWS::ECS::Service", "ServiceRegistries", id)) {
+            int tasks = ecs.path("Properties").path("DesiredCount").asInt(1);
+            line("Cloud Map " + name(id, p, "Name"), "cloudmap.resourceMonth", tasks, tasks + " registered task" + (tasks == 1 ? "" : "s") + ", all month");
+        }
+        if (!referencing(resources, "AWS::ApiGatewayV2::Integration", "IntegrationUri", id).isEmpty()) {
             // At most one DiscoverInstances call per request (API Gateway may cache them): an upper bound.
             perRequest("Cloud Map " + name(id, p, "Name") + " discoveries", "cloudmap.millionApiCalls", "discovery calls, at most one per API request");
         }
@@ -186,14 +184,15 @@ public final class StackEstimator {
         line(resource, key, requests / 1e6, num(requests / 1e6) + " million " + what + " (usage.apiRequestsPerMonth)");
     }
 
-    /** Whether a resource of {@code type} names {@code id} (by Ref or GetAtt) in its property {@code property}. */
-    private static boolean referencedBy(JsonNode resources, String type, String property, String id) {
+    /** The resources of {@code type} that name {@code id} (by Ref or GetAtt) in their property {@code property}. */
+    private static List<JsonNode> referencing(JsonNode resources, String type, String property, String id) {
+        List<JsonNode> found = new ArrayList<>();
         for (JsonNode r : resources) {
             if (r.path("Type").asText().equals(type) && r.path("Properties").path(property).toString().contains("\"" + id + "\"")) {
-                return true;
+                found.add(r);
             }
         }
-        return false;
+        return found;
     }
 
     private void database(String id, JsonNode p) {

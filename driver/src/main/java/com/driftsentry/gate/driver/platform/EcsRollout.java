@@ -1,8 +1,8 @@
 package com.driftsentry.gate.driver.platform;
 
-import com.driftsentry.gate.aws.AwsCall;
 import static com.driftsentry.gate.waiting.Waits.await;
 
+import com.driftsentry.gate.aws.AwsCall;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;

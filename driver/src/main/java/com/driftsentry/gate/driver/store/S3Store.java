@@ -1,9 +1,9 @@
 package com.driftsentry.gate.driver.store;
 
-import java.net.URI;
 import com.driftsentry.gate.aws.AwsClientFactory;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.DeployConfig;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
