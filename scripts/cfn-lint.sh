@@ -9,8 +9,13 @@ if ! command -v cfn-lint >/dev/null; then
   echo "cfn-lint: not installed (fix: pip install cfn-lint==1.51.0)" >&2
   exit 3
 fi
-# parseable: FILE:LINE:COL:LINE:COL:RULE:MESSAGE, one finding a line; cfn-lint exits non-zero when it finds anything.
-findings=$(cfn-lint --format parseable infra/synthesized/*.template.json || true)
+# parseable: FILE:LINE:COL:LINE:COL:RULE:MESSAGE, one finding a line. cfn-lint's exit code is a mask of what it found
+# (2 errors, 4 warnings, 8 information); 1, or a non-zero code with no finding, is cfn-lint itself failing: no verdict.
+findings=$(cfn-lint --format parseable infra/synthesized/*.template.json) && lint=0 || lint=$?
+if (( lint & 1 )) || { [ "$lint" -ne 0 ] && [ -z "$findings" ]; }; then
+  echo "cfn-lint: failed (exit $lint) without judging the templates; its output is above" >&2
+  exit 1
+fi
 status=0
 used=()
 while IFS= read -r finding; do
