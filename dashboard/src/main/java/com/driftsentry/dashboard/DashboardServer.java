@@ -3,12 +3,10 @@ package com.driftsentry.dashboard;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
@@ -18,24 +16,15 @@ import java.util.concurrent.Executors;
  * and style files only (nothing inline) and connections to its origin and the API's.
  */
 public final class DashboardServer implements AutoCloseable {
-    private static final Map<String, String> FILES = Map.of("/", "index.html", "/index.html", "index.html", "/app.js", "app.js",
-            "/style.css", "style.css", "/favicon.svg", "favicon.svg");
-    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js", "text/javascript; charset=utf-8",
-            "css", "text/css; charset=utf-8", "svg", "image/svg+xml");
     /** Where nothing answers (the discard port): the unreachable-api fault sends the page there. */
     static final String NOWHERE = "http://127.0.0.1:9";
 
     private final HttpServer server;
     private final DashboardSettings settings;
-    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Map<String, byte[]> files = DashboardFiles.shipped();
 
     private DashboardServer(DashboardSettings settings) throws IOException {
         this.settings = settings;
-        for (String name : FILES.values()) {
-            try (InputStream in = DashboardServer.class.getResourceAsStream("/dashboard/" + name)) {
-                files.put(name, in.readAllBytes());
-            }
-        }
         server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 64);
         server.createContext("/", this::handle);
         server.setExecutor(Executors.newFixedThreadPool(4, r -> {
@@ -67,16 +56,20 @@ public final class DashboardServer implements AutoCloseable {
                 send(ex, 405, "text/plain; charset=utf-8", "GET only\n".getBytes(StandardCharsets.UTF_8));
             } else if (path.equals("/health")) {
                 send(ex, 200, "application/json", JsonText.object("status", "ok", "version", settings.version()).getBytes(StandardCharsets.UTF_8));
-            } else if (path.equals("/config.json")) {
+            } else if (path.equals("/" + DashboardFiles.CONFIG)) {
                 String api = settings.fault().equals("unreachable-api") ? NOWHERE : settings.apiUrl().toString();
-                send(ex, 200, "application/json", JsonText.object("apiBaseUrl", api).getBytes(StandardCharsets.UTF_8));
-            } else if (FILES.containsKey(path)) {
-                String name = FILES.get(path);
-                send(ex, 200, TYPES.get(name.substring(name.lastIndexOf('.') + 1)), files.get(name));
+                send(ex, 200, DashboardFiles.type(DashboardFiles.CONFIG).orElseThrow(), DashboardFiles.config(api));
+            } else if (files.containsKey(name(path))) {
+                send(ex, 200, DashboardFiles.type(name(path)).orElseThrow(), files.get(name(path)));
             } else {
                 send(ex, 404, "text/plain; charset=utf-8", "not found\n".getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    /** The file a path asks for; {@code /} is the page, as CloudFront's default root object makes it for the hosted copy. */
+    private static String name(String path) {
+        return path.equals("/") ? "index.html" : path.substring(1);
     }
 
     private void securityHeaders(HttpExchange ex) {

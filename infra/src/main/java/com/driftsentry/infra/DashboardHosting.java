@@ -21,6 +21,9 @@ import software.amazon.awscdk.services.cloudfront.ResponseHeadersStrictTransport
 import software.amazon.awscdk.services.cloudfront.ResponseSecurityHeadersBehavior;
 import software.amazon.awscdk.services.cloudfront.ViewerProtocolPolicy;
 import software.amazon.awscdk.services.cloudfront.origins.S3BucketOrigin;
+import software.amazon.awscdk.services.iam.Policy;
+import software.amazon.awscdk.services.iam.PolicyStatement;
+import software.amazon.awscdk.services.iam.Role;
 import software.amazon.awscdk.services.s3.BlockPublicAccess;
 import software.amazon.awscdk.services.s3.Bucket;
 import software.amazon.awscdk.services.s3.BucketEncryption;
@@ -32,7 +35,8 @@ import software.constructs.Construct;
  * control), served at CloudFront's default domain over HTTPS with the headers {@code DashboardServer} gives the compose
  * stage's container, from a response-headers policy: the CSP (scripts and styles from the page's origin only, API
  * calls to the stage's API address only), HSTS, no framing, no referrer, no sniffing, no caching of a page a deploy
- * replaces. A previous version of every file stays 30 days, so a page that fails its gate can be put back.
+ * replaces. A previous version of every file stays 30 days, so a page that fails its gate can be put back; the deploy
+ * role may write the files and invalidate the distribution ({@code driftgate publish}), nothing more.
  */
 final class DashboardHosting extends Construct {
     static final String URL_OUTPUT = "DashboardUrl";
@@ -66,6 +70,13 @@ final class DashboardHosting extends Construct {
                         .viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS).allowedMethods(AllowedMethods.ALLOW_GET_HEAD)
                         .cachePolicy(CachePolicy.CACHING_OPTIMIZED).responseHeadersPolicy(headers).compress(true).build())
                 .build();
+        // The deploy role (shared stack) publishes here: exactly this bucket and this distribution, granted where both are known.
+        Policy.Builder.create(this, "Publish").roles(List.of(Role.fromRoleName(this, "Deployer", DeployRole.NAME))).statements(List.of(
+                PolicyStatement.Builder.create().actions(List.of("s3:ListBucketVersions")).resources(List.of(files.getBucketArn())).build(),
+                PolicyStatement.Builder.create().actions(List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:GetObjectVersion"))
+                        .resources(List.of(files.arnForObjects("*"))).build(),
+                PolicyStatement.Builder.create().actions(List.of("cloudfront:CreateInvalidation", "cloudfront:GetInvalidation"))
+                        .resources(List.of(distribution.getDistributionArn())).build())).build();
         StackOutput.named(this, URL_OUTPUT, origin(), "the dashboard's address: gates.browser.dashboardUrl of environments/" + s.stage() + ".yaml");
         StackOutput.named(this, BUCKET_OUTPUT, files.getBucketName(), "where the deploy workflow publishes the dashboard's files");
         StackOutput.named(this, DISTRIBUTION_OUTPUT, distribution.getDistributionId(), "what the publish step invalidates");

@@ -21,6 +21,8 @@ import software.constructs.Construct;
  */
 final class DeployRole extends Construct {
     static final String GITHUB_OIDC = "token.actions.githubusercontent.com";
+    /** Named, so a stage stack can grant it that stage's own resources (the hosted dashboard's bucket and distribution). */
+    static final String NAME = "driftsentry-github-deploy";
 
     final Role role;
 
@@ -30,7 +32,7 @@ final class DeployRole extends Construct {
                 .clientIds(List.of("sts.amazonaws.com")).build();
         List<String> subjects = shared.githubEnvironments().stream()
                 .map(e -> "repo:" + shared.githubRepository() + ":environment:" + e).toList();
-        this.role = Role.Builder.create(this, "Role").roleName("driftsentry-github-deploy")
+        this.role = Role.Builder.create(this, "Role").roleName(NAME)
                 .description("GitHub Actions (" + shared.githubRepository() + ") deploys and gates DriftSentry with driftgate")
                 .assumedBy(new WebIdentityPrincipal(github.getOpenIdConnectProviderArn(), Map.of(
                         "StringEquals", Map.of(GITHUB_OIDC + ":aud", "sts.amazonaws.com"),

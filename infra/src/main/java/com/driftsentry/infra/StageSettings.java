@@ -47,10 +47,12 @@ public record StageSettings(String stage, String region, String cluster, String 
         }
         JsonNode budget = env.path("gates").path("budget");
         // The dashboard's origin (gates.browser.dashboardUrl) and the one the smoke suite proves: the API's CORS allow-list.
+        // A ${stack:…} value is this stack's own output (the hosted dashboard's origin, which StageStack adds itself).
         List<String> origins = new ArrayList<>();
-        Optional.ofNullable(env.path("gates").path("browser").path("dashboardUrl").textValue())
+        Optional.ofNullable(env.path("gates").path("browser").path("dashboardUrl").textValue()).filter(u -> !u.startsWith("${"))
                 .map(u -> java.net.URI.create(u)).map(u -> u.getScheme() + "://" + u.getAuthority()).ifPresent(origins::add);
-        Optional.ofNullable(env.path("gates").path("smoke").path("allowedOrigin").textValue()).filter(o -> !origins.contains(o)).ifPresent(origins::add);
+        Optional.ofNullable(env.path("gates").path("smoke").path("allowedOrigin").textValue()).filter(o -> !o.startsWith("${"))
+                .filter(o -> !origins.contains(o)).ifPresent(origins::add);
         return new StageSettings(stage, platform.path("region").asText("us-east-1"), platform.path("cluster").asText(),
                 platform.path("service").asText(), List.copyOf(alarms), budget.path("name").asText("driftsentry-monthly"),
                 budget.path("monthlyCapUsd").asDouble(1.0), List.copyOf(secrets), sizes.path("task").path("cpu").asInt(256),

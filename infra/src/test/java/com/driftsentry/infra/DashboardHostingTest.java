@@ -55,6 +55,21 @@ class DashboardHostingTest {
     }
 
     @Test
+    void theDeployRoleMayPublishToThisBucketAndInvalidateThisDistributionOnly() {
+        Template t = Stacks.of("DriftSentry-production");
+        Map<?, ?> publish = t.findResources("AWS::IAM::Policy").values().stream()
+                .filter(p -> String.valueOf(((Map<?, ?>) p.get("Properties")).get("Roles")).contains(DeployRole.NAME)).findFirst().orElseThrow()
+                .get("Properties") instanceof Map<?, ?> m ? m : Map.of();
+        String statements = String.valueOf(((Map<?, ?>) publish.get("PolicyDocument")).get("Statement"));
+        assertEquals(List.of(DeployRole.NAME), publish.get("Roles"));
+        assertTrue(statements.contains("Action=s3:ListBucketVersions") && statements.contains("{Fn::GetAtt=[DashboardFiles"), statements);
+        assertTrue(statements.contains("Action=[s3:GetObject, s3:PutObject, s3:DeleteObject, s3:GetObjectVersion]") && statements.contains("/*]]}"), statements);
+        assertTrue(statements.contains("Action=[cloudfront:CreateInvalidation, cloudfront:GetInvalidation]")
+                && statements.contains(":distribution/, {Ref=DashboardDistribution"), statements);
+        assertTrue(!statements.contains("Resource=*"), statements);
+    }
+
+    @Test
     void theGateOnlyStagingHostsNoDashboard() {
         Stacks.of("DriftSentry-staging").resourceCountIs("AWS::CloudFront::Distribution", 0);
     }

@@ -91,7 +91,7 @@ final class DeployCommand extends CommandSupport {
                 Interruption cancel = platform.policy().keepsReleases() ? Interruption.install(progress, true) : null;
                 StageEvidence evidence = new StageEvidence(store);
                 Path work = options.workDir();
-                RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work)), progress).recordingIntents(intents)
+                RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work), ledger.pagePublished()), progress).recordingIntents(intents)
                         .cancelledBy(cancel == null ? Cancellation.NONE : cancel).deploy(candidate);
                 // The history is what served: a rejected candidate's evidence stays with its run's reports, out of the trend.
                 if (run.outcome() == RunOutcome.PROMOTED && platform.policy().keepsReleases()) {

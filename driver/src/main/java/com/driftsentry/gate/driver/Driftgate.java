@@ -17,13 +17,13 @@ import picocli.CommandLine.Command;
 /**
  * {@code driftgate}: what a pipeline calls for each stage. {@code deploy} a candidate and gate it,
  * promote or roll back; {@code gate} what serves now; {@code rollback}; {@code status}; {@code unlock}; {@code recover};
- * {@code report} the stage's performance history. The exit
+ * {@code report} the stage's performance history; {@code publish} the stage's hosted dashboard. The exit
  * codes are {@link ExitCode}'s, listed in {@code --help} from there.
  */
 @Command(name = "driftgate", mixinStandardHelpOptions = true, version = "driftgate 0.1.0",
         description = "Deploys a DriftSentry stage, gates it, and promotes the build or rolls it back.",
         subcommands = {DeployCommand.class, GateCommand.class, RollbackCommand.class, StatusCommand.class, UnlockCommand.class, RecoverCommand.class,
-                ReportCommand.class, RecordCommand.class, CostCommand.class})
+                ReportCommand.class, RecordCommand.class, CostCommand.class, PublishCommand.class})
 public final class Driftgate implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -93,6 +93,6 @@ public final class Driftgate implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: deploy, gate, rollback, recover, status or unlock");
+        throw new CommandLine.ParameterException(spec.commandLine(), "name a command: deploy, gate, rollback, recover, status, unlock, publish, report, record or cost");
     }
 }

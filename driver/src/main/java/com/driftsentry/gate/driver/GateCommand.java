@@ -42,7 +42,7 @@ final class GateCommand extends CommandSupport {
         try (StageLock lock = wakes ? lockStage("gate") : null; Platform platform = Platforms.create(env, options)) {
             StageEvidence evidence = new StageEvidence(store);
             Intents intents = wakes ? intents() : Intents.NONE;
-            RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work)), progress)
+            RunRecord run = new StageRunner(env, platform, StageGates.of(env, work, evidence.baselineInto(work), ledger.pagePublished()), progress)
                     .recordingIntents(intents).gateServing();
             evidence.record(work, runId).ifPresent(where -> progress.say("load evidence kept in the stage's history: " + where));
             return finish(run, intents);

@@ -5,6 +5,7 @@ import com.driftsentry.gate.driver.lock.StageLock;
 import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.driver.store.StageStore;
 import java.time.Instant;
+import java.util.Map;
 
 /** Where the stage runner says what it is about to change, before the platform changes it (see {@code lock/Intent}). */
 interface Intents {
@@ -20,6 +21,11 @@ interface Intents {
 
     void open(String command, Release from, Release to);
 
+    /** {@code publish}: the hosted page's files before it writes them (key → version id, {@code ""} for none). */
+    default void openPage(Map<String, String> before) {
+        throw new UnsupportedOperationException("this run notes no page");
+    }
+
     void close();
 
     /** The run's intent in the stage's store: opened before the platform changes anything, closed once the ledger has the run's entry. */
@@ -30,7 +36,14 @@ interface Intents {
             @Override
             public void open(String command, Release from, Release to) {
                 StageLock.Holder me = StageLock.Holder.me(runId, command, Instant.now());
-                current = new Intent(runId, command, environment, recorded(from), recorded(to), me.since(), me.host(), me.pid());
+                current = new Intent(runId, command, environment, recorded(from), recorded(to), me.since(), me.host(), me.pid(), null);
+                current.open(store);
+            }
+
+            @Override
+            public void openPage(Map<String, String> before) {
+                StageLock.Holder me = StageLock.Holder.me(runId, "publish", Instant.now());
+                current = new Intent(runId, "publish", environment, null, null, me.since(), me.host(), me.pid(), Map.copyOf(before));
                 current.open(store);
             }
 

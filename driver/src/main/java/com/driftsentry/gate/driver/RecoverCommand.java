@@ -1,5 +1,7 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.driver.dashboard.HostedPage;
+import com.driftsentry.gate.driver.decision.RunOutcome;
 import com.driftsentry.gate.driver.decision.RunRecord;
 import com.driftsentry.gate.driver.lock.Intent;
 import com.driftsentry.gate.driver.lock.StageLock;
@@ -8,6 +10,7 @@ import com.driftsentry.gate.driver.platform.Platforms;
 import com.driftsentry.gate.driver.platform.Release;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.verdict.ExitCode;
+import com.driftsentry.gate.verdict.Outcome;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Command;
@@ -30,6 +33,9 @@ final class RecoverCommand extends CommandSupport {
                 out.println("the interrupted " + intent.describe() + " had recorded its result; its intent is settled");
                 return ExitCode.PASSED.code();
             }
+            if (intent.page() != null) {
+                return recoverPage(intent);
+            }
             if (intent.from() == null) {
                 throw new ConfigError("recover: the interrupted " + intent.describe() + " noted no release to restore; the stage needs a person "
                         + "(fix: deploy a known release, then remove " + Intent.where(store) + ")");
@@ -45,6 +51,24 @@ final class RecoverCommand extends CommandSupport {
                 run.recovers(intent.describe());
                 return finish(run, intents);
             }
+        }
+    }
+
+    /** An interrupted publish: the files it noted are put back and checked at the page's address, under a new intent with the same notes. */
+    private int recoverPage(Intent intent) {
+        PagePublisher.Site site = PagePublisher.Site.of(env, "recover");
+        try (HostedPage hosted = HostedPage.open(site.host(), env.deploy().platform().common().region())) {
+            progress.say("recovering from the interrupted " + intent.describe() + ": putting its " + intent.page().size() + " files back");
+            Intents intents = intents();
+            intents.openPage(intent.page());
+            Interruption.install(progress, false);
+            RunRecord run = new RunRecord("recover", env.name());
+            run.recovers(intent.describe());
+            new PagePublisher(env, hosted, site, progress).restore(run, intent.page(), Outcome.PASS, runId, "the interrupted publish is undone");
+            if (run.outcome() == RunOutcome.ROLLED_BACK) {
+                run.ended(RunOutcome.RECOVERED, Outcome.PASS, "the page the interrupted publish found is back at " + site.url() + ", verified");
+            }
+            return finish(run, intents);
         }
     }
 }

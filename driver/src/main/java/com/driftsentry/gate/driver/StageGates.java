@@ -28,12 +28,15 @@ interface StageGates {
     Gate verifying(Release release, String address);
 
     static StageGates of(Environment env, Path output) {
-        return new FromEnvironment(env, output, Optional.empty(), KINDS);
+        return new FromEnvironment(env, output, Optional.empty(), KINDS, true);
     }
 
-    /** {@code stageBaseline}: the load evidence of the stage's last promotion (see {@link StageEvidence}), none before the first. */
-    static StageGates of(Environment env, Path output, Optional<Path> stageBaseline) {
-        return new FromEnvironment(env, output, stageBaseline, KINDS);
+    /**
+     * {@code stageBaseline}: the load evidence of the stage's last promotion (see {@link StageEvidence}), none before the first;
+     * {@code pagePublished}: whether a stage that hosts its dashboard has a page there yet (the ledger's publish entries).
+     */
+    static StageGates of(Environment env, Path output, Optional<Path> stageBaseline, boolean pagePublished) {
+        return new FromEnvironment(env, output, stageBaseline, KINDS, pagePublished);
     }
 
     /** Each section a registered kind reads is checked when a command starts: a bad one is exit 3, before anything changes. */
@@ -42,7 +45,8 @@ interface StageGates {
     }
 
     /** The gates {@code environments/<name>.yaml} names; {@code kinds}: the gates that read their own section ({@link #KINDS}). */
-    record FromEnvironment(Environment env, Path output, Optional<Path> stageBaseline, List<GateKind> kinds) implements StageGates {
+    record FromEnvironment(Environment env, Path output, Optional<Path> stageBaseline, List<GateKind> kinds, boolean pagePublished)
+            implements StageGates {
         // A release that answers at all reports its version within seconds; a minute covers a load balancer's slow drain.
         private static final Duration VERSION_TIMEOUT = Duration.ofSeconds(60);
 
@@ -59,8 +63,11 @@ interface StageGates {
             if (!first.isEmpty()) {
                 gates.add(SuiteGate.smoke(aimed.withSmokeTags(first), output, System.err));
             }
-            aimed.browser().ifPresent(b -> gates.add(new BrowserCheck(b, aimed.name(), at.dashboardUrl().or(b::dashboardUrl), at.baseUrl(),
-                    at.apiKey(), output.resolve("browser"), aimed.masker())));
+            // A hosted page is published after the API promotes: before the first, the deploy has no page to judge, and publish judges it.
+            boolean noPageYet = env.deploy().platform().dashboardHost().isPresent() && !pagePublished;
+            aimed.browser().ifPresent(b -> gates.add(noPageYet ? BrowserCheck.notPublished(aimed.name(), at.baseUrl())
+                    : new BrowserCheck(b, aimed.name(), at.dashboardUrl().or(b::dashboardUrl), at.baseUrl(), at.apiKey(), output.resolve("browser"),
+                    aimed.masker())));
             aimed.contract().ifPresent(c -> gates.add(SuiteGate.contract(aimed, output, System.err)));
             kinds.forEach(kind -> aimed.sections().get(kind.key()).ifPresent(s -> gates.add(kind.gate(s, aimed, at, output))));
             aimed.load().ifPresent(l -> gates.add(new LoadGate(aimed, at.baseUrl(), at.apiKey(), output, stageBaseline)));

@@ -67,7 +67,7 @@ class GateKindTest {
     @Test
     void aSectionTheEnvironmentNamesRunsItsGateAfterTheContractAndBeforeTheLoad() throws Exception {
         Environment env = withSections("pause: { for: 200ms }");
-        List<Gate> gates = new StageGates.FromEnvironment(env, dir, Optional.empty(), List.of(PAUSE))
+        List<Gate> gates = new StageGates.FromEnvironment(env, dir, Optional.empty(), List.of(PAUSE), true)
                 .judging(Release.parse("0.2.0"), new Platform.Endpoint("http://127.0.0.1:1", "key", Optional.empty()));
         assertEquals(List.of("health", "smoke", "pause", "ratelimit"), gates.stream().map(Gate::name).toList(), "the smoke suites by default, no contract or load here");
         assertEquals("200 ms", gates.get(2).judge().lines().get(0).measured());
@@ -77,7 +77,7 @@ class GateKindTest {
     @Test
     void noSectionNoGate() throws Exception {
         Environment env = withSections("{}");
-        List<Gate> gates = new StageGates.FromEnvironment(env, dir, Optional.empty(), List.of(PAUSE))
+        List<Gate> gates = new StageGates.FromEnvironment(env, dir, Optional.empty(), List.of(PAUSE), true)
                 .judging(Release.parse("0.2.0"), new Platform.Endpoint("http://127.0.0.1:1", "key", Optional.empty()));
         assertEquals(List.of("health", "smoke", "ratelimit"), gates.stream().map(Gate::name).toList());
     }

@@ -23,12 +23,17 @@ import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.TransportProtocol;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.AccessKey;
+import software.amazon.awssdk.services.cloudfront.CloudFrontClient;
+import software.amazon.awssdk.services.cloudfront.model.ItemSelection;
+import software.amazon.awssdk.services.cloudfront.model.Origin;
+import software.amazon.awssdk.services.cloudfront.model.ViewerProtocolPolicy;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 
 /**
  * What an operator (or the CDK stacks) put in an AWS account before driftgate runs, made in moto's server with the
  * real SDK clients: an ECS service on a task definition, CloudWatch alarms in a state, a budget with its spend, an
- * image in ECR, a bucket, an IAM user with a policy. The test then reads moto's state back to see what driftgate did.
+ * image in ECR, a bucket, a CloudFront distribution, an IAM user with a policy. The test then reads moto's state back to see what driftgate did.
  */
 final class MotoAws implements AutoCloseable {
     static final String ACCOUNT = MotoServer.ACCOUNT;
@@ -40,6 +45,7 @@ final class MotoAws implements AutoCloseable {
     final EcrClient ecr;
     final S3Client s3;
     final IamClient iam;
+    final CloudFrontClient cloudFront;
 
     private MotoAws(URI endpoint) {
         Optional<URI> at = Optional.of(endpoint);
@@ -49,6 +55,7 @@ final class MotoAws implements AutoCloseable {
         ecr = AwsClientFactory.configure(EcrClient.builder(), "us-east-1", at).build();
         s3 = AwsClientFactory.configure(S3Client.builder(), "us-east-1", at).forcePathStyle(true).build();
         iam = AwsClientFactory.configure(IamClient.builder(), "us-east-1", at).build();
+        cloudFront = AwsClientFactory.configure(CloudFrontClient.builder(), "aws-global", at).build();
     }
 
     static MotoAws at(String endpoint) {
@@ -57,6 +64,28 @@ final class MotoAws implements AutoCloseable {
 
     void bucket(String name) {
         s3.createBucket(b -> b.bucket(name));
+    }
+
+    /** A bucket that keeps every version of its objects (the hosted dashboard's). */
+    void versionedBucket(String name) {
+        bucket(name);
+        s3.putBucketVersioning(b -> b.bucket(name).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    }
+
+    /** A CloudFront distribution in front of {@code bucket}; its id. */
+    String distribution(String bucket) {
+        return cloudFront.createDistribution(b -> b.distributionConfig(c -> c.callerReference(bucket).comment("dashboard").enabled(true)
+                .defaultRootObject("index.html")
+                .origins(o -> o.quantity(1).items(Origin.builder().id("files").domainName(bucket + ".s3.us-east-1.amazonaws.com")
+                        .s3OriginConfig(s -> s.originAccessIdentity("")).build()))
+                .defaultCacheBehavior(d -> d.targetOriginId("files").viewerProtocolPolicy(ViewerProtocolPolicy.REDIRECT_TO_HTTPS)
+                        .minTTL(0L).forwardedValues(f -> f.queryString(false).cookies(k -> k.forward(ItemSelection.NONE))))))
+                .distribution().id();
+    }
+
+    /** The invalidations asked of a distribution so far. */
+    int invalidations(String distribution) {
+        return cloudFront.listInvalidations(b -> b.distributionId(distribution)).invalidationList().quantity();
     }
 
     /**
@@ -142,5 +171,6 @@ final class MotoAws implements AutoCloseable {
         ecr.close();
         s3.close();
         iam.close();
+        cloudFront.close();
     }
 }

@@ -69,7 +69,7 @@ class StageRecordsTest {
     }
 
     private static Intent intent(String runId) {
-        return new Intent(runId, "deploy", "production", SERVING, CANDIDATE, Instant.parse("2026-12-05T02:00:00Z"), "runner-1", 4242);
+        return new Intent(runId, "deploy", "production", SERVING, CANDIDATE, Instant.parse("2026-12-05T02:00:00Z"), "runner-1", 4242, null);
     }
 
     /** A run's folder as the load gate leaves it: a verdict and its evidence side by side. */

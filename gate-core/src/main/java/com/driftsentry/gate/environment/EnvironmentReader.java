@@ -46,7 +46,8 @@ final class EnvironmentReader {
             return Optional.empty();
         }
         BrowserGateConfig d = BrowserGateConfig.DEFAULT;
-        Optional<String> url = Optional.ofNullable(b.path("dashboardUrl").textValue()).map(u -> u.replaceAll("/+$", ""));
+        Optional<String> url = address("gates.browser.dashboardUrl", b.path("dashboardUrl").textValue(), "^https?://[^/\\s]+(/\\S*)?$")
+                .map(u -> u.replaceAll("/+$", ""));
         return Optional.of(new BrowserGateConfig(b.path("loads").asInt(d.loads()),
                 b.has("loadP95") ? q.duration("gates.browser.loadP95", b.get("loadP95").asText()) : d.loadP95(),
                 b.has("lcpP95") ? q.duration("gates.browser.lcpP95", b.get("lcpP95").asText()) : d.lcpP95(),
@@ -87,9 +88,18 @@ final class EnvironmentReader {
                 yield new PlatformSettings.Compose(common, List.copyOf(composeFiles), maxImageBytes, p.path("readOnlyRootFilesystem").asBoolean(false));
             }
             case "ecs" -> new PlatformSettings.Ecs(common, Optional.ofNullable(p.path("cluster").textValue()),
-                    Optional.ofNullable(p.path("service").textValue()), maxImageBytes, p.path("gateOnly").path("tasks").asInt(0));
+                    Optional.ofNullable(p.path("service").textValue()), maxImageBytes, p.path("gateOnly").path("tasks").asInt(0), dashboardHost(p));
             default -> throw ConfigError.at(file, "platform.type", "'" + type + "' is not supported by driftgate (expected embedded, compose or ecs)");
         };
+    }
+
+    private Optional<PlatformSettings.DashboardHost> dashboardHost(JsonNode p) {
+        JsonNode d = p.path("dashboard");
+        if (d.isMissingNode()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PlatformSettings.DashboardHost(secrets.setting(file, "platform.dashboard.bucket", d.get("bucket").asText()),
+                secrets.setting(file, "platform.dashboard.distribution", d.get("distribution").asText())));
     }
 
     private DeployConfig.Estimate estimate(JsonNode e) {
@@ -158,7 +168,19 @@ final class EnvironmentReader {
         smoke.path("tags").forEach(t -> tags.add(t.asText()));
         return new SuiteGateConfig.Smoke(List.copyOf(tags), readOnly(smoke),
                 Optional.ofNullable(overrides.getOrDefault("gate.tenant", smoke.path("tenant").textValue())),
-                Optional.ofNullable(smoke.path("allowedOrigin").textValue()));
+                address("gates.smoke.allowedOrigin", smoke.path("allowedOrigin").textValue(), "^https?://[^/\\s]+$"));
+    }
+
+    /**
+     * An address the file may take from a stack ({@code ${stack:…#DashboardUrl}}): checked against {@code shape} once
+     * read, since the schema saw only the reference; left as written by a command that reads nothing (cost).
+     */
+    private Optional<String> address(String field, String text, String shape) {
+        String value = secrets.setting(file, field, text);
+        if (value != null && !value.startsWith("${stack:") && !value.matches(shape)) {
+            throw ConfigError.at(file, field, ConfigError.quote(value) + " is not an http(s) address (fix: e.g. https://app.example.com, or ${stack:STACK#Output})");
+        }
+        return Optional.ofNullable(value);
     }
 
     private SuiteGateConfig.Contract contract(JsonNode contract) {

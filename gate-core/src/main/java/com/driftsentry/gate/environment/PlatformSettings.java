@@ -70,9 +70,11 @@ public sealed interface PlatformSettings permits PlatformSettings.Embedded, Plat
 
     /**
      * ecs: a Fargate service; {@code maxImageBytes}: the largest candidate image in ECR; {@code gateOnlyTasks} above 0:
-     * the service rests at 0 tasks and runs that many only while a command deploys or gates it.
+     * the service rests at 0 tasks and runs that many only while a command deploys or gates it; {@code dashboard}: where
+     * the stage hosts its dashboard, if it does.
      */
-    record Ecs(Common common, Optional<String> cluster, Optional<String> service, long maxImageBytes, int gateOnlyTasks) implements PlatformSettings {
+    record Ecs(Common common, Optional<String> cluster, Optional<String> service, long maxImageBytes, int gateOnlyTasks,
+               Optional<DashboardHost> dashboard) implements PlatformSettings {
         @Override
         public String type() {
             return "ecs";
@@ -88,6 +90,11 @@ public sealed interface PlatformSettings permits PlatformSettings.Embedded, Plat
             return "<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>";
         }
 
+        @Override
+        public Optional<DashboardHost> dashboardHost() {
+            return dashboard;
+        }
+
         /** The service's task definition names what serves, whoever put it there. */
         @Override
         public boolean knowsWhatServes() {
@@ -101,7 +108,19 @@ public sealed interface PlatformSettings permits PlatformSettings.Embedded, Plat
         }
     }
 
+    /**
+     * {@code platform.dashboard}: the versioned bucket that holds the dashboard's files and the CloudFront distribution
+     * that serves them (infra/: DashboardHosting), where {@code driftgate publish} writes the page.
+     */
+    record DashboardHost(String bucket, String distribution) {
+    }
+
     Common common();
+
+    /** Where the stage hosts its dashboard ({@code platform.dashboard}, ecs only); none: the platform serves it, or nothing does. */
+    default Optional<DashboardHost> dashboardHost() {
+        return Optional.empty();
+    }
 
     /** The kind as the environment file names it, for messages. */
     String type();

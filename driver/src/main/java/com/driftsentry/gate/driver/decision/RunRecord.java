@@ -76,6 +76,12 @@ public final class RunRecord {
         return run;
     }
 
+    /** A run that changes no release ({@code publish}, the recover of one): how it ended and why; what serves stays the ledger's. */
+    public RunRecord ended(RunOutcome finalOutcome, Outcome judged, String why) {
+        end(finalOutcome, judged, why, null);
+        return this;
+    }
+
     /** How the run ended, why, and what serves after it (null: nothing known to serve). */
     void end(RunOutcome finalOutcome, String why, String servingAfter) {
         end(finalOutcome, Outcome.PASS, why, servingAfter);

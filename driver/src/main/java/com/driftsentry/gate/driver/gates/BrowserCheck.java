@@ -14,6 +14,23 @@ import java.util.Optional;
  */
 public record BrowserCheck(BrowserGateConfig config, String environment, Optional<String> dashboardUrl, String apiBaseUrl, String apiKey,
                            Path reports, Masker masker) implements Gate {
+    /** A stage whose hosted page was never published: shown NOT JUDGED (the page users open is judged by {@code driftgate publish}). */
+    public static Gate notPublished(String environment, String apiBaseUrl) {
+        return new Gate() {
+            @Override
+            public String name() {
+                return "browser";
+            }
+
+            @Override
+            public Verdict judge() {
+                return verdict(environment, "the hosted dashboard", apiBaseUrl, VerdictLine.of("browser").threshold("the dashboard users open")
+                        .measured("no page yet").samples(0, 1).window("this run").notJudged("no page was ever published on " + environment
+                                + ": driftgate publish judges the first one once this deploy promotes"));
+            }
+        };
+    }
+
     @Override
     public String name() {
         return "browser";

@@ -135,6 +135,11 @@ public final class Ledger {
         return Optional.empty();
     }
 
+    /** Whether {@code driftgate publish} has ever published the stage's hosted dashboard (a PROMOTED publish entry). */
+    public boolean pagePublished() {
+        return entries().stream().anyMatch(e -> "publish".equals(e.path("command").asText()) && "PROMOTED".equals(e.path("outcome").asText()));
+    }
+
     /** The release that served before the current one: what a plain {@code rollback} goes back to. */
     public Optional<String> previous() {
         List<String> history = new ArrayList<>();

@@ -3,7 +3,9 @@ package com.driftsentry.gate.driver.lock;
 import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.driver.store.StageStore;
 import java.io.IOException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -12,8 +14,11 @@ import java.util.Optional;
  * the middle (SIGKILL, a lost machine): the stage may run an unverified candidate, so nothing
  * changes it again until {@code driftgate recover} has restored {@code from} and verified it.
  * The releases are kept whole (image, version, platform revision) so the restore needs nothing else.
+ * A {@code publish} notes the hosted dashboard's files instead ({@code page}: each key it touches and the version it had,
+ * {@code ""} where it had none), which is all a restore of the page needs.
  */
-public record Intent(String runId, String command, String environment, Release from, Release to, Instant started, String host, long pid) {
+public record Intent(String runId, String command, String environment, Release from, Release to, Instant started, String host, long pid,
+                     @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> page) {
     static final String KEY = "intent.json";
 
     /** A release as the intent records it (the platform's {@code Release}, without depending on the platform package). */
@@ -21,8 +26,8 @@ public record Intent(String runId, String command, String environment, Release f
     }
 
     public String describe() {
-        return command + " run " + runId + " (" + (from == null ? "nothing" : from.image()) + " → " + (to == null ? "?" : to.image()) + ") on "
-                + host + " (pid " + pid + "), started " + started;
+        String what = page != null ? "the dashboard's " + page.size() + " files" : (from == null ? "nothing" : from.image()) + " → " + (to == null ? "?" : to.image());
+        return command + " run " + runId + " (" + what + ") on " + host + " (pid " + pid + "), started " + started;
     }
 
     /** Written whole: a reader sees the intent or none, never half of one. Only the lock holder writes it. */
@@ -40,7 +45,7 @@ public record Intent(String runId, String command, String environment, Release f
 
     /** The open intent, if a command left one. An unreadable one is still an open intent: the stage's state is unknown. */
     public static Optional<Intent> read(StageStore store) {
-        return store.read(KEY).map(s -> parse(s).orElseGet(() -> new Intent("unknown", "unknown", "unknown", null, null, Instant.EPOCH, "unknown", -1)));
+        return store.read(KEY).map(s -> parse(s).orElseGet(() -> new Intent("unknown", "unknown", "unknown", null, null, Instant.EPOCH, "unknown", -1, null)));
     }
 
     /** {@code recover}: the intent it settled is removed. */
