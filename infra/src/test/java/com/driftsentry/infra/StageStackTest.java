@@ -77,10 +77,25 @@ class StageStackTest {
         String environment = String.valueOf(api.get("Environment")).toLowerCase();
         assertFalse(environment.contains("password=") || environment.contains("secretstring"), "no secret as a plain value: " + environment);
         t.hasResourceProperties("AWS::Logs::LogGroup", Map.of("RetentionInDays", 30));
-        // The dashboard's origins (gates.browser.dashboardUrl, and the hosted page's CloudFront domain) may call the API from a browser.
+        // The hosted page's CloudFront domain may call the API from a browser; the environment file names it as this stack's output.
         String cors = String.valueOf(api.get("Environment"));
-        assertTrue(cors.contains("{Name=DRIFTSENTRY_CORS_ORIGINS, Value={Fn::Join=[, [https://app.driftsentry.example,https://, {Fn::GetAtt=[Dashboard"),
-                cors);
+        assertTrue(cors.contains("{Name=DRIFTSENTRY_CORS_ORIGINS, Value={Fn::Join=[, [https://, {Fn::GetAtt=[Dashboard"), cors);
+    }
+
+    @Test
+    void theCorsListTakesAnEnvironmentFilesOwnOriginsAndLeavesTheStacksOwnOutputsToTheStack(@TempDir Path repository) throws Exception {
+        Files.createDirectories(repository.resolve("environments"));
+        Files.createDirectories(repository.resolve("infra"));
+        Files.writeString(repository.resolve("infra/stages.yaml"), "stages:\n  demo: { logRetentionDays: 7 }\n");
+        Files.writeString(repository.resolve("environments/demo.yaml"), """
+                name: demo
+                target: { baseUrl: "${stack:DriftSentry-demo#ApiUrl}" }
+                platform: { type: ecs, cluster: c, service: s }
+                gates:
+                  smoke: { tags: [health], allowedOrigin: "${stack:DriftSentry-demo#DashboardUrl}" }
+                  browser: { dashboardUrl: "https://app.example.com/board" }
+                """);
+        assertEquals(List.of("https://app.example.com"), StageSettings.read(repository, "demo").corsOrigins());
     }
 
     @Test

@@ -71,6 +71,34 @@ class BrowserGateDriverTest {
     }
 
     @Test
+    void aStageThatHostsItsPageShowsTheBrowserLineNotJudgedUntilTheFirstPublish() throws Exception {
+        Path envs = DriftgateProcess.stage(dir).resolve("environments");
+        Files.writeString(envs.resolve("hosted.yaml"), """
+                name: hosted
+                target: { baseUrl: "http://127.0.0.1:9", apiKey: key-of-the-test }
+                platform: { type: ecs, cluster: c, service: s, dashboard: { bucket: pages, distribution: E2QWRUHAPOMQZL } }
+                gates:
+                  smoke: { tags: [health] }
+                  browser: { dashboardUrl: "http://127.0.0.1:8" }
+                state: { type: file, path: target/state/hosted }
+                """);
+        Environment env = new EnvironmentLoader(envs, Map.of(), SecretResolver::unread).load("hosted");
+        // Only the browser line is judged here (loopback addresses all the same: nothing answers at either).
+        Platform.Endpoint at = new Platform.Endpoint("http://127.0.0.1:9", "key", Optional.empty());
+        Gate first = browser(StageGates.of(env, dir.resolve("out"), Optional.empty(), false).judging(Release.parse("0.2.0"), at));
+        Verdict v = first.judge();
+        assertEquals(Outcome.NOT_JUDGED, v.lines().get(0).outcome(), "no page to judge before the first publish: " + v);
+        assertTrue(v.lines().get(0).reason().contains("driftgate publish judges the first one"), v.lines().get(0).reason());
+        Gate later = browser(StageGates.of(env, dir.resolve("out"), Optional.empty(), true).judging(Release.parse("0.2.0"), at));
+        assertEquals(Optional.of("http://127.0.0.1:8"), ((BrowserCheck) later).dashboardUrl(),
+                "once a page is published, the deploy judges it with the candidate API");
+    }
+
+    private static Gate browser(List<Gate> gates) {
+        return gates.stream().filter(g -> g.name().equals("browser")).findFirst().orElseThrow();
+    }
+
+    @Test
     void thePlanNamesTheBrowserGate() throws Exception {
         stage("browser: { loads: 5 }");
         DriftgateProcess plan = DriftgateProcess.run(dir, Map.of(), "deploy", "--env", "browse", "--image", "0.2.0", "--dry-run");

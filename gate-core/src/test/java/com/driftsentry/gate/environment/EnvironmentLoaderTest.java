@@ -246,7 +246,9 @@ class EnvironmentLoaderTest {
         MotoServer moto = MotoServer.fresh();
         moto.secret("driftsentry/staging/load-api-key", "moto-staging-key");
         moto.secret("driftsentry/production/smoke-api-key", "moto-production-key");
-        moto.stack("DriftSentry-production", Map.of("ApiUrl", "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com"));
+        moto.stack("DriftSentry-production", Map.of("ApiUrl", "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com",
+                "DashboardUrl", "https://d111111abcdef8.cloudfront.net", "DashboardBucket", "driftsentry-production-dashboardfiles-1a2b3c",
+                "DashboardDistribution", "E2QWRUHAPOMQZL"));
         Path shipped = EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath());
         EnvironmentLoader real = new EnvironmentLoader(shipped, Map.of(),
                 (masker, region) -> new SecretResolver(Map.of("DRIFTGATE_STATE_BUCKET", "acme-driftgate")::get, masker, region, URI.create(moto.endpoint())));
@@ -256,6 +258,10 @@ class EnvironmentLoaderTest {
         Environment staging = real.load("staging");
         assertEquals("HealthSimulation", production.requireLoad().simulation(), "production gets only safe traffic");
         assertEquals("https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com", production.target().baseUrl(), "as its stack says");
+        assertEquals(Optional.of("https://d111111abcdef8.cloudfront.net"), production.browser().orElseThrow().dashboardUrl(), "the hosted page, as its stack says");
+        assertEquals(Optional.of("https://d111111abcdef8.cloudfront.net"), production.smoke().allowedOrigin(), "its origin, which the API's CORS list holds");
+        assertEquals(Optional.of(new PlatformSettings.DashboardHost("driftsentry-production-dashboardfiles-1a2b3c", "E2QWRUHAPOMQZL")),
+                production.deploy().platform().dashboardHost());
         assertEquals("ApiMixSimulation", staging.requireLoad().simulation());
         assertEquals("s3://acme-driftgate/driftgate/staging/", staging.deploy().state().location(), "shared by every runner");
         assertEquals("s3://acme-driftgate/driftgate/production/", production.deploy().state().location());
