@@ -58,6 +58,9 @@ final class WorkflowReadiness {
         boolean moto;
         boolean aws;
         boolean ownImages;
+        /** Environments a step deploys that host their dashboard, and those a step publishes. */
+        final Set<String> hostedDeploys = new LinkedHashSet<>();
+        final Set<String> published = new LinkedHashSet<>();
     }
 
     private List<String> job(String where, JsonNode job, Set<String> workflowEnv) throws IOException {
@@ -93,6 +96,10 @@ final class WorkflowReadiness {
                 has.env.add(exported.group(1));
             }
         }
+        // A hosted page is published after its API promotes, in the same job (the deploy's browser line waits for the first).
+        has.hostedDeploys.stream().filter(e -> !has.published.contains(e)).forEach(e -> problems.add(where + ": deploys " + e
+                + ", which hosts its dashboard (platform.dashboard), and no later step publishes the page (fix: driftgate publish --env " + e
+                + " after the deploy)"));
         return problems;
     }
 
@@ -108,7 +115,12 @@ final class WorkflowReadiness {
             if (environment.isEmpty()) {
                 return problems;
             }
-            boolean gates = (command.equals("deploy") && !args.contains("--dry-run")) || command.equals("gate");
+            boolean changes = List.of("deploy", "publish").contains(command) && !args.contains("--dry-run");
+            boolean gates = changes || command.equals("gate");
+            if (changes && Files.exists(root.resolve("environments").resolve(environment.get() + ".yaml"))
+                    && YAML.readTree(root.resolve("environments").resolve(environment.get() + ".yaml").toFile()).path("platform").has("dashboard")) {
+                (command.equals("deploy") ? has.hostedDeploys : has.published).add(environment.get());
+            }
             problems.addAll(environment(label, environment.get(), env, has, gates, args));
             Optional<String> image = argument(args, "--image");
             if (gates && image.isPresent() && OWN_IMAGE.matcher(image.get()).matches() && !has.ownImages) {

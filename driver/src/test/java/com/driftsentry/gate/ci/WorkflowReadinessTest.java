@@ -70,9 +70,18 @@ class WorkflowReadinessTest {
     @Test
     void aProductionDeployWithoutTheRunnersBrowserStepIsNamed() throws IOException {
         List<String> problems = readiness.problems("deploy.yml", without("deploy.yml", "production", "The runner's browser"));
-        assertEquals(1, problems.size(), problems.toString());
+        assertEquals(2, problems.size(), problems.toString());
         assertTrue(problems.get(0).contains("job production step 'Deploy, gate, promote or roll back': environments/production.yaml gates a browser"),
                 problems.get(0));
+        assertTrue(problems.get(1).contains("job production step 'Publish the dashboard, judge it where users open it, or put the previous page back': "
+                + "environments/production.yaml gates a browser"), problems.get(1));
+    }
+
+    @Test
+    void aProductionDeployThatNeverPublishesItsHostedPageIsNamed() throws IOException {
+        List<String> problems = readiness.problems("deploy.yml", without("deploy.yml", "production", "Publish the dashboard"));
+        assertEquals(List.of("deploy.yml job production: deploys production, which hosts its dashboard (platform.dashboard), and no later step "
+                + "publishes the page (fix: driftgate publish --env production after the deploy)"), problems);
     }
 
     @Test
