@@ -68,6 +68,11 @@ final class DriftgateProcess {
         return run(workDir, List.of(), env, args);
     }
 
+    /** driftgate with every AWS client pointed at moto's server ({@code GATE_AWS_ENDPOINT}, as an operator would point it at a peer). */
+    static DriftgateProcess onMoto(com.driftsentry.gate.testing.MotoServer moto, Path workDir, String... args) throws Exception {
+        return run(workDir, Map.of("GATE_AWS_ENDPOINT", moto.endpoint()), args);
+    }
+
     /** {@code wrapper}: a command that runs the JVM (e.g. in a namespace of its own); its arguments follow. */
     static DriftgateProcess run(Path workDir, List<String> wrapper, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(wrapper);

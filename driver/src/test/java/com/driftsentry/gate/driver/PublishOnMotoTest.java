@@ -117,7 +117,7 @@ class PublishOnMotoTest {
     }
 
     DriftgateProcess driftgate(String... args) throws Exception {
-        return DriftgateProcess.run(dir, Map.of("GATE_AWS_ENDPOINT", moto.endpoint()), args);
+        return DriftgateProcess.onMoto(moto, dir, args);
     }
 
     @Test
