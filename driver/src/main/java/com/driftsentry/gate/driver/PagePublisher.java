@@ -69,7 +69,7 @@ final class PagePublisher {
     }
 
     /** Publishes {@code page} and judges it; the run's intent ({@code before}) is already open. */
-    RunRecord publish(PageFiles page, Map<String, String> before, String runId, Path reports, Interruption interruption) {
+    RunRecord publish(PageFiles page, Map<String, String> before, String runId, Path reports, Cancellation interruption) {
         RunRecord run = new RunRecord("publish", env.name());
         String api = env.target().baseUrl();
         try {
@@ -96,6 +96,8 @@ final class PagePublisher {
                     + " and judged; its config.json names " + api);
         }
         interruption.restoring();
+        // A cancelled run's thread was interrupted to stop its gate; the restore's calls must not see that flag.
+        Thread.interrupted();
         return restore(run, before, judged, runId + "-restore", "the page did not pass (" + run.firstProblem() + ")");
     }
 

@@ -106,7 +106,7 @@ class PublishOnMotoTest {
                   stableTimeout: 60s
                   dashboard: { bucket: "${stack:DriftSentry-production#DashboardBucket}", distribution: "${stack:DriftSentry-production#DashboardDistribution}" }
                 gates:
-                  browser: { dashboardUrl: "${stack:DriftSentry-production#DashboardUrl}", loads: 3 }
+                  browser: { dashboardUrl: "${stack:DriftSentry-production#DashboardUrl}", loads: 2 }
                 state: { type: s3, bucket: acme-driftgate, prefix: driftgate/production, region: us-east-1 }
                 """);
     }
