@@ -3,7 +3,7 @@ package com.driftsentry.gate.driver;
 import com.driftsentry.gate.driver.lock.Intent;
 import com.driftsentry.gate.driver.lock.StageLock;
 import com.driftsentry.gate.driver.platform.Release;
-import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.store.StageStore;
 import java.time.Instant;
 import java.util.Map;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.driver.gates.LoadGate;
-import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.store.StageStore;
 import com.driftsentry.gate.criteria.Knee;
 import com.driftsentry.gate.report.VerdictJson;
 import com.driftsentry.gate.verdict.Verdict;

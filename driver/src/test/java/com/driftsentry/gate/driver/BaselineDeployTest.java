@@ -5,8 +5,8 @@ import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.driftsentry.gate.driver.store.StageStore;
-import com.driftsentry.gate.driver.store.StageStores;
+import com.driftsentry.gate.store.StageStore;
+import com.driftsentry.gate.store.StageStores;
 import com.driftsentry.gate.environment.DeployConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.testing.Fixture;
 import com.driftsentry.gate.driver.ledger.Ledger;
-import com.driftsentry.gate.driver.store.FileStore;
-import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.store.FileStore;
+import com.driftsentry.gate.store.StageStore;
 import com.driftsentry.gate.environment.DeployConfig;
 import com.driftsentry.gate.environment.Masker;
 import com.fasterxml.jackson.databind.JsonNode;

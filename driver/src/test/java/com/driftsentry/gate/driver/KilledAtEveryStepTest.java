@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.gate.driver.lock.Intent;
-import com.driftsentry.gate.driver.store.FileStore;
-import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.store.FileStore;
+import com.driftsentry.gate.store.StageStore;
 import com.driftsentry.gate.verdict.ExitCode;
 import com.driftsentry.gate.verdict.Outcome;
 import java.util.List;

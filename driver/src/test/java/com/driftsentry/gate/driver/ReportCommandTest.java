@@ -3,7 +3,7 @@ package com.driftsentry.gate.driver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.driftsentry.gate.driver.store.FileStore;
+import com.driftsentry.gate.store.FileStore;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.EvidenceFile;
 import com.driftsentry.gate.criteria.Knee;

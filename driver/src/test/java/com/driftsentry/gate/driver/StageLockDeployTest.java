@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.gate.driver.lock.StageLock;
-import com.driftsentry.gate.driver.store.FileStore;
-import com.driftsentry.gate.driver.store.StageStore;
-import com.driftsentry.gate.driver.store.StageStores;
+import com.driftsentry.gate.store.FileStore;
+import com.driftsentry.gate.store.StageStore;
+import com.driftsentry.gate.store.StageStores;
 import com.driftsentry.gate.environment.DeployConfig;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;

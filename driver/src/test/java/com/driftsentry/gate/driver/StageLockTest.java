@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.gate.driver.lock.StageLock;
-import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.store.StageStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

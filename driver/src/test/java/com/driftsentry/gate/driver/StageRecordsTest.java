@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.gate.driver.lock.Intent;
-import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.store.StageStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

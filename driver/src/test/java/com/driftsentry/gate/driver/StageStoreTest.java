@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.driftsentry.gate.driver.ledger.Ledger;
-import com.driftsentry.gate.driver.store.S3Store;
-import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.store.S3Store;
+import com.driftsentry.gate.store.StageStore;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.DeployConfig;
 import com.driftsentry.gate.environment.Masker;

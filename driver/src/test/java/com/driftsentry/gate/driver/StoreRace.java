@@ -1,6 +1,6 @@
 package com.driftsentry.gate.driver;
 
-import com.driftsentry.gate.driver.store.FileStore;
+import com.driftsentry.gate.store.FileStore;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

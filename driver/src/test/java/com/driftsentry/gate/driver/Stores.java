@@ -1,8 +1,8 @@
 package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.aws.AwsClientFactory;
-import com.driftsentry.gate.driver.store.StageStore;
-import com.driftsentry.gate.driver.store.StageStores;
+import com.driftsentry.gate.store.StageStore;
+import com.driftsentry.gate.store.StageStores;
 import com.driftsentry.gate.environment.DeployConfig;
 import com.driftsentry.gate.testing.MotoServer;
 import java.io.IOException;

@@ -3,7 +3,7 @@ package com.driftsentry.gate.driver.ledger;
 import com.driftsentry.gate.json.Json;
 import static com.driftsentry.gate.waiting.Waits.await;
 
-import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.store.StageStore;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Masker;
 import com.fasterxml.jackson.core.JsonProcessingException;

@@ -1,7 +1,7 @@
 package com.driftsentry.gate.driver.lock;
 
 import com.driftsentry.gate.json.Json;
-import com.driftsentry.gate.driver.store.StageStore;
+import com.driftsentry.gate.store.StageStore;
 import java.io.IOException;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.driftsentry.gate.driver.store;
+package com.driftsentry.gate.store;
 
 import com.driftsentry.gate.environment.ConfigError;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package com.driftsentry.gate.driver.store;
+package com.driftsentry.gate.store;
 
 import java.util.List;
 import java.util.Optional;
