@@ -239,7 +239,30 @@ final class EnvironmentReader {
         Optional<Path> baseline = Optional.ofNullable(overrides.getOrDefault("gate.baseline", written)).map(f -> directory.getParent().resolve(f));
         boolean notJudged = "notJudged".equals(b.path("whenMissing").asText("inconclusive"));
         return new LoadGateConfig(overrides.getOrDefault("gate.simulation", load.get("simulation").asText()), profile,
-                load.path("minRequests").asLong(0), List.copyOf(thresholds), early, baseline, file, notJudged);
+                load.path("minRequests").asLong(0), List.copyOf(thresholds), early, baseline, file, notJudged, generators(load.path("generators")));
+    }
+
+    /** {@code gates.load.generators}, or {@code -Dgate.generators=N} (the engine stays the file's, else local). */
+    private LoadGateConfig.Generators generators(JsonNode g) {
+        String engine = g.path("engine").asText("local");
+        int count = g.path("count").asInt(1);
+        String given = overrides.get("gate.generators");
+        if (given != null) {
+            try {
+                count = Integer.parseInt(given.trim());
+            } catch (NumberFormatException e) {
+                count = -1;
+            }
+            if (count < 1 || count > LoadGateConfig.Generators.MAX) {
+                throw new ConfigError("-Dgate.generators: " + ConfigError.quote(given) + " is not a generator count (fix: 1 to "
+                        + LoadGateConfig.Generators.MAX + ")");
+            }
+        }
+        if (engine.equals("ecs") && !"ecs".equals(root.path("platform").path("type").asText())) {
+            throw ConfigError.at(file, "gates.load.generators.engine", "ecs runs the generators as tasks on the stage's ECS cluster, and this "
+                    + "stage's platform is " + root.path("platform").path("type").asText("embedded") + " (fix: engine: local)");
+        }
+        return new LoadGateConfig.Generators(count, engine);
     }
 
     private String value(JsonNode node, String field, String override) {

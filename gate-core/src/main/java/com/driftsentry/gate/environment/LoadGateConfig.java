@@ -15,12 +15,37 @@ import java.util.stream.Collectors;
  * JUDGED instead of INCONCLUSIVE ({@code baseline: { whenMissing: notJudged }}).
  */
 public record LoadGateConfig(String simulation, Profile profile, long minRequests, List<Threshold> thresholds,
-                             EarlyAbortConfig earlyAbort, Optional<Path> baseline, String file, boolean notJudgedWithoutBaseline) {
+                             EarlyAbortConfig earlyAbort, Optional<Path> baseline, String file, boolean notJudgedWithoutBaseline,
+                             Generators generators) {
 
     /** A missing baseline makes a regression line INCONCLUSIVE. */
     public LoadGateConfig(String simulation, Profile profile, long minRequests, List<Threshold> thresholds, EarlyAbortConfig earlyAbort,
                           Optional<Path> baseline, String file) {
-        this(simulation, profile, minRequests, thresholds, earlyAbort, baseline, file, false);
+        this(simulation, profile, minRequests, thresholds, earlyAbort, baseline, file, false, Generators.ONE);
+    }
+
+    public LoadGateConfig(String simulation, Profile profile, long minRequests, List<Threshold> thresholds, EarlyAbortConfig earlyAbort,
+                          Optional<Path> baseline, String file, boolean notJudgedWithoutBaseline) {
+        this(simulation, profile, minRequests, thresholds, earlyAbort, baseline, file, notJudgedWithoutBaseline, Generators.ONE);
+    }
+
+    /**
+     * {@code gates.load.generators}: how many load generators run the simulation, each at {@code 1/count} of the profile's rate,
+     * judged once on their merged evidence; {@code engine}: where they run ({@code local} processes, or {@code ecs} tasks).
+     */
+    public record Generators(int count, String engine) {
+        public static final Generators ONE = new Generators(1, "local");
+        public static final int MAX = 64;
+
+        /** More than one generator: the run is coordinated through the stage's store. */
+        public boolean scaledOut() {
+            return count > 1;
+        }
+
+        /** One generator's share of the profile's arrival rate. */
+        public double share() {
+            return 1.0 / count;
+        }
     }
 
     /** Open-model arrivals: ramp from 1 user/s to {@code rampToPerSecond} over {@code over}, then hold that rate. */
@@ -70,6 +95,6 @@ public record LoadGateConfig(String simulation, Profile profile, long minRequest
     private LoadGateConfig keeping(Predicate<Threshold> judged, List<Threshold> dropped) {
         List<Threshold> kept = thresholds.stream().filter(judged).toList();
         thresholds.stream().filter(judged.negate()).forEach(dropped::add);
-        return new LoadGateConfig(simulation, profile, minRequests, kept, earlyAbort, baseline, file, notJudgedWithoutBaseline);
+        return new LoadGateConfig(simulation, profile, minRequests, kept, earlyAbort, baseline, file, notJudgedWithoutBaseline, generators);
     }
 }

@@ -29,6 +29,12 @@ public final class EvidenceFile {
     }
 
     public static void write(Evidence evidence, Path file) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, bytes(evidence));
+    }
+
+    /** The file's bytes: what a generator of a scaled-out run writes into the stage's store. */
+    public static byte[] bytes(Evidence evidence) {
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("format", FORMAT);
         root.put("simulation", evidence.simulation());
@@ -56,8 +62,11 @@ public final class EvidenceFile {
             n.put("windowStart", g.windowStart() == null ? null : g.windowStart().toString());
             n.put("windowEnd", g.windowEnd() == null ? null : g.windowEnd().toString());
         });
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Json.PRETTY.writeValue(file.toFile(), root);
+        try {
+            return Json.PRETTY.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     public static Evidence read(Path file) {

@@ -54,6 +54,22 @@ class EnvironmentLoaderTest {
     }
 
     @Test
+    void generatorsComeFromTheFileOrTheSwitchAndABadCountOrEngineIsOneLine() throws Exception {
+        assertEquals(LoadGateConfig.Generators.ONE, load(VALID).requireLoad().generators(), "one generator unless asked");
+        String scaled = Fixture.edit(VALID, "simulation: ApiMixSimulation", "simulation: ApiMixSimulation\n    generators: { count: 3 }");
+        LoadGateConfig.Generators three = load(scaled).requireLoad().generators();
+        assertEquals(new LoadGateConfig.Generators(3, "local"), three);
+        assertEquals(1.0 / 3, three.share(), 1e-12);
+        Files.writeString(dir.resolve("qa.yaml"), scaled);
+        assertEquals(4, loader(Map.of("QA_KEY", "k"), Map.of("gate.generators", "4")).load("qa").requireLoad().generators().count());
+        ConfigError bad = assertThrows(ConfigError.class, () -> loader(Map.of("QA_KEY", "k"), Map.of("gate.generators", "many")).load("qa"));
+        assertEquals("-Dgate.generators: 'many' is not a generator count (fix: 1 to 64)", bad.getMessage());
+        ConfigError engine = assertThrows(ConfigError.class, () -> load(Fixture.edit(scaled, "count: 3", "count: 3, engine: ecs")));
+        assertTrue(engine.getMessage().endsWith("gates.load.generators.engine: ecs runs the generators as tasks on the stage's ECS cluster, "
+                + "and this stage's platform is embedded (fix: engine: local)"), engine.getMessage());
+    }
+
+    @Test
     void aValidFileReadsIntoTypedValues() throws Exception {
         Environment env = load(VALID);
         LoadGateConfig load = env.requireLoad();
