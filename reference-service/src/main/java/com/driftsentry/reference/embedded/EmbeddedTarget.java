@@ -55,12 +55,18 @@ public final class EmbeddedTarget implements AutoCloseable {
 
     /** Starts the service with {@code seed} drifts; {@code env} adds settings such as DRIFTSENTRY_FAULT_* switches. */
     public static EmbeddedTarget start(int seed, Map<String, String> env, Path workDir) {
+        return start(seed, env, workDir, List.of());
+    }
+
+    /** As {@link #start(int, Map, Path)}, the service's JVM given {@code jvmOptions} too. */
+    public static EmbeddedTarget start(int seed, Map<String, String> env, Path workDir, List<String> jvmOptions) {
         try {
             Files.createDirectories(workDir);
             Path keys = workDir.resolve("embedded-keys.json");
             Files.deleteIfExists(keys);
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-cp", System.getProperty("java.class.path"), MAIN,
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+            command.addAll(jvmOptions);
+            command.addAll(List.of("-cp", System.getProperty("java.class.path"), MAIN,
                     "--embedded", "--port", "0", "--dashboard-port", "0", "--seed", Integer.toString(seed), "--keys-out", keys.toString(),
                     "--exit-with", Long.toString(ProcessHandle.current().pid())));
             ProcessBuilder pb = new ProcessBuilder(command)

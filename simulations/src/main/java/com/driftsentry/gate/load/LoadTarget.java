@@ -5,7 +5,9 @@ import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.target.Health;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
 import com.driftsentry.gate.verdict.VerdictLine;
+import com.driftsentry.gate.environment.Metric;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -34,7 +36,11 @@ final class LoadTarget implements AutoCloseable {
             Health.requireVersion(env.file(), env.target().baseUrl());
             return new LoadTarget(null, env.target().baseUrl(), env.target().apiKey(), env.target().apiKey());
         }
-        EmbeddedTarget target = EmbeddedTarget.start(env.target().seed(), faultSettings(), plan.output());
+        // A run that judges memory growth gets a heap touched whole at the start: a fresh JVM's resident memory otherwise grows
+        // as its heap pages are first used, which a 40 s soak on a loaded machine read as +5 GB/h (CI, 2026-12-06).
+        boolean judgesMemory = plan.load().thresholds().stream().anyMatch(t -> t.metric() == Metric.MEMORY_GROWTH);
+        EmbeddedTarget target = EmbeddedTarget.start(env.target().seed(), faultSettings(), plan.output(),
+                judgesMemory ? List.of("-XX:+AlwaysPreTouch") : List.of());
         // Gatling ends with System.exit: the service must stop with this JVM even if finish() never runs.
         Runtime.getRuntime().addShutdownHook(new Thread(target::close, "embedded-target-stop"));
         return new LoadTarget(target, target.baseUrl(), env.masker().register(target.adminKey()), env.masker().register(target.readerKey()));
