@@ -114,6 +114,17 @@ public final class RunChannel {
         return found;
     }
 
+    /** Generator i's interval k, once written. */
+    public Optional<Evidence> interval(int index, int k) {
+        String key = prefix + intervalKey(index, k);
+        return store.read(key).map(s -> EvidenceFile.read(s.body(), store.where(key)));
+    }
+
+    /** How many intervals generator i has written so far (a listing, no object read). */
+    public int intervalCount(int index) {
+        return store.list(prefix + "intervals/" + index + "/").size();
+    }
+
     public void finished(int index, Evidence evidence, Done done) {
         store.put(prefix + "final/" + index + ".json", EvidenceFile.bytes(evidence));
         write("done/" + index + ".json", done);

@@ -1,6 +1,8 @@
 package com.driftsentry.gate.load;
 
 import com.driftsentry.gate.abort.EarlyAbort;
+import com.driftsentry.gate.abort.IntervalAbort;
+import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.criteria.Judge;
 import com.driftsentry.gate.environment.LoadGateConfig;
 import com.driftsentry.gate.evidence.Evidence;
@@ -26,6 +28,8 @@ public final class GateRun {
     private final LoadTarget target;
     private final Judge judge;
     private final LoadRecording recording;
+    /** Present when this JVM is one generator of a scaled-out run. */
+    private final Optional<Generator> generator;
     private Judging judging = (judge, evidence) -> judge.lines(evidence);
     private VerdictLine readyBefore;
     private Instant loadStarted = Instant.now();
@@ -43,12 +47,13 @@ public final class GateRun {
         List<VerdictLine> lines(Judge judge, Evidence evidence);
     }
 
-    private GateRun(LoadPlan plan, LoadTarget target) {
+    private GateRun(LoadPlan plan, LoadTarget target, Optional<Generator.Role> role) {
         this.plan = plan;
         this.target = target;
         Optional<Evidence> baseline = plan.load().baseline().filter(Files::exists).map(EvidenceFile::read);
         this.judge = Judge.of(plan.load(), baseline);
-        this.recording = new LoadRecording(new EarlyAbort(plan.load().earlyAbort(), judge));
+        this.recording = role.isPresent() ? LoadRecording.generator() : new LoadRecording(new EarlyAbort(plan.load().earlyAbort(), judge));
+        this.generator = role.map(r -> Generator.join(r, plan, recording));
     }
 
     /**
@@ -58,12 +63,58 @@ public final class GateRun {
     public static GateRun start(String simulation, Set<String> groups) {
         GateRun run = VerdictExit.orBadInput(() -> {
             LoadPlan plan = LoadPlan.read(simulation, groups);
-            return new GateRun(plan, LoadTarget.start(plan));
+            Optional<Generator.Role> role = Generator.Role.fromSystem();
+            if (plan.load().generators().scaledOut() && simulation.equals("StressSimulation")) {
+                throw new ConfigError("gates.load.generators: StressSimulation judges the load levels one generator sees and cannot be scaled out "
+                        + "(fix: -Dgate.generators=1, or scale out ApiMixSimulation, HealthSimulation, DashboardSimulation or SoakSimulation)");
+            }
+            return new GateRun(plan, LoadTarget.start(plan), role);
         });
         System.out.println("driftgate load: " + simulation + " on " + run.plan.environment().name() + " against " + run.baseUrl()
-                + " (" + run.plan.describe() + ")");
+                + " (" + run.plan.describe() + run.generator.map(g -> "; generator " + g.role().index() + " of " + g.role().count()).orElse("") + ")");
         run.refuseUnlessReady();
+        if (run.generator.isEmpty() && run.plan.load().generators().scaledOut()) {
+            run.coordinate();
+        }
         return run;
+    }
+
+    /** This JVM's share of the profile's arrivals: all of it, or a generator's. */
+    public double share() {
+        return generator.map(g -> 1.0 / g.role().count()).orElse(1.0);
+    }
+
+    /** Whether this JVM's run is judged here (a generator's is judged by its coordinator, merged with the others'). */
+    public boolean judgedHere() {
+        return generator.isEmpty();
+    }
+
+    /**
+     * This JVM as the coordinator of a scaled-out run: the target warmed and watched as in a single run, the generators
+     * run by {@link Coordinator}, their merged evidence judged by the same criteria; it ends the JVM with the verdict's
+     * code before Gatling sends anything from here.
+     */
+    private void coordinate() {
+        target.warmUp();
+        memory = new MemorySampler(new TargetMetrics(target.baseUrl()), plan.load().profile().total()).start();
+        loadStarted = Instant.now();
+        Coordinator.Result result = new Coordinator(plan, target, new IntervalAbort(plan.load().earlyAbort(), judge)).run();
+        MemorySeries readings = memory.stop();
+        List<VerdictLine> lines = new ArrayList<>();
+        target.exitedDuringRun(loadStarted).ifPresent(lines::add);
+        lines.add(readyBefore);
+        Evidence evidence = result.evidence() == null ? recording.evidence(plan.simulation(), plan.environment().name(), null)
+                : new Evidence(plan.simulation(), plan.environment().name(), result.evidence().groups(), target.cacheSinceWarmUp(),
+                        result.evidence().stoppedEarly().stream().distinct().toList(), readings);
+        if (result.whole()) {
+            lines.addAll(judging.lines(judge, evidence));
+        }
+        lines.addAll(result.lines());
+        lines.add(target.health().readyAfter());
+        Verdict verdict = Verdict.of("load", plan.environment().name(), plan.simulation(), target.describe(), lines);
+        LoadReports.write(plan, evidence, verdict, false);
+        target.close();
+        VerdictExit.now(verdict.outcome());
     }
 
     private void refuseUnlessReady() {
@@ -118,6 +169,12 @@ public final class GateRun {
     }
 
     public void beforeRun() {
+        if (generator.isPresent()) {
+            // The coordinator warmed the target and watches it; a generator only waits for the one start.
+            generator.get().awaitStart();
+            loadStarted = Instant.now();
+            return;
+        }
         target.warmUp();
         memory = new MemorySampler(new TargetMetrics(target.baseUrl()), plan.load().profile().total()).start();
         loadStarted = Instant.now();
@@ -128,6 +185,15 @@ public final class GateRun {
      * target that exited during the run is the first line: it explains every error after it.
      */
     public Verdict finish() {
+        if (generator.isPresent()) {
+            Evidence evidence = recording.evidence(plan.simulation(), plan.environment().name(), null);
+            generator.get().finish(evidence);
+            generator.get().close();
+            System.out.println("driftgate generator " + generator.get().role().index() + ": " + evidence.global().requests()
+                    + " requests written for the coordinator to judge");
+            VerdictExit.exitWith(Outcome.PASS);
+            return Verdict.of("load", plan.environment().name(), plan.simulation(), target.describe(), List.of());
+        }
         MemorySeries readings = memory == null ? MemorySeries.empty() : memory.stop();
         Evidence evidence = recording.evidence(plan.simulation(), plan.environment().name(), target.cacheSinceWarmUp()).withMemory(readings);
         List<VerdictLine> lines = new ArrayList<>();

@@ -55,13 +55,18 @@ public abstract class GatedSimulation extends Simulation {
     /** The environment's open-model profile, scaled by this scenario's share of the arrivals. */
     protected PopulationBuilder openLoad(ScenarioBuilder scenario, double share) {
         LoadGateConfig.Profile p = gate.load().profile();
-        double peak = Math.max(0.01, p.rampToPerSecond() * share);
+        // A generator of a scaled-out run makes its share: together they make the profile, from the same 1/s start.
+        double peak = Math.max(0.01, p.rampToPerSecond() * share * gate.share());
         return scenario.injectOpen(
-                rampUsersPerSec(Math.min(1.0, peak)).to(peak).during(p.over()),
+                rampUsersPerSec(Math.min(gate.share(), peak)).to(peak).during(p.over()),
                 constantUsersPerSec(peak).during(p.hold()));
     }
 
     protected Assertion[] assertions() {
+        if (!gate.judgedHere()) {
+            // A generator's share is never judged alone (each k6 instance judging its own thresholds is what this avoids).
+            return new Assertion[0];
+        }
         return GatlingAssertions.from(gate.judge().criteria()).toArray(Assertion[]::new);
     }
 
