@@ -34,6 +34,15 @@ final class GatlingProcess {
             throw new IllegalStateException("Gatling did not finish in 180 s; see " + work.resolve("output.log"));
         }
         long wall = (System.nanoTime() - started) / 1_000_000;
+        return finished(p, work, wall);
+    }
+
+    /** A run started with {@link #start} that has ended. */
+    static GatlingProcess finished(Process p, Path work) throws IOException {
+        return finished(p, work, 0);
+    }
+
+    private static GatlingProcess finished(Process p, Path work, long wall) throws IOException {
         Path gate = null;
         try (Stream<Path> dirs = Files.list(work.resolve("gate"))) {
             gate = dirs.filter(Files::isDirectory).findFirst().orElse(null);

@@ -1,0 +1,96 @@
+package com.driftsentry.gate.simulations;
+
+import static com.driftsentry.gate.waiting.Waits.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Three local generators against the embedded service ({@code e2e-environments/scaled.yaml}), end to end: real Gatling
+ * JVMs coordinated through a folder store, their evidence merged and judged once. A healthy run passes and says what
+ * each generator sent; a fault is caught as a single generator catches it, and its stop reaches every generator (the
+ * time is measured and printed); a generator killed mid-run makes the run INCONCLUSIVE naming it.
+ */
+class ScaledOutRunTest {
+    private static final Pattern GENERATOR_SHARES = Pattern.compile("0: ([0-9,]+)[^;]*; 1: ([0-9,]+)[^;]*; 2: ([0-9,]+)");
+
+    @Test
+    void aHealthyRunOfThreeGeneratorsPassesOnTheirMergedEvidence() throws Exception {
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of("env", "scaled"), Map.of());
+        assertEquals("PASS", run.verdict().get("outcome").asText(), run.output);
+        assertEquals(0, run.exitCode, run.output);
+        JsonNode generators = run.line("generators");
+        Matcher shares = GENERATOR_SHARES.matcher(generators.get("measured").asText());
+        assertTrue(shares.find(), generators.toString());
+        long total = 0;
+        for (int i = 1; i <= 3; i++) {
+            long sent = Long.parseLong(shares.group(i).replace(",", ""));
+            assertTrue(sent > 50, "each generator sent its share: " + generators);
+            total += sent;
+        }
+        assertEquals(total, run.line("global requests").get("samples").asLong(), "the verdict judges every generator's requests, once");
+    }
+
+    @Test
+    void aFaultIsCaughtAsOneGeneratorCatchesItAndTheStopReachesEveryGenerator() throws Exception {
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of("env", "scaled", "gate.hold", "40s"),
+                Map.of("DRIFTSENTRY_FAULT_ERROR_RATE", "0.05", "DRIFTSENTRY_FAULT_ROUTES", "/api/v1/dashboard"));
+        assertEquals("FAIL", run.verdict().get("outcome").asText(), run.output);
+        assertEquals(1, run.exitCode);
+        assertEquals("FAIL", run.line("global errorRate").get("outcome").asText());
+        assertTrue(run.line("run completed").get("measured").asText().contains("error budget of 0%"), run.line("run completed").toString());
+        JsonNode stop = run.line("stop reached the generators");
+        assertEquals("PASS", stop.get("outcome").asText(), stop.toString());
+        String window = run.line("global errorRate").get("window").asText();
+        assertTrue(Double.parseDouble(window.substring(0, window.indexOf('s'))) < 30, "stopped far short of the 40 s hold: " + window);
+        System.out.println("scaled-out abort: " + stop.get("measured").asText() + ", load window " + window);
+    }
+
+    @Test
+    void aGeneratorKilledMidRunMakesTheRunInconclusiveNamingIt() throws Exception {
+        Path work = Files.createTempDirectory(Path.of("target"), "e2e-");
+        Process coordinator = GatlingProcess.start("ApiMixSimulation", Map.of("env", "scaled", "gate.hold", "30s"), Map.of(), work);
+        try {
+            Path log = work.resolve("output.log");
+            Path runDir = await("the coordinator to name its run").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> runDirectory(log), Optional::isPresent).orElseThrow();
+            await("generator 1's second interval").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.exists(runDir.resolve("intervals/1/00001.json")));
+            ProcessHandle one = coordinator.descendants().filter(h -> commandLine(h).contains("-Dgate.generator.index=1")).findFirst().orElseThrow();
+            one.destroyForcibly();
+            assertTrue(coordinator.waitFor(120, TimeUnit.SECONDS), "the coordinator ends");
+            GatlingProcess run = GatlingProcess.finished(coordinator, work);
+            assertEquals("INCONCLUSIVE", run.verdict().get("outcome").asText(), run.output);
+            assertEquals(4, run.exitCode);
+            JsonNode gap = run.line("generator 1 final evidence");
+            assertTrue(gap.get("reason").asText().startsWith("generator 1 never wrote its final evidence (its last interval was interval "), gap.toString());
+            assertTrue(run.output.contains("stop: generator 1 exited with "), "the others were stopped when it went: " + run.output);
+        } finally {
+            coordinator.descendants().forEach(ProcessHandle::destroyForcibly);
+            coordinator.destroyForcibly();
+        }
+    }
+
+    private static Optional<Path> runDirectory(Path log) throws java.io.IOException {
+        Matcher m = Pattern.compile("generators \\(local\\), run \\S+ in (\\S+)").matcher(Files.exists(log) ? Files.readString(log) : "");
+        return m.find() ? Optional.of(Path.of(m.group(1))) : Optional.empty();
+    }
+
+    private static String commandLine(ProcessHandle h) {
+        try {
+            return new String(Files.readAllBytes(Path.of("/proc", Long.toString(h.pid()), "cmdline"))).replace('\0', ' ');
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}
