@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 
 /** One line chart as inline SVG: a polyline per series over the runs, a dashed line where each change starts, labelled with its size. */
-final class Chart {
+public final class Chart {
     private static final int W = 900;
     private static final int H = 180;
     private static final int PAD = 36;
@@ -12,6 +12,11 @@ final class Chart {
     private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#d62728"};
 
     private Chart() {
+    }
+
+    /** A chart without changes marked (a scaled-out run's percentiles over its intervals). */
+    public static String svg(String title, String[] names, double[][] series) {
+        return svg(title, names, series, List.of(), "");
     }
 
     static String svg(String title, String[] names, double[][] series, List<Change> changes, String metric) {

@@ -115,11 +115,11 @@ public final class TrendReport {
         return url == null || !url.matches("https?://[^\\s\"<>]+") ? "–" : "<a href=\"" + esc(url) + "\">Gatling report, verdict</a>";
     }
 
-    static String num(double v) {
+    public static String num(double v) {
         return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, v >= 100 ? "%.0f" : "%.2f", v);
     }
 
-    static String esc(String s) {
+    public static String esc(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }

@@ -85,6 +85,21 @@ public final class MergedRun {
         return merged;
     }
 
+    /** Requests each generator recorded in each interval: interval → generator → requests. */
+    public SortedMap<Integer, Map<Integer, Long>> requestsByInterval() {
+        SortedMap<Integer, Map<Integer, Long>> shares = new TreeMap<>();
+        intervals.forEach((i, byNumber) -> byNumber.forEach((k, e) -> shares.computeIfAbsent(k, n -> new TreeMap<>()).put(i, e.global().requests())));
+        return shares;
+    }
+
+    public int count() {
+        return count;
+    }
+
+    public RunChannel.Start start() {
+        return start;
+    }
+
     /** Requests each generator sent, by index (its final evidence). */
     public Map<Integer, Long> requestsByGenerator() {
         Map<Integer, Long> sent = new TreeMap<>();

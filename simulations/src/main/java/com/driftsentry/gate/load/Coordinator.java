@@ -7,6 +7,10 @@ import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.scaleout.ClockOffset;
 import com.driftsentry.gate.scaleout.MergedRun;
 import com.driftsentry.gate.scaleout.RunChannel;
+import com.driftsentry.gate.scaleout.RunPage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import com.driftsentry.gate.store.StageStore;
 import com.driftsentry.gate.store.StageStores;
 import com.driftsentry.gate.verdict.VerdictLine;
@@ -80,11 +84,24 @@ final class Coordinator {
             }
             engine.awaitAll(Duration.ofSeconds(30));
             MergedRun run = MergedRun.read(channel, count, start, offsets);
+            writePage(run);
             List<VerdictLine> lines = new ArrayList<>(run.gaps());
             lines.add(run.generatorsLine());
             stop.ifPresent(s -> lines.add(stopLine(s, offsets)));
             boolean whole = run.gaps().isEmpty();
             return new Result(run.requestsByGenerator().isEmpty() ? null : run.merged(), lines, whole);
+        }
+    }
+
+    /** The run's own page beside its verdict: merged percentiles over time, each generator's share. */
+    private void writePage(MergedRun run) {
+        Path page = plan.output().resolve("scaled-out-run.html");
+        try {
+            Files.createDirectories(plan.output());
+            Files.writeString(page, RunPage.html(plan.simulation() + " on " + plan.environment().name() + ", run " + runId, run));
+            System.out.println("driftgate load: the run's page: " + page.toAbsolutePath());
+        } catch (IOException e) {
+            System.err.println("driftgate load: could not write " + page + ": " + e.getMessage());
         }
     }
 
