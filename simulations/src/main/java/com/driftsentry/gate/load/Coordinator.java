@@ -26,13 +26,12 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A scaled-out run from the coordinator's side: the generators are started ({@link LocalEngine}) and every one must
- * say it is ready by {@link #READY_DEADLINE}, else the run ends INCONCLUSIVE with no load sent and every generator
+ * say it is ready within {@code -Dgate.generators.readyWithin} (default 2 min), else the run ends INCONCLUSIVE with no load sent and every generator
  * stopped; their clocks are measured; one start time {@link #LEAD} ahead is set; the merged intervals are asked the
  * early-abort rule as they arrive, and a stop is written that every generator obeys; a generator that exits early or
  * falls an interval behind stops the run too. At the end the merged evidence is judged once, by the same criteria.
  */
 final class Coordinator {
-    static final Duration READY_DEADLINE = Duration.ofMinutes(2);
     static final Duration LEAD = Duration.ofSeconds(3);
     static final Duration INTERVAL = Duration.ofSeconds(5);
     /** An interval not written this long after it ended is missing: its generator is stuck or gone. */
@@ -107,7 +106,7 @@ final class Coordinator {
 
     private Optional<VerdictLine> awaitReady() {
         try {
-            await("every generator of run " + runId + " to be ready").atMost(READY_DEADLINE).pollInterval(POLL)
+            await("every generator of run " + runId + " to be ready").atMost(plan.generatorsReadyWithin()).pollInterval(POLL)
                     .until(() -> channel.ready().size() == count || anyExitedUnready());
         } catch (ConditionTimeoutException e) {
             // said below, generator by generator
@@ -121,12 +120,12 @@ final class Coordinator {
             if (!ready.containsKey(i)) {
                 int index = i;
                 missing.add(engine.exited(i).map(code -> "generator " + index + " exited with " + code + " before it was ready (" + engine.log(index) + ")")
-                        .orElse("generator " + i + " was not ready within " + READY_DEADLINE.toSeconds() + " s"));
+                        .orElse("generator " + i + " was not ready within " + plan.generatorsReadyWithin().toMillis() / 1000.0 + " s"));
             }
         }
         channel.stop(new RunChannel.Stop("not every generator was ready: " + missing.get(0), Instant.now()));
         engine.close();
-        return Optional.of(VerdictLine.of("generators ready").threshold(count + " ready within " + READY_DEADLINE.toSeconds() + " s")
+        return Optional.of(VerdictLine.of("generators ready").threshold(count + " ready within " + plan.generatorsReadyWithin().toMillis() / 1000.0 + " s")
                 .measured(ready.size() + " of " + count).samples(ready.size(), count).window("before the start")
                 .inconclusive(String.join("; ", missing) + "; no load was sent, every generator was stopped"));
     }

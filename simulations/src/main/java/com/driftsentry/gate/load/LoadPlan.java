@@ -19,7 +19,11 @@ import java.util.Set;
  * {@code local}), its load gate as it applies to this simulation's request groups, and the folder
  * the evidence and reports go to. Bad input is a {@link ConfigError}, never a half-started run.
  */
-record LoadPlan(String simulation, Set<String> groups, Environment environment, LoadGateConfig load, Path output, Duration readyTimeout) {
+record LoadPlan(String simulation, Set<String> groups, Environment environment, LoadGateConfig load, Path output, Duration readyTimeout,
+                Duration generatorsReadyWithin) {
+    /** How long a scaled-out run's generators may take to start before the run ends without load (-Dgate.generators.readyWithin). */
+    static final Duration GENERATORS_READY_WITHIN = Duration.ofMinutes(2);
+
 
     static LoadPlan read(String simulation, Set<String> groups) {
         Environment env = EnvironmentLoader.fromSystem().load(System.getProperty("env", "local"));
@@ -47,7 +51,10 @@ record LoadPlan(String simulation, Set<String> groups, Environment environment, 
         // How long a target may take to turn ready before the gate refuses it without load: -Dgate.readyTimeout (default 30s).
         String ready = System.getProperty("gate.readyTimeout");
         Duration readyTimeout = ready == null ? TargetHealth.READY_TIMEOUT : new Quantities(env.file()).duration("-Dgate.readyTimeout", ready);
-        return new LoadPlan(simulation, Set.copyOf(groups), env, load, out, readyTimeout);
+        String generatorsReady = System.getProperty("gate.generators.readyWithin");
+        Duration generatorsReadyWithin = generatorsReady == null ? GENERATORS_READY_WITHIN
+                : new Quantities(env.file()).duration("-Dgate.generators.readyWithin", generatorsReady);
+        return new LoadPlan(simulation, Set.copyOf(groups), env, load, out, readyTimeout, generatorsReadyWithin);
     }
 
     String describe() {

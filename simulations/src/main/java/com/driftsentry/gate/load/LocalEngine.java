@@ -21,7 +21,7 @@ final class LocalEngine implements AutoCloseable {
     static final String KEY_VARIABLE = "DRIFTGATE_LOAD_API_KEY";
     /** Settings the coordinator gives each generator itself; the other -Dgate.* switches pass through as given. */
     private static final List<String> OWN = List.of("gate.baseUrl", "gate.apiKey", "gate.output", "gate.generators", "gate.generator.index",
-            "gate.generator.count", "gate.run", "gate.environments");
+            "gate.generator.count", "gate.run", "gate.environments", "gate.generators.readyWithin");
 
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;

@@ -81,6 +81,20 @@ class ScaledOutRunTest {
         }
     }
 
+    @Test
+    void generatorsNotReadyInTimeEndTheRunInconclusiveWithNoLoadAndEveryGeneratorStopped() throws Exception {
+        // A JVM takes seconds to start: none of the three can be ready within 100 ms.
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of("env", "scaled", "gate.generators.readyWithin", "100ms"), Map.of());
+        assertEquals("INCONCLUSIVE", run.verdict().get("outcome").asText(), run.output);
+        assertEquals(4, run.exitCode);
+        JsonNode ready = run.line("generators ready");
+        assertTrue(ready.get("reason").asText().startsWith("generator 0 was not ready within 0.1 s; generator 1 was not ready"), ready.toString());
+        assertTrue(ready.get("reason").asText().endsWith("no load was sent, every generator was stopped"), ready.toString());
+        String runId = run.output.replaceAll("(?s).*generators \\(local\\), run (\\S+) in .*", "$1");
+        await("every generator of " + runId + " to be gone").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> ProcessHandle.allProcesses().noneMatch(h -> commandLine(h).contains("-Dgate.run=" + runId + " ")));
+    }
+
     private static Optional<Path> runDirectory(Path log) throws java.io.IOException {
         Matcher m = Pattern.compile("generators \\(local\\), run \\S+ in (\\S+)").matcher(Files.exists(log) ? Files.readString(log) : "");
         return m.find() ? Optional.of(Path.of(m.group(1))) : Optional.empty();
