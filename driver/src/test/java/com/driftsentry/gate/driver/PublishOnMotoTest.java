@@ -157,7 +157,7 @@ class PublishOnMotoTest {
 
     @Test
     void aPageThatFailsInTheBrowserIsPutBackAndTheRunFails() throws Exception {
-        assertEquals(0, driftgate("publish", "--env", "production").exitCode);
+        previousPage(service.baseUrl());
         Path broken = Files.createDirectories(dir.resolve("broken"));
         DashboardFiles.shipped().forEach((name, bytes) -> write(broken.resolve(name), bytes));
         write(broken.resolve("app.js"), "throw new Error('a broken build');\n".getBytes(StandardCharsets.UTF_8));
@@ -167,7 +167,8 @@ class PublishOnMotoTest {
         assertEquals(1, failed.exitCode, failed.output);
         DashboardFiles.shipped().forEach((name, bytes) -> assertArrayEquals(bytes, object(name), name + " is the previous page again"));
         assertEquals(5, objects(), "the broken page's extra file is gone again: " + keys());
-        assertEquals(3, aws.invalidations(distribution), "published, then the broken page, then its restore");
+        assertArrayEquals(DashboardFiles.config(service.baseUrl()), object("config.json"));
+        assertEquals(2, aws.invalidations(distribution), "the broken page, then its restore");
         JsonNode entry = lastEntry();
         assertEquals("ROLLED_BACK", entry.path("outcome").asText(), entry.toString());
         assertEquals(List.of("page", "browser", "restore"), entry.path("verdicts").findValuesAsText("gate"), entry.toString());
@@ -177,11 +178,9 @@ class PublishOnMotoTest {
 
     @Test
     void aConfigJsonNamingAnotherApiFailsTheBrowserGate() throws Exception {
-        assertEquals(0, driftgate("publish", "--env", "production").exitCode);
+        previousPage("http://127.0.0.1:9");
         BrowserGateConfig config = new BrowserGateConfig(2, java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(2), 0,
                 java.time.Duration.ofSeconds(10));
-        aws.s3.putObject(b -> b.bucket(BUCKET).key("config.json").contentType("application/json"),
-                RequestBody.fromBytes(DashboardFiles.config("http://127.0.0.1:9")));
         Verdict wrong = new BrowserCheck(config, "production", Optional.of(cloudFront.url()), service.baseUrl(), service.adminKey(),
                 dir.resolve("browser"), new Masker()).judge();
         assertEquals(Outcome.FAIL, wrong.outcome(), wrong.toString());
@@ -189,7 +188,7 @@ class PublishOnMotoTest {
 
     @Test
     void anInterruptedPublishBlocksTheStageUntilRecoverPutsThePageBack() throws Exception {
-        assertEquals(0, driftgate("publish", "--env", "production").exitCode);
+        previousPage(service.baseUrl());
         Map<String, String> before = new java.util.TreeMap<>();
         aws.s3.listObjectVersions(b -> b.bucket(BUCKET)).versions().stream().filter(v -> v.isLatest()).forEach(v -> before.put(v.key(), v.versionId()));
         before.put("extra.txt", "");
@@ -209,7 +208,8 @@ class PublishOnMotoTest {
         DashboardFiles.shipped().forEach((name, bytes) -> assertArrayEquals(bytes, object(name), name + " is the noted page again"));
         assertEquals(5, objects(), keys().toString());
         assertEquals("RECOVERED", lastEntry().path("outcome").asText(), lastEntry().toString());
-        assertEquals(0, driftgate("publish", "--env", "production").exitCode, "the stage takes commands again");
+        assertFalse(aws.s3.listObjectsV2(b -> b.bucket("acme-driftgate")).contents().stream().anyMatch(o -> o.key().endsWith("intent.json")),
+                "the intent is settled: the stage takes commands again");
     }
 
     @Test
@@ -235,6 +235,13 @@ class PublishOnMotoTest {
         Files.writeString(file, Files.readString(file).replaceAll("(?m)^  dashboard: .*\n", ""));
         assertBadInput(driftgate("publish", "--env", "production"), "publish: production hosts no dashboard (fix: platform.dashboard:");
         assertEquals(0, objects(), "nothing was written");
+    }
+
+    /** The page a publish before this one left: the shipped files and a config.json naming {@code api}, each with its type. */
+    private void previousPage(String api) {
+        DashboardFiles.shipped().forEach((name, bytes) -> aws.s3.putObject(b -> b.bucket(BUCKET).key(name)
+                .contentType(DashboardFiles.type(name).orElseThrow()), RequestBody.fromBytes(bytes)));
+        aws.s3.putObject(b -> b.bucket(BUCKET).key("config.json").contentType("application/json"), RequestBody.fromBytes(DashboardFiles.config(api)));
     }
 
     private static void assertBadInput(DriftgateProcess run, String line) {

@@ -76,7 +76,8 @@ final class Coordinator {
             channel.start(start);
             Instant deadline = start.at().plus(plan.load().profile().total()).plus(Duration.ofSeconds(60));
             try {
-                await("the generators of run " + runId).atMost(Duration.between(Instant.now(), deadline).plusSeconds(1)).pollInterval(POLL)
+                await("the generators of run " + runId).atMost(Duration.between(Instant.now(), deadline).plusSeconds(1)).pollDelay(Duration.ZERO)
+                        .pollInterval(POLL)
                         .until(this::watchOnce);
             } catch (ConditionTimeoutException e) {
                 stopOnce("the run did not end by " + deadline);
@@ -106,7 +107,7 @@ final class Coordinator {
 
     private Optional<VerdictLine> awaitReady() {
         try {
-            await("every generator of run " + runId + " to be ready").atMost(plan.generatorsReadyWithin()).pollInterval(POLL)
+            await("every generator of run " + runId + " to be ready").atMost(plan.generatorsReadyWithin()).pollDelay(Duration.ZERO).pollInterval(POLL)
                     .until(() -> channel.ready().size() == count || anyExitedUnready());
         } catch (ConditionTimeoutException e) {
             // said below, generator by generator
@@ -164,13 +165,13 @@ final class Coordinator {
         return offsets;
     }
 
-    /** One look at the run: merged intervals to the abort rule, generators gone or behind; true once every generator is done. */
+    /** One look at the run: merged intervals to the abort rule, generators gone or behind; true once every generator is done or gone. */
     private boolean watchOnce() {
-        boolean done = true;
+        boolean ended = true;
         for (int i = 0; i < count; i++) {
-            done &= channel.done(i).isPresent();
+            ended &= channel.done(i).isPresent() || engine.exited(i).isPresent() && stop.isPresent();
         }
-        if (done) {
+        if (ended) {
             return true;
         }
         while (everyGeneratorWrote(merged)) {
@@ -199,14 +200,20 @@ final class Coordinator {
         return false;
     }
 
+    /** Interval k is in from every generator that will write it (one that ended with fewer intervals is not waited for), and exists. */
     private boolean everyGeneratorWrote(int k) {
+        boolean any = false;
         for (int i = 0; i < count; i++) {
+            if (channel.intervalCount(i) > k) {
+                any = true;
+                continue;
+            }
             Optional<RunChannel.Done> d = channel.done(i);
-            if (channel.intervalCount(i) <= k && (d.isEmpty() || d.get().intervals() > k)) {
+            if (d.isEmpty() || d.get().intervals() > k) {
                 return false;
             }
         }
-        return true;
+        return any;
     }
 
     private void stopOnce(String reason) {

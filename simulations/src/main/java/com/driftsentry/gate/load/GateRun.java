@@ -98,7 +98,15 @@ public final class GateRun {
         target.warmUp();
         memory = new MemorySampler(new TargetMetrics(target.baseUrl()), plan.load().profile().total()).start();
         loadStarted = Instant.now();
-        Coordinator.Result result = new Coordinator(plan, target, new IntervalAbort(plan.load().earlyAbort(), judge)).run();
+        Coordinator.Result result;
+        try {
+            result = new Coordinator(plan, target, new IntervalAbort(plan.load().earlyAbort(), judge)).run();
+        } catch (RuntimeException e) {
+            // The generators are stopped by then (the engine closes with the coordinator); what went wrong is the verdict's.
+            result = new Coordinator.Result(null, List.of(VerdictLine.of("scaled-out run").threshold("coordinated to its end").measured("stopped")
+                    .samples(0, 1).window("the run").inconclusive("the run could not be coordinated: " + e.getClass().getSimpleName() + ": "
+                            + String.valueOf(e.getMessage()).lines().findFirst().orElse(""))), false);
+        }
         MemorySeries readings = memory.stop();
         List<VerdictLine> lines = new ArrayList<>();
         target.exitedDuringRun(loadStarted).ifPresent(lines::add);

@@ -59,13 +59,13 @@ class ScaledOutRunTest {
     @Test
     void aGeneratorKilledMidRunMakesTheRunInconclusiveNamingIt() throws Exception {
         Path work = Files.createTempDirectory(Path.of("target"), "e2e-");
-        Process coordinator = GatlingProcess.start("ApiMixSimulation", Map.of("env", "scaled", "gate.hold", "30s"), Map.of(), work);
+        Process coordinator = GatlingProcess.start("ApiMixSimulation", Map.of("env", "scaled", "gate.hold", "20s"), Map.of(), work);
         try {
             Path log = work.resolve("output.log");
             Path runDir = await("the coordinator to name its run").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
                     .until(() -> runDirectory(log), Optional::isPresent).orElseThrow();
-            await("generator 1's second interval").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
-                    .until(() -> Files.exists(runDir.resolve("intervals/1/00001.json")));
+            await("generator 1's first interval").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> Files.exists(runDir.resolve("intervals/1/00000.json")));
             ProcessHandle one = coordinator.descendants().filter(h -> commandLine(h).contains("-Dgate.generator.index=1")).findFirst().orElseThrow();
             one.destroyForcibly();
             assertTrue(coordinator.waitFor(120, TimeUnit.SECONDS), "the coordinator ends");
@@ -83,12 +83,14 @@ class ScaledOutRunTest {
 
     @Test
     void generatorsNotReadyInTimeEndTheRunInconclusiveWithNoLoadAndEveryGeneratorStopped() throws Exception {
-        // A JVM takes seconds to start: none of the three can be ready within 100 ms.
-        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of("env", "scaled", "gate.generators.readyWithin", "100ms"), Map.of());
+        // A JVM takes seconds to start: neither generator can be ready within 100 ms.
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of("env", "scaled", "gate.generators", "2",
+                "gate.generators.readyWithin", "100ms"), Map.of());
         assertEquals("INCONCLUSIVE", run.verdict().get("outcome").asText(), run.output);
         assertEquals(4, run.exitCode);
         JsonNode ready = run.line("generators ready");
-        assertTrue(ready.get("reason").asText().startsWith("generator 0 was not ready within 0.1 s; generator 1 was not ready"), ready.toString());
+        assertTrue(ready.get("reason").asText().startsWith("generator 0 was not ready within 0.1 s; generator 1 was not ready within 0.1 s; no load"),
+                ready.toString());
         assertTrue(ready.get("reason").asText().endsWith("no load was sent, every generator was stopped"), ready.toString());
         String runId = run.output.replaceAll("(?s).*generators \\(local\\), run (\\S+) in .*", "$1");
         await("every generator of " + runId + " to be gone").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
