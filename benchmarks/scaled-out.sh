@@ -14,7 +14,7 @@ stub=$!
 trap 'kill $stub 2>/dev/null || true' EXIT
 for i in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$port/health/live" >/dev/null || { echo "the stub did not answer on port $port" >&2; exit 3; }
-mvn -B -q -o -pl gate-core dependency:build-classpath -Dmdep.outputFile=/tmp/gate-core-cp.txt > /dev/null \
+mvn -B -q -o -pl gate-core org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=/tmp/gate-core-cp.txt > /dev/null \
   || { echo "Maven could not list gate-core's classpath offline (run mvn -B -q install -DskipTests once)" >&2; exit 3; }
 
 run() {

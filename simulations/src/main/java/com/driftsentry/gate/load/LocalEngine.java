@@ -40,7 +40,7 @@ final class LocalEngine implements AutoCloseable {
                 List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                         "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Denv=" + plan.environment().name(),
                         "-Dgate.environments=" + EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath()),
-                        "-Dgate.baseUrl=" + target.baseUrl(), "-Dgate.apiKey=${env:" + KEY_VARIABLE + "}", "-Dgate.output=" + own,
+                        "-Dgate.baseUrl=" + target.baseUrl(), "-Dgate.output=" + own,
                         "-Dgate.generator.index=" + i, "-Dgate.generator.count=" + count, "-Dgate.run=" + runId));
                 for (Map.Entry<Object, Object> p : System.getProperties().entrySet()) {
                     String name = p.getKey().toString();
@@ -48,10 +48,15 @@ final class LocalEngine implements AutoCloseable {
                         command.add("-D" + name + "=" + p.getValue());
                     }
                 }
+                if (target.adminKey() != null) {
+                    command.add("-Dgate.apiKey=${env:" + KEY_VARIABLE + "}");
+                }
                 command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                         "-s", "com.driftsentry.gate.simulations." + plan.simulation(), "-rf", own.resolve("gatling").toString()));
                 ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(engine.log(i).toFile());
-                pb.environment().put(KEY_VARIABLE, target.adminKey());
+                if (target.adminKey() != null) {
+                    pb.environment().put(KEY_VARIABLE, target.adminKey());
+                }
                 engine.processes.add(pb.start());
             }
         } catch (IOException e) {
