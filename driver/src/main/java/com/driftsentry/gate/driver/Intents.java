@@ -35,15 +35,17 @@ interface Intents {
 
             @Override
             public void open(String command, Release from, Release to) {
-                StageLock.Holder me = StageLock.Holder.me(runId, command, Instant.now());
-                current = new Intent(runId, command, environment, recorded(from), recorded(to), me.since(), me.host(), me.pid(), null);
-                current.open(store);
+                write(command, recorded(from), recorded(to), null);
             }
 
             @Override
             public void openPage(Map<String, String> before) {
-                StageLock.Holder me = StageLock.Holder.me(runId, "publish", Instant.now());
-                current = new Intent(runId, "publish", environment, null, null, me.since(), me.host(), me.pid(), Map.copyOf(before));
+                write("publish", null, null, Map.copyOf(before));
+            }
+
+            private void write(String command, Intent.Release from, Intent.Release to, Map<String, String> page) {
+                StageLock.Holder me = StageLock.Holder.me(runId, command, Instant.now());
+                current = new Intent(runId, command, environment, from, to, me.since(), me.host(), me.pid(), page);
                 current.open(store);
             }
 

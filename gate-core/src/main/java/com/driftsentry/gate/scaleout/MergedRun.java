@@ -118,7 +118,8 @@ public final class MergedRun {
         long total = sent.values().stream().mapToLong(Long::longValue).sum();
         VerdictLine.Builder line = VerdictLine.of("generators").threshold(count + " generators, each its share, every interval written")
                 .measured(String.join("; ", each)).samples(sent.size(), count).window(String.format(Locale.ROOT, "%,d requests", total));
-        return gaps().isEmpty() ? line.pass("the merged evidence is whole") : line.inconclusive(gaps().get(0).reason());
+        List<VerdictLine> gaps = gaps();
+        return gaps.isEmpty() ? line.pass("the merged evidence is whole") : line.inconclusive(gaps.get(0).reason());
     }
 
     private String window(int k) {

@@ -108,8 +108,7 @@ public final class RunChannel {
     public Map<Integer, Evidence> intervals(int index) {
         Map<Integer, Evidence> found = new TreeMap<>();
         for (String key : store.list(prefix + "intervals/" + index + "/")) {
-            String name = key.substring(key.lastIndexOf('/') + 1).replace(".json", "");
-            store.read(key).ifPresent(s -> found.put(Integer.parseInt(name), EvidenceFile.read(s.body(), store.where(key))));
+            store.read(key).ifPresent(s -> found.put(number(key), EvidenceFile.read(s.body(), store.where(key))));
         }
         return found;
     }
@@ -161,9 +160,13 @@ public final class RunChannel {
     private <T> Map<Integer, T> all(String folder, Class<T> type) {
         Map<Integer, T> found = new TreeMap<>();
         for (String key : store.list(prefix + folder)) {
-            String name = key.substring(key.lastIndexOf('/') + 1).replace(".json", "");
-            read(key.substring(prefix.length()), type).ifPresent(v -> found.put(Integer.parseInt(name), v));
+            read(key.substring(prefix.length()), type).ifPresent(v -> found.put(number(key), v));
         }
         return found;
+    }
+
+    /** The number a key ends with: {@code …/ready/2.json} is generator 2, {@code …/intervals/1/00007.json} interval 7. */
+    private static int number(String key) {
+        return Integer.parseInt(key.substring(key.lastIndexOf('/') + 1).replace(".json", ""));
     }
 }

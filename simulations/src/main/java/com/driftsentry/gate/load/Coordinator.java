@@ -165,16 +165,23 @@ final class Coordinator {
         return offsets;
     }
 
-    /** One look at the run: merged intervals to the abort rule, generators gone or behind; true once every generator is done or gone. */
+    /**
+     * One look at the run: merged intervals to the abort rule, generators gone or behind; true once every generator is
+     * done or gone. Each generator's done note and interval count are read once per look (the store may be S3).
+     */
     private boolean watchOnce() {
+        Map<Integer, Optional<RunChannel.Done>> done = new TreeMap<>();
+        Map<Integer, Integer> written = new TreeMap<>();
         boolean ended = true;
         for (int i = 0; i < count; i++) {
-            ended &= channel.done(i).isPresent() || engine.exited(i).isPresent() && stop.isPresent();
+            done.put(i, channel.done(i));
+            written.put(i, channel.intervalCount(i));
+            ended &= done.get(i).isPresent() || engine.exited(i).isPresent() && stop.isPresent();
         }
         if (ended) {
             return true;
         }
-        while (everyGeneratorWrote(merged)) {
+        while (everyGeneratorWrote(merged, done, written)) {
             Evidence interval = null;
             for (int i = 0; i < count; i++) {
                 Optional<Evidence> e = channel.interval(i, merged);
@@ -187,13 +194,12 @@ final class Coordinator {
         }
         for (int i = 0; i < count; i++) {
             int index = i;
-            if (channel.done(i).isEmpty()) {
+            if (done.get(i).isEmpty()) {
                 engine.exited(i).ifPresent(code -> stopOnce("generator " + index + " exited with " + code + " at " + Instant.now() + " before its "
                         + "final evidence (" + engine.log(index) + ")"));
-                int written = channel.intervalCount(i);
-                Instant due = start.at().plus(INTERVAL.multipliedBy(written + 1L)).plus(LATE);
+                Instant due = start.at().plus(INTERVAL.multipliedBy(written.get(i) + 1L)).plus(LATE);
                 if (Instant.now().isAfter(due)) {
-                    stopOnce("generator " + i + " wrote no interval " + written + " by " + due + ": it is stuck or gone");
+                    stopOnce("generator " + i + " wrote no interval " + written.get(i) + " by " + due + ": it is stuck or gone");
                 }
             }
         }
@@ -201,14 +207,14 @@ final class Coordinator {
     }
 
     /** Interval k is in from every generator that will write it (one that ended with fewer intervals is not waited for), and exists. */
-    private boolean everyGeneratorWrote(int k) {
+    private boolean everyGeneratorWrote(int k, Map<Integer, Optional<RunChannel.Done>> done, Map<Integer, Integer> written) {
         boolean any = false;
         for (int i = 0; i < count; i++) {
-            if (channel.intervalCount(i) > k) {
+            if (written.get(i) > k) {
                 any = true;
                 continue;
             }
-            Optional<RunChannel.Done> d = channel.done(i);
+            Optional<RunChannel.Done> d = done.get(i);
             if (d.isEmpty() || d.get().intervals() > k) {
                 return false;
             }

@@ -95,9 +95,7 @@ public final class GateRun {
      * code before Gatling sends anything from here.
      */
     private void coordinate() {
-        target.warmUp();
-        memory = new MemorySampler(new TargetMetrics(target.baseUrl()), plan.load().profile().total()).start();
-        loadStarted = Instant.now();
+        watchTarget();
         Coordinator.Result result;
         try {
             result = new Coordinator(plan, target, new IntervalAbort(plan.load().earlyAbort(), judge)).run();
@@ -108,21 +106,36 @@ public final class GateRun {
                             + String.valueOf(e.getMessage()).lines().findFirst().orElse(""))), false);
         }
         MemorySeries readings = memory.stop();
-        List<VerdictLine> lines = new ArrayList<>();
-        target.exitedDuringRun(loadStarted).ifPresent(lines::add);
-        lines.add(readyBefore);
         Evidence evidence = result.evidence() == null ? recording.evidence(plan.simulation(), plan.environment().name(), null)
                 : new Evidence(plan.simulation(), plan.environment().name(), result.evidence().groups(), target.cacheSinceWarmUp(),
                         result.evidence().stoppedEarly().stream().distinct().toList(), readings);
-        if (result.whole()) {
-            lines.addAll(judging.lines(judge, evidence));
-        }
-        lines.addAll(result.lines());
-        lines.add(target.health().readyAfter());
-        Verdict verdict = Verdict.of("load", plan.environment().name(), plan.simulation(), target.describe(), lines);
+        Verdict verdict = verdict(evidence, result.whole(), result.lines());
         LoadReports.write(plan, evidence, verdict, false);
         target.close();
         VerdictExit.now(verdict.outcome());
+    }
+
+    /** Warms the target and starts reading its memory: the load's clock starts here. */
+    private void watchTarget() {
+        target.warmUp();
+        memory = new MemorySampler(new TargetMetrics(target.baseUrl()), plan.load().profile().total()).start();
+        loadStarted = Instant.now();
+    }
+
+    /**
+     * The run's verdict: a target that exited during the run first (it explains every error after it), ready before,
+     * the criteria's lines on {@code evidence} when it is whole enough to judge, {@code more} (a scaled-out run's own), ready after.
+     */
+    private Verdict verdict(Evidence evidence, boolean judged, List<VerdictLine> more) {
+        List<VerdictLine> lines = new ArrayList<>();
+        target.exitedDuringRun(loadStarted).ifPresent(lines::add);
+        lines.add(readyBefore);
+        if (judged) {
+            lines.addAll(judging.lines(judge, evidence));
+        }
+        lines.addAll(more);
+        lines.add(target.health().readyAfter());
+        return Verdict.of("load", plan.environment().name(), plan.simulation(), target.describe(), lines);
     }
 
     private void refuseUnlessReady() {
@@ -183,9 +196,7 @@ public final class GateRun {
             loadStarted = Instant.now();
             return;
         }
-        target.warmUp();
-        memory = new MemorySampler(new TargetMetrics(target.baseUrl()), plan.load().profile().total()).start();
-        loadStarted = Instant.now();
+        watchTarget();
     }
 
     /**
@@ -204,12 +215,7 @@ public final class GateRun {
         }
         MemorySeries readings = memory == null ? MemorySeries.empty() : memory.stop();
         Evidence evidence = recording.evidence(plan.simulation(), plan.environment().name(), target.cacheSinceWarmUp()).withMemory(readings);
-        List<VerdictLine> lines = new ArrayList<>();
-        target.exitedDuringRun(loadStarted).ifPresent(lines::add);
-        lines.add(readyBefore);
-        lines.addAll(judging.lines(judge, evidence));
-        lines.add(target.health().readyAfter());
-        Verdict verdict = Verdict.of("load", plan.environment().name(), plan.simulation(), target.describe(), lines);
+        Verdict verdict = verdict(evidence, true, List.of());
         LoadReports.write(plan, evidence, verdict, true);
         target.close();
         VerdictExit.exitWith(verdict.outcome());

@@ -1,6 +1,5 @@
 package com.driftsentry.gate.load;
 
-import com.driftsentry.gate.environment.EnvironmentLoader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -14,11 +13,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code local} engine: a scaled-out run's generators as JVMs on this machine (the tests, a large single box), each a
- * Gatling run of the same simulation told its index, the run id and where the target is. The key reaches each through
- * its environment, never its command line. Every generator is stopped when the coordinator ends, however it ends.
+ * Gatling run of the same simulation ({@link GatlingJvm}) told its index, the run id and where the target is. Every generator is stopped when the coordinator ends, however it ends.
  */
 final class LocalEngine implements AutoCloseable {
-    static final String KEY_VARIABLE = "DRIFTGATE_LOAD_API_KEY";
     /** Settings the coordinator gives each generator itself; the other -Dgate.* switches pass through as given. */
     private static final List<String> OWN = List.of("gate.baseUrl", "gate.apiKey", "gate.output", "gate.generators", "gate.generator.index",
             "gate.generator.count", "gate.run", "gate.environments", "gate.generators.readyWithin");
@@ -37,26 +34,15 @@ final class LocalEngine implements AutoCloseable {
             Files.createDirectories(engine.dir);
             for (int i = 0; i < count; i++) {
                 Path own = engine.dir.resolve("generator-" + i).toAbsolutePath();
-                List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                        "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Denv=" + plan.environment().name(),
-                        "-Dgate.environments=" + EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath()),
-                        "-Dgate.baseUrl=" + target.baseUrl(), "-Dgate.output=" + own,
-                        "-Dgate.generator.index=" + i, "-Dgate.generator.count=" + count, "-Dgate.run=" + runId));
+                List<String> properties = new ArrayList<>(List.of("gate.generator.index=" + i, "gate.generator.count=" + count, "gate.run=" + runId));
                 for (Map.Entry<Object, Object> p : System.getProperties().entrySet()) {
                     String name = p.getKey().toString();
                     if (name.startsWith("gate.") && !OWN.contains(name)) {
-                        command.add("-D" + name + "=" + p.getValue());
+                        properties.add(name + "=" + p.getValue());
                     }
                 }
-                if (target.adminKey() != null) {
-                    command.add("-Dgate.apiKey=${env:" + KEY_VARIABLE + "}");
-                }
-                command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
-                        "-s", "com.driftsentry.gate.simulations." + plan.simulation(), "-rf", own.resolve("gatling").toString()));
-                ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(engine.log(i).toFile());
-                if (target.adminKey() != null) {
-                    pb.environment().put(KEY_VARIABLE, target.adminKey());
-                }
+                ProcessBuilder pb = GatlingJvm.of(plan.environment().name(), plan.simulation(), target.baseUrl(), target.adminKey(), own, properties)
+                        .redirectOutput(engine.log(i).toFile());
                 engine.processes.add(pb.start());
             }
         } catch (IOException e) {

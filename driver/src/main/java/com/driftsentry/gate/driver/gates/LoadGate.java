@@ -3,7 +3,7 @@ package com.driftsentry.gate.driver.gates;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.LoadGateConfig;
-import com.driftsentry.gate.environment.EnvironmentLoader;
+import com.driftsentry.gate.load.GatlingJvm;
 import com.driftsentry.gate.report.VerdictJson;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
@@ -18,13 +18,11 @@ import java.util.stream.Stream;
 
 /**
  * The load gate as {@code mvn gatling:test} runs it, from this classpath: Gatling in a JVM of its
- * own (its main ends with System.exit), aimed at the release's address. The key reaches it through
- * the child's environment, never its command line (which any local user can read).
+ * own ({@link GatlingJvm}), aimed at the release's address.
  * {@code stageBaseline}: the evidence of the stage's last promotion, compared with when the
  * environment names no baseline file of its own.
  */
 public record LoadGate(Environment env, String baseUrl, String apiKey, Path output, Optional<Path> stageBaseline) implements Gate {
-    private static final String KEY_VARIABLE = "DRIFTGATE_LOAD_API_KEY";
 
     @Override
     public String name() {
@@ -43,17 +41,12 @@ public record LoadGate(Environment env, String baseUrl, String apiKey, Path outp
         Path dir = output.resolve("load");
         try {
             Files.createDirectories(dir);
-            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                    "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Denv=" + env.name(),
-                    "-Dgate.environments=" + EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath()),
-                    "-Dgate.baseUrl=" + baseUrl, "-Dgate.apiKey=${env:" + KEY_VARIABLE + "}", "-Dgate.output=" + dir.toAbsolutePath()));
+            List<String> properties = new ArrayList<>();
             if (load.baseline().isEmpty()) {
-                stageBaseline.ifPresent(b -> command.add("-Dgate.baseline=" + b.toAbsolutePath()));
+                stageBaseline.ifPresent(b -> properties.add("gate.baseline=" + b.toAbsolutePath()));
             }
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
-                    "-s", "com.driftsentry.gate.simulations." + load.simulation(), "-rf", dir.resolve("gatling").toAbsolutePath().toString()));
-            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("gatling.log").toFile());
-            pb.environment().put(KEY_VARIABLE, apiKey);
+            ProcessBuilder pb = GatlingJvm.of(env.name(), load.simulation(), baseUrl, apiKey, dir, properties)
+                    .redirectOutput(dir.resolve("gatling.log").toFile());
             Process p = pb.start();
             long limit = load.profile().total().toSeconds() + 180;
             try {
