@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
 /**
@@ -33,20 +34,15 @@ public final class EmbeddedStores implements AutoCloseable {
     }
 
     public static EmbeddedStores start() {
+        return start(PostgresTemplate.inTemporaryFolder());
+    }
+
+    static EmbeddedStores start(PostgresTemplate template) {
         Path dataDir = null;
         EmbeddedPostgres postgres = null;
         try {
             dataDir = Files.createTempDirectory("driftsentry-pg-");
-            postgres = EmbeddedPostgres.builder()
-                    .setDataDirectory(dataDir)
-                    .setCleanDataDirectory(true)
-                    .setRegisterShutdownHook(false)
-                    .setServerConfig("listen_addresses", "127.0.0.1")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "100")
-                    .start();
+            postgres = startPostgres(dataDir, template);
             int redisPort = freePort();
             RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
                     .setting("save \"\"").setting("appendonly no").onShutdownForceStop(false).build();
@@ -58,6 +54,33 @@ public final class EmbeddedStores implements AutoCloseable {
             closeQuietly(postgres);
             throw new UncheckedIOException("could not start embedded PostgreSQL and Redis", e);
         }
+    }
+
+    /** From the template where it starts; else (no template could be made, or it does not start) from a fresh initdb. */
+    private static EmbeddedPostgres startPostgres(Path dataDir, PostgresTemplate template) throws IOException {
+        try {
+            template.copyInto(dataDir);
+            return postgres(dataDir, false);
+        } catch (IOException | RuntimeException fromTemplate) {
+            LoggerFactory.getLogger(EmbeddedStores.class).warn("the PostgreSQL template did not start (" + fromTemplate + "); discarded, starting from initdb");
+            template.discard();
+            PostgresTemplate.deleteQuietly(dataDir);
+            Files.createDirectories(dataDir);
+            return postgres(dataDir, true);
+        }
+    }
+
+    private static EmbeddedPostgres postgres(Path dataDir, boolean initdb) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDir)
+                .setCleanDataDirectory(initdb)
+                .setRegisterShutdownHook(false)
+                .setServerConfig("listen_addresses", "127.0.0.1")
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("max_connections", "100")
+                .start();
     }
 
     public DatabaseUrl databaseUrl() {
