@@ -16,7 +16,7 @@ public final class Masker {
 
     private final List<String> secrets = new CopyOnWriteArrayList<>();
 
-    public String register(String secret) {
+    public synchronized String register(String secret) {
         if (secret != null && secret.length() >= MIN_LENGTH && !secrets.contains(secret)) {
             secrets.add(secret);
             secrets.sort(Comparator.comparingInt(String::length).reversed());

@@ -66,6 +66,8 @@ public final class Platforms {
         PlatformSettings.Embedded embedded = (PlatformSettings.Embedded) settings;
         String initial = options.lastServing().or(embedded::baselineVersion).orElseThrow(() -> ConfigError.at(env.file(),
                 "platform.baselineVersion", "is not set and the ledger has no promotion yet, so nothing would serve (fix: baselineVersion: 0.1.0)"));
-        return new EmbeddedPlatform(env, Release.parse(initial), options.candidateSettings(), options.workDir());
+        // Only a deploy that will run starts its candidate early: not a dry run, not the gate command's serving image.
+        Optional<Release> candidate = options.image().filter(image -> !options.gateServing() && !options.dryRun());
+        return new EmbeddedPlatform(env, Release.parse(initial), candidate, options.candidateSettings(), options.workDir());
     }
 }
