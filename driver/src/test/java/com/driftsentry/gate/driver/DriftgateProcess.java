@@ -76,7 +76,8 @@ final class DriftgateProcess {
     /** {@code wrapper}: a command that runs the JVM (e.g. in a namespace of its own); its arguments follow. */
     static DriftgateProcess run(Path workDir, List<String> wrapper, Map<String, String> env, String... args) throws Exception {
         List<String> command = new ArrayList<>(wrapper);
-        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        // C1 alone, as scripts/driftgate runs it.
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"), Driftgate.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)

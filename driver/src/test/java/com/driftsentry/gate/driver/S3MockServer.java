@@ -38,7 +38,7 @@ final class S3MockServer {
             }
             Path root = Files.createTempDirectory("s3mock");
             Path log = root.resolveSibling(root.getFileName() + ".log");
-            Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-jar", jar.toString(),
+            Process p = new ProcessBuilder(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
                     "--server.port=0", "--server.address=127.0.0.1", "--com.adobe.testing.s3mock.http-port=" + port,
                     "--com.adobe.testing.s3mock.store.root=" + root, "--com.adobe.testing.s3mock.store.initial-buckets=" + BUCKET))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
