@@ -7,6 +7,8 @@
 # Needs: `mvn -B -q install -DskipTests` done once. Usage: benchmarks/load-gate.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/maven.sh
+source benchmarks/maven.sh
 
 run() {
   local log=$1
@@ -34,7 +36,7 @@ sleep 3
 run "$log" MVN_ARGS="-Dgate.baseUrl=http://127.0.0.1:18095 -Dgate.simulation=HealthSimulation -Dgate.simulationClass=com.driftsentry.gate.simulations.HealthSimulation -Dgate.rampTo=20/s -Dgate.over=1s -Dgate.hold=20s" > /dev/null
 kill $stub
 newest=$(ls -td simulations/target/gate/healthsimulation-* | head -1)
-mvn -B -q -o -pl gate-core dependency:build-classpath -Dmdep.outputFile=/tmp/gate-core-cp.txt > /dev/null
+classpath gate-core /tmp/gate-core-cp.txt
 summary=$(java -cp "gate-core/target/classes:$(cat /tmp/gate-core-cp.txt)" com.driftsentry.gate.evidence.EvidenceSummary "$newest/evidence.json")
 echo "$summary"
 p99=$(awk '$1=="health" {print $6}' <<<"$summary")

@@ -7,6 +7,8 @@
 # Usage: benchmarks/recording-overhead.sh [seconds per run, default 15] [rounds, default 2]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/maven.sh
+source benchmarks/maven.sh
 secs=${1:-15}
 rounds=${2:-2}
 for tool in wrk nginx; do command -v $tool >/dev/null || { echo "missing $tool: apt-get install -y wrk nginx" >&2; exit 3; }; done
@@ -29,8 +31,8 @@ http {
 CONF
 nginx -c "$work/nginx.conf"
 
-mvn -B -q -o -pl simulations dependency:build-classpath -Dmdep.outputFile="$work/cp.txt" -Dmdep.includeScope=test >/dev/null
-mvn -B -q -o -pl simulations test-compile >/dev/null
+classpath simulations "$work/cp.txt" test
+step "compiling the benchmark" mvn -B -q -o -pl simulations test-compile
 cp="simulations/target/test-classes:simulations/target/classes:$(cat "$work/cp.txt")"
 
 count() { wc -l < "$work/access.log" 2>/dev/null || echo 0; }

@@ -6,16 +6,17 @@
 # Needs: `mvn -B -q install -DskipTests` done once. Usage: benchmarks/scaled-out.sh [rounds, default 3]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=benchmarks/maven.sh
+source benchmarks/maven.sh
 rounds=${1:-3}
 port=18096
 
 java benchmarks/FidelityStub.java "$port" 200 &
 stub=$!
 trap 'kill $stub 2>/dev/null || true' EXIT
-for i in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done
+for _ in $(seq 1 50); do curl -sf "http://127.0.0.1:$port/health/live" >/dev/null && break; sleep 0.2; done
 curl -sf "http://127.0.0.1:$port/health/live" >/dev/null || { echo "the stub did not answer on port $port" >&2; exit 3; }
-mvn -B -q -o -pl gate-core org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.outputFile=/tmp/gate-core-cp.txt > /dev/null \
-  || { echo "Maven could not list gate-core's classpath offline (run mvn -B -q install -DskipTests once)" >&2; exit 3; }
+classpath gate-core /tmp/gate-core-cp.txt
 
 run() {
   local generators=$1 log
@@ -35,7 +36,7 @@ run() {
 }
 
 echo "fidelity of 1 and 3 generators against a 200 ms stub, 30 users/s for 20 s, $(nproc) cores, $(date -u +%FT%TZ)"
-for r in $(seq 1 "$rounds"); do
+for _ in $(seq 1 "$rounds"); do
   run 1
   run 3
 done
