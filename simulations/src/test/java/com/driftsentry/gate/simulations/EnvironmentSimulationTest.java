@@ -25,7 +25,7 @@ class EnvironmentSimulationTest {
         // A local reference service stands in for production's address (load goes to loopback only).
         try (EmbeddedTarget reference = EmbeddedTarget.start(10, Map.of(), work.resolve("reference"))) {
             GatlingProcess run = GatlingProcess.run("EnvironmentSimulation", Map.of("env", "production", "gate.environments", SHIPPED.toString(),
-                    "gate.baseUrl", reference.baseUrl(), "gate.rampTo", "30/s", "gate.over", "1s", "gate.hold", "10s"),
+                    "gate.baseUrl", reference.baseUrl(), "gate.rampTo", "40/s", "gate.over", "1s", "gate.hold", "5s"),
                     Map.of("GATE_AWS_ENDPOINT", moto.endpoint(), "AWS_ACCESS_KEY_ID", "AKIDMOTO", "AWS_SECRET_ACCESS_KEY", "moto-secret"));
             assertTrue(run.output.contains("driftgate load: HealthSimulation on production against " + reference.baseUrl()), run.output);
             assertEquals(0, run.exitCode, run.output);
