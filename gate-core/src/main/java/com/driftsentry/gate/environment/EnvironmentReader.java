@@ -258,12 +258,12 @@ final class EnvironmentReader {
                         + LoadGateConfig.Generators.MAX + ")");
             }
         }
-        if (engine.equals("ecs")) {
-            // Named in the schema so a file can say what it will want; refused until RunTask of the generators exists (issue 26).
-            throw ConfigError.at(file, "gates.load.generators.engine", "ecs (the generators as tasks on the stage's cluster) is not built yet "
-                    + "(fix: engine: local, the generators as processes on this machine)");
+        Optional<String> taskDefinition = Optional.ofNullable(g.path("taskDefinition").textValue());
+        if (engine.equals("ecs") && taskDefinition.isEmpty()) {
+            throw ConfigError.at(file, "gates.load.generators.taskDefinition", "is required with engine: ecs (fix: the generator's task "
+                    + "definition family, e.g. taskDefinition: DriftSentry-staging-load-generator)");
         }
-        return new LoadGateConfig.Generators(count, engine);
+        return new LoadGateConfig.Generators(count, engine, taskDefinition);
     }
 
     private String value(JsonNode node, String field, String override) {

@@ -31,10 +31,19 @@ public record LoadGateConfig(String simulation, Profile profile, long minRequest
 
     /**
      * {@code gates.load.generators}: how many load generators run the simulation, each at {@code 1/count} of the profile's rate,
-     * judged once on their merged evidence; {@code engine}: where they run ({@code local} processes, or {@code ecs} tasks).
+     * judged once on their merged evidence; {@code engine}: where they run ({@code local} processes, or {@code ecs} tasks of
+     * {@code taskDefinition} on the stage's cluster, in its service's network).
      */
-    public record Generators(int count, String engine) {
-        public static final Generators ONE = new Generators(1, "local");
+    public record Generators(int count, String engine, Optional<String> taskDefinition) {
+        public static final Generators ONE = new Generators(1, "local", Optional.empty());
+
+        public Generators(int count, String engine) {
+            this(count, engine, Optional.empty());
+        }
+
+        public boolean onEcs() {
+            return engine.equals("ecs");
+        }
         public static final int MAX = 64;
 
         /** More than one generator: the run is coordinated through the stage's store. */

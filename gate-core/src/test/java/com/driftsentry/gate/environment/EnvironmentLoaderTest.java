@@ -65,8 +65,10 @@ class EnvironmentLoaderTest {
         ConfigError bad = assertThrows(ConfigError.class, () -> loader(Map.of("QA_KEY", "k"), Map.of("gate.generators", "many")).load("qa"));
         assertEquals("-Dgate.generators: 'many' is not a generator count (fix: 1 to 64)", bad.getMessage());
         ConfigError engine = assertThrows(ConfigError.class, () -> load(Fixture.edit(scaled, "count: 3", "count: 3, engine: ecs")));
-        assertTrue(engine.getMessage().endsWith("gates.load.generators.engine: ecs (the generators as tasks on the stage's cluster) is not "
-                + "built yet (fix: engine: local, the generators as processes on this machine)"), engine.getMessage());
+        assertTrue(engine.getMessage().endsWith("gates.load.generators.taskDefinition: is required with engine: ecs (fix: the generator's task "
+                + "definition family, e.g. taskDefinition: DriftSentry-staging-load-generator)"), engine.getMessage());
+        assertEquals(new LoadGateConfig.Generators(3, "ecs", Optional.of("gen")),
+                load(Fixture.edit(scaled, "count: 3", "count: 3, engine: ecs, taskDefinition: gen")).requireLoad().generators());
     }
 
     @Test

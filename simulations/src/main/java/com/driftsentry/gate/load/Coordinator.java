@@ -25,7 +25,7 @@ import java.util.UUID;
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
- * A scaled-out run from the coordinator's side: the generators are started ({@link LocalEngine}) and every one must
+ * A scaled-out run from the coordinator's side: the generators are started ({@link GeneratorEngine}) and every one must
  * say it is ready within {@code -Dgate.generators.readyWithin} (default 2 min), else the run ends INCONCLUSIVE with no load sent and every generator
  * stopped; their clocks are measured; one start time {@link #LEAD} ahead is set; the merged intervals are asked the
  * early-abort rule as they arrive, and a stop is written that every generator obeys; a generator that exits early or
@@ -50,7 +50,7 @@ final class Coordinator {
     private final int count;
     private final String runId = "run-" + UUID.randomUUID().toString().substring(0, 8);
     private RunChannel channel;
-    private LocalEngine engine;
+    private GeneratorEngine engine;
     private RunChannel.Start start;
     private Optional<RunChannel.Stop> stop = Optional.empty();
     private int merged;
@@ -63,10 +63,11 @@ final class Coordinator {
     }
 
     Result run() {
-        try (StageStore store = StageStores.open(plan.environment().deploy().state()); LocalEngine started = LocalEngine.start(plan, runId, target, count)) {
+        try (StageStore store = StageStores.open(plan.environment().deploy().state()); GeneratorEngine started = engine()) {
             channel = new RunChannel(store, runId);
             engine = started;
-            System.out.println("driftgate load: " + count + " generators (local), run " + runId + " in " + channel.where());
+            System.out.println("driftgate load: " + count + " generators (" + plan.load().generators().engine() + "), run " + runId + " in "
+                    + channel.where());
             Optional<VerdictLine> notReady = awaitReady();
             if (notReady.isPresent()) {
                 return new Result(null, List.of(notReady.get()), false);
@@ -91,6 +92,10 @@ final class Coordinator {
             boolean whole = run.gaps().isEmpty();
             return new Result(run.requestsByGenerator().isEmpty() ? null : run.merged(), lines, whole);
         }
+    }
+
+    private GeneratorEngine engine() {
+        return plan.load().generators().onEcs() ? EcsEngine.start(plan, runId, target, count) : LocalEngine.start(plan, runId, target, count);
     }
 
     /** The run's own page beside its verdict: merged percentiles over time, each generator's share. */
@@ -120,7 +125,7 @@ final class Coordinator {
         for (int i = 0; i < count; i++) {
             if (!ready.containsKey(i)) {
                 int index = i;
-                missing.add(engine.exited(i).map(code -> "generator " + index + " exited with " + code + " before it was ready (" + engine.log(index) + ")")
+                missing.add(engine.gone(i).map(how -> "generator " + index + " " + how + " before it was ready")
                         .orElse("generator " + i + " was not ready within " + plan.generatorsReadyWithin().toMillis() / 1000.0 + " s"));
             }
         }
@@ -134,7 +139,7 @@ final class Coordinator {
     private boolean anyExitedUnready() {
         Map<Integer, RunChannel.Ready> ready = channel.ready();
         for (int i = 0; i < count; i++) {
-            if (!ready.containsKey(i) && engine.exited(i).isPresent()) {
+            if (!ready.containsKey(i) && engine.gone(i).isPresent()) {
                 return true;
             }
         }
@@ -176,7 +181,7 @@ final class Coordinator {
         for (int i = 0; i < count; i++) {
             done.put(i, channel.done(i));
             written.put(i, channel.intervalCount(i));
-            ended &= done.get(i).isPresent() || engine.exited(i).isPresent() && stop.isPresent();
+            ended &= done.get(i).isPresent() || engine.gone(i).isPresent() && stop.isPresent();
         }
         if (ended) {
             return true;
@@ -195,8 +200,7 @@ final class Coordinator {
         for (int i = 0; i < count; i++) {
             int index = i;
             if (done.get(i).isEmpty()) {
-                engine.exited(i).ifPresent(code -> stopOnce("generator " + index + " exited with " + code + " at " + Instant.now() + " before its "
-                        + "final evidence (" + engine.log(index) + ")"));
+                engine.gone(i).ifPresent(how -> stopOnce("generator " + index + " " + how + " at " + Instant.now() + " before its final evidence"));
                 Instant due = start.at().plus(INTERVAL.multipliedBy(written.get(i) + 1L)).plus(LATE);
                 if (Instant.now().isAfter(due)) {
                     stopOnce("generator " + i + " wrote no interval " + written.get(i) + " by " + due + ": it is stuck or gone");

@@ -4,6 +4,7 @@ import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.environment.LoadGateConfig;
+import com.driftsentry.gate.environment.PlatformSettings;
 import com.driftsentry.gate.environment.Quantities;
 import com.driftsentry.gate.environment.Threshold;
 import java.nio.file.Path;
@@ -42,6 +43,9 @@ record LoadPlan(String simulation, Set<String> groups, Environment environment, 
         soakOnly.forEach(t -> System.out.println("driftgate load: not judged by " + simulation + " (memory growth is judged in "
                 + LoadGateConfig.SOAK + " runs): " + t.describe()));
         load.requireScopes(groups, simulation);
+        if (load.generators().scaledOut() && load.generators().onEcs()) {
+            requireEcsEngine(env);
+        }
         if (!env.target().embedded() && env.target().apiKey() == null && !groups.equals(Set.of("health"))) {
             throw new ConfigError(env.file() + ": target.apiKey: " + simulation + " calls the authenticated API and needs a key"
                     + " (fix: apiKey: ${env:DRIFTSENTRY_API_KEY} or ${secret:<name>})");
@@ -55,6 +59,23 @@ record LoadPlan(String simulation, Set<String> groups, Environment environment, 
         Duration generatorsReadyWithin = generatorsReady == null ? GENERATORS_READY_WITHIN
                 : new Quantities(env.file()).duration("-Dgate.generators.readyWithin", generatorsReady);
         return new LoadPlan(simulation, Set.copyOf(groups), env, load, out, readyTimeout, generatorsReadyWithin);
+    }
+
+    /** Generators as tasks need the stage's cluster and service, a target the tasks can reach, and no key given here. */
+    private static void requireEcsEngine(Environment env) {
+        if (!(env.deploy().platform() instanceof PlatformSettings.Ecs ecs) || ecs.cluster().isEmpty() || ecs.service().isEmpty()) {
+            throw ConfigError.at(env.file(), "gates.load.generators.engine", "ecs runs the generators on the stage's cluster, in its service's "
+                    + "network, and platform is " + env.deploy().platform().type() + " without both (fix: engine: local, or platform: { type: ecs, "
+                    + "cluster: …, service: … })");
+        }
+        if (env.target().embedded()) {
+            throw ConfigError.at(env.file(), "target.baseUrl", "embedded is this machine, which tasks on the cluster cannot reach "
+                    + "(fix: engine: local, or -Dgate.baseUrl=<the stage's address>)");
+        }
+        if (System.getProperty("gate.apiKey") != null) {
+            throw new ConfigError("-Dgate.apiKey: a generator task reads its key from the environment file's target.apiKey, with its task role; "
+                    + "a key in RunTask's overrides could be read by anyone who may describe the task (fix: apiKey: ${secret:NAME} in the file)");
+        }
     }
 
     String describe() {

@@ -15,11 +15,7 @@ import java.util.concurrent.TimeUnit;
  * The {@code local} engine: a scaled-out run's generators as JVMs on this machine (the tests, a large single box), each a
  * Gatling run of the same simulation ({@link GatlingJvm}) told its index, the run id and where the target is. Every generator is stopped when the coordinator ends, however it ends.
  */
-final class LocalEngine implements AutoCloseable {
-    /** Settings the coordinator gives each generator itself; the other -Dgate.* switches pass through as given. */
-    private static final List<String> OWN = List.of("gate.baseUrl", "gate.apiKey", "gate.output", "gate.generators", "gate.generator.index",
-            "gate.generator.count", "gate.run", "gate.environments", "gate.generators.readyWithin");
-
+final class LocalEngine implements GeneratorEngine {
     private final List<Process> processes = new ArrayList<>();
     private final Path dir;
 
@@ -34,13 +30,7 @@ final class LocalEngine implements AutoCloseable {
             Files.createDirectories(engine.dir);
             for (int i = 0; i < count; i++) {
                 Path own = engine.dir.resolve("generator-" + i).toAbsolutePath();
-                List<String> properties = new ArrayList<>(List.of("gate.generator.index=" + i, "gate.generator.count=" + count, "gate.run=" + runId));
-                for (Map.Entry<Object, Object> p : System.getProperties().entrySet()) {
-                    String name = p.getKey().toString();
-                    if (name.startsWith("gate.") && !OWN.contains(name)) {
-                        properties.add(name + "=" + p.getValue());
-                    }
-                }
+                List<String> properties = GeneratorSwitches.properties(runId, i, count);
                 ProcessBuilder pb = GatlingJvm.of(plan.environment().name(), plan.simulation(), target.baseUrl(), target.adminKey(), own, properties)
                         .redirectOutput(engine.log(i).toFile());
                 engine.processes.add(pb.start());
@@ -52,18 +42,18 @@ final class LocalEngine implements AutoCloseable {
         return engine;
     }
 
-    /** Generator i's exit code, once it has exited. */
-    Optional<Integer> exited(int i) {
+    @Override
+    public Optional<String> gone(int i) {
         Process p = processes.get(i);
-        return p.isAlive() ? Optional.empty() : Optional.of(p.exitValue());
+        return p.isAlive() ? Optional.empty() : Optional.of("exited with " + p.exitValue() + " (" + log(i) + ")");
     }
 
-    Path log(int i) {
+    private Path log(int i) {
         return dir.resolve("generator-" + i + ".log");
     }
 
-    /** Waits for every generator to end on its own, at most {@code within}; false if one has not. */
-    boolean awaitAll(Duration within) {
+    @Override
+    public boolean awaitAll(Duration within) {
         long deadline = System.nanoTime() + within.toNanos();
         try {
             for (Process p : processes) {
@@ -78,7 +68,7 @@ final class LocalEngine implements AutoCloseable {
         }
     }
 
-    /** Stops every generator still running: SIGTERM, then SIGKILL after 10 s. */
+    /** SIGTERM, then SIGKILL after 10 s. */
     @Override
     public void close() {
         processes.forEach(Process::destroy);
