@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=benchmarks/maven.sh
 source benchmarks/maven.sh
+# shellcheck source=benchmarks/nginx.sh
+source benchmarks/nginx.sh
 secs=${1:-15}
 rounds=${2:-2}
 for tool in wrk nginx; do command -v $tool >/dev/null || { echo "missing $tool: apt-get install -y wrk nginx" >&2; exit 3; }; done
@@ -18,18 +20,8 @@ chmod 755 "$work"
 port=18090
 cleanup() { [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
-printf 'driftsentry-ok!\n' > "$work/static.txt"; chmod 644 "$work/static.txt"
-cat > "$work/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/error.log;
-events { worker_connections 4096; }
-http {
-  access_log $work/access.log;
-  server { listen 127.0.0.1:$port; location / { root $work; } }
-}
-CONF
-nginx -c "$work/nginx.conf"
+printf 'driftsentry-ok!\n' > "$work/static.txt"
+serve_static "$work" "$port"
 
 classpath simulations "$work/cp.txt" test
 step "compiling the benchmark" mvn -B -q -o -pl simulations test-compile

@@ -11,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=benchmarks/maven.sh
 source benchmarks/maven.sh
+# shellcheck source=benchmarks/nginx.sh
+source benchmarks/nginx.sh
 secs=${1:-20}
 rounds=${2:-2}
 for tool in wrk nginx jq; do command -v $tool >/dev/null || { echo "missing $tool: apt-get install -y wrk nginx jq" >&2; exit 3; }; done
@@ -22,19 +24,7 @@ cleanup() { [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/n
 trap cleanup EXIT
 mkdir -p "$work/health"
 for f in live ready; do printf '{"status":"UP"}\n' > "$work/health/$f"; done
-chmod -R a+rX "$work"
-cat > "$work/nginx.conf" <<CONF
-worker_processes auto;
-pid $work/nginx.pid;
-error_log $work/error.log;
-events { worker_connections 4096; }
-http {
-  access_log $work/access.log;
-  default_type application/json;
-  server { listen 127.0.0.1:$port; location / { root $work; } }
-}
-CONF
-nginx -c "$work/nginx.conf"
+serve_static "$work" "$port"
 
 count() { wc -l < "$work/access.log" 2>/dev/null || echo 0; }
 
