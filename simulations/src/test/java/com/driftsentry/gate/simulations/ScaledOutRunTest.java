@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Three local generators against the embedded service ({@code e2e-environments/scaled.yaml}), end to end: real Gatling
  * JVMs coordinated through a folder store, their evidence merged and judged once. A healthy run passes and says what
- * each generator sent; a fault is caught as a single generator catches it, and its stop reaches every generator (the
+ * each generator sent; a fault (errors, or a stall on one route) is caught as a single generator catches it, and its stop reaches every generator (the
  * time is measured and printed); a generator killed mid-run makes the run INCONCLUSIVE naming it.
  */
 class ScaledOutRunTest {
@@ -54,6 +54,21 @@ class ScaledOutRunTest {
         String window = run.line("global errorRate").get("window").asText();
         assertTrue(Double.parseDouble(window.substring(0, window.indexOf('s'))) < 30, "stopped far short of the 40 s hold: " + window);
         System.out.println("scaled-out abort: " + stop.get("measured").asText() + ", load window " + window);
+    }
+
+    @Test
+    void aStallOnTwoPercentOfOneRouteFailsThatGroupsP99AsOneGeneratorWould() throws Exception {
+        // LoadGateEndToEndTest's stall, made longer than this environment's 2 s bounds: the merged tail shows it.
+        GatlingProcess run = GatlingProcess.run("ApiMixSimulation", Map.of("env", "scaled"), Map.of("DRIFTSENTRY_FAULT_LATENCY_MS", "3000",
+                "DRIFTSENTRY_FAULT_LATENCY_RATIO", "0.02", "DRIFTSENTRY_FAULT_ROUTES", "/api/v1/drifts"));
+        assertEquals("FAIL", run.verdict().get("outcome").asText(), run.output);
+        JsonNode drifts = run.line("drifts p99");
+        assertEquals("FAIL", drifts.get("outcome").asText(), drifts.toString());
+        assertTrue(Double.parseDouble(drifts.get("measured").asText().replaceAll("[^0-9.]", "")) >= 3000, "the stall is in the merged p99: " + drifts);
+        assertEquals("PASS", run.line("dashboard p99").get("outcome").asText(), "the other route's group passes");
+        assertEquals("PASS", run.line("global errorRate").get("outcome").asText());
+        assertEquals("PASS", run.line("generators").get("outcome").asText(), "every generator's evidence is in");
+        assertEquals(1, run.exitCode);
     }
 
     @Test
