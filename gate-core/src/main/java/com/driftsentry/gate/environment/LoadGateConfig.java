@@ -36,15 +36,12 @@ public record LoadGateConfig(String simulation, Profile profile, long minRequest
      */
     public record Generators(int count, String engine, Optional<String> taskDefinition) {
         public static final Generators ONE = new Generators(1, "local", Optional.empty());
+        public static final int MAX = 64;
 
-        public Generators(int count, String engine) {
-            this(count, engine, Optional.empty());
-        }
-
+        /** The generators are tasks on the stage's ECS cluster. */
         public boolean onEcs() {
             return engine.equals("ecs");
         }
-        public static final int MAX = 64;
 
         /** More than one generator: the run is coordinated through the stage's store. */
         public boolean scaledOut() {

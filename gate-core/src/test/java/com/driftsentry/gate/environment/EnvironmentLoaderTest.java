@@ -58,7 +58,7 @@ class EnvironmentLoaderTest {
         assertEquals(LoadGateConfig.Generators.ONE, load(VALID).requireLoad().generators(), "one generator unless asked");
         String scaled = Fixture.edit(VALID, "simulation: ApiMixSimulation", "simulation: ApiMixSimulation\n    generators: { count: 3 }");
         LoadGateConfig.Generators three = load(scaled).requireLoad().generators();
-        assertEquals(new LoadGateConfig.Generators(3, "local"), three);
+        assertEquals(new LoadGateConfig.Generators(3, "local", Optional.empty()), three);
         assertEquals(1.0 / 3, three.share(), 1e-12);
         Files.writeString(dir.resolve("qa.yaml"), scaled);
         assertEquals(4, loader(Map.of("QA_KEY", "k"), Map.of("gate.generators", "4")).load("qa").requireLoad().generators().count());

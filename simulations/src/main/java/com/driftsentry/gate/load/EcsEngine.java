@@ -9,9 +9,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -40,6 +42,8 @@ final class EcsEngine implements GeneratorEngine {
     private final String runId;
     private final List<String> tasks = new ArrayList<>();
     private final Map<String, Task> seen = new HashMap<>();
+    // Asked to stop once: the shutdown hook's close after the coordinator's own repeats no StopTask.
+    private final Set<String> stopAsked = new HashSet<>();
     private Instant looked = Instant.MIN;
 
     private EcsEngine(EcsClient ecs, String cluster, String runId) {
@@ -114,7 +118,7 @@ final class EcsEngine implements GeneratorEngine {
     public synchronized void close() {
         for (String task : tasks) {
             Task last = seen.get(task);
-            if (last != null && "STOPPED".equals(last.lastStatus())) {
+            if (last != null && "STOPPED".equals(last.lastStatus()) || !stopAsked.add(task)) {
                 continue;
             }
             try {

@@ -9,8 +9,6 @@ import java.lang.reflect.InvocationTargetException;
 
 /** Which simulation an environment is gated by, made: what lets {@code -Denv=X} alone choose the run. */
 public final class EnvironmentSimulations {
-    static final String PACKAGE = "com.driftsentry.gate.simulations.";
-
     private EnvironmentSimulations() {
     }
 
@@ -23,8 +21,8 @@ public final class EnvironmentSimulations {
             Environment env = EnvironmentLoader.fromSystem(SecretResolver::unread).load(System.getProperty("env", "local"));
             String simulation = env.requireLoad().simulation();
             try {
-                Class<?> found = Class.forName(PACKAGE + simulation);
-                if (Simulation.class.isAssignableFrom(found) && !found.getName().equals(PACKAGE + "EnvironmentSimulation")) {
+                Class<?> found = Class.forName(GatlingJvm.SIMULATIONS + simulation);
+                if (Simulation.class.isAssignableFrom(found) && !found.getName().equals(GatlingJvm.SIMULATIONS + "EnvironmentSimulation")) {
                     return found;
                 }
             } catch (ClassNotFoundException e) {

@@ -13,6 +13,8 @@ import java.util.List;
 public final class GatlingJvm {
     /** The environment variable the child reads its key from ({@code -Dgate.apiKey=${env:…}}). */
     public static final String KEY_VARIABLE = "DRIFTGATE_LOAD_API_KEY";
+    /** Where the simulations an environment names live: {@code gates.load.simulation} is a class name in it. */
+    static final String SIMULATIONS = "com.driftsentry.gate.simulations.";
 
     private GatlingJvm() {
     }
@@ -32,7 +34,7 @@ public final class GatlingJvm {
             command.add("-Dgate.apiKey=${env:" + KEY_VARIABLE + "}");
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
-                "-s", "com.driftsentry.gate.simulations." + simulation, "-rf", output.resolve("gatling").toAbsolutePath().toString()));
+                "-s", SIMULATIONS + simulation, "-rf", output.resolve("gatling").toAbsolutePath().toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         if (apiKey != null) {
             pb.environment().put(KEY_VARIABLE, apiKey);

@@ -31,7 +31,7 @@ record LoadPlan(String simulation, Set<String> groups, Environment environment, 
         LoadGateConfig load = env.requireLoad();
         if (!load.simulation().equals(simulation)) {
             throw new ConfigError(env.file() + ": gates.load.simulation: this environment is gated by " + load.simulation()
-                    + ", not " + simulation + " (fix: -Dgate.simulationClass=com.driftsentry.gate.simulations." + load.simulation() + ")");
+                    + ", not " + simulation + " (fix: -Dgate.simulationClass=" + GatlingJvm.SIMULATIONS + load.simulation() + ")");
         }
         if (System.getProperty("gate.simulation") != null) {
             List<Threshold> dropped = new ArrayList<>();
