@@ -3,6 +3,7 @@ package com.driftsentry.infra;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awscdk.Aws;
 import software.amazon.awscdk.services.ecr.Repository;
 import software.amazon.awscdk.services.iam.OpenIdConnectProvider;
@@ -14,8 +15,9 @@ import software.constructs.Construct;
 
 /**
  * The role GitHub Actions assumes through OIDC (no long-lived keys) for the deploy and nightly
- * workflows: exactly the calls driftgate, the load gate's secret reads and the image push make,
- * each on the resources it names. Only the calls AWS cannot scope to a resource
+ * workflows: exactly the calls driftgate, the load gate's secret reads and the image pushes make,
+ * each on the resources it names (a stage whose load runs on ECS adds RunTask of its generators' task
+ * definition, StopTask of its cluster's tasks and PassRole of the generators' two roles). Only the calls AWS cannot scope to a resource
  * (ecr:GetAuthorizationToken, ecs:RegisterTaskDefinition/DescribeTaskDefinition,
  * ec2:DescribeNetworkInterfaces) are on {@code *}; no action is a wildcard.
  */
@@ -26,7 +28,8 @@ final class DeployRole extends Construct {
 
     final Role role;
 
-    DeployRole(Construct scope, String id, SharedSettings shared, List<StageSettings> stages, Repository repository, Bucket state) {
+    DeployRole(Construct scope, String id, SharedSettings shared, List<StageSettings> stages, Repository repository, Bucket state,
+               Optional<Repository> generatorImages) {
         super(scope, id);
         OpenIdConnectProvider github = OpenIdConnectProvider.Builder.create(this, "GitHub").url("https://" + GITHUB_OIDC)
                 .clientIds(List.of("sts.amazonaws.com")).build();
@@ -38,10 +41,10 @@ final class DeployRole extends Construct {
                         "StringEquals", Map.of(GITHUB_OIDC + ":aud", "sts.amazonaws.com"),
                         "StringLike", Map.of(GITHUB_OIDC + ":sub", subjects))))
                 .build();
-        statements(stages, repository, state).forEach(role::addToPolicy);
+        statements(stages, repository, state, generatorImages).forEach(role::addToPolicy);
     }
 
-    static List<PolicyStatement> statements(List<StageSettings> stages, Repository repository, Bucket state) {
+    static List<PolicyStatement> statements(List<StageSettings> stages, Repository repository, Bucket state, Optional<Repository> generatorImages) {
         String arn = "arn:" + Aws.PARTITION + ":";
         String regionAccount = Aws.REGION + ":" + Aws.ACCOUNT_ID;
         List<PolicyStatement> all = new ArrayList<>();
@@ -49,6 +52,9 @@ final class DeployRole extends Construct {
                 "ec2:DescribeNetworkInterfaces"), List.of("*")));
         all.add(allow(List.of("ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
                 "ecr:PutImage", "ecr:BatchGetImage", "ecr:DescribeImages"), List.of(repository.getRepositoryArn())));
+        // The generator image is pushed by the deploy workflow and never described by driftgate.
+        generatorImages.ifPresent(g -> all.add(allow(List.of("ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
+                "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage"), List.of(g.getRepositoryArn()))));
         List<String> services = new ArrayList<>();
         List<String> tasks = new ArrayList<>();
         List<String> passRoles = new ArrayList<>();
@@ -56,6 +62,9 @@ final class DeployRole extends Construct {
         List<String> budgets = new ArrayList<>();
         List<String> secrets = new ArrayList<>();
         List<String> stacks = new ArrayList<>();
+        List<String> generatorFamilies = new ArrayList<>();
+        List<String> generatorClusters = new ArrayList<>();
+        List<String> generatorTasks = new ArrayList<>();
         for (StageSettings s : stages) {
             // ${stack:DriftSentry-<stage>#ApiUrl}: the stage's address as its stack says it.
             stacks.add(arn + "cloudformation:" + regionAccount + ":stack/DriftSentry-" + s.stage() + "/*");
@@ -64,12 +73,25 @@ final class DeployRole extends Construct {
             tasks.add(arn + "ecs:" + regionAccount + ":container-instance/" + s.cluster() + "/*");
             passRoles.add(arn + "iam::" + Aws.ACCOUNT_ID + ":role/" + StageStack.roleName(s, "task"));
             passRoles.add(arn + "iam::" + Aws.ACCOUNT_ID + ":role/" + StageStack.roleName(s, "execution"));
+            s.generators().ifPresent(g -> {
+                generatorFamilies.add(arn + "ecs:" + regionAccount + ":task-definition/" + g.family() + ":*");
+                generatorClusters.add(arn + "ecs:" + regionAccount + ":cluster/" + s.cluster());
+                generatorTasks.add(arn + "ecs:" + regionAccount + ":task/" + s.cluster() + "/*");
+                passRoles.add(arn + "iam::" + Aws.ACCOUNT_ID + ":role/" + StageStack.roleName(s, "generator-task"));
+                passRoles.add(arn + "iam::" + Aws.ACCOUNT_ID + ":role/" + StageStack.roleName(s, "generator-execution"));
+            });
             s.alarms().forEach(a -> alarms.add(arn + "cloudwatch:" + regionAccount + ":alarm:" + a));
             budgets.add(arn + "budgets::" + Aws.ACCOUNT_ID + ":budget/" + s.budgetName());
             s.secrets().forEach(name -> secrets.add(arn + "secretsmanager:" + regionAccount + ":secret:" + name + "-*"));
         }
         all.add(allow(List.of("ecs:DescribeServices", "ecs:UpdateService"), services));
         all.add(allow(List.of("ecs:DescribeTasks", "ecs:ListTasks"), tasks));
+        if (!generatorFamilies.isEmpty()) {
+            // Load generators: RunTask of their task definition only, on their stage's cluster only; StopTask of that cluster's tasks.
+            all.add(PolicyStatement.Builder.create().actions(List.of("ecs:RunTask")).resources(generatorFamilies)
+                    .conditions(Map.of("ArnEquals", Map.of("ecs:cluster", generatorClusters))).build());
+            all.add(allow(List.of("ecs:StopTask"), generatorTasks));
+        }
         all.add(PolicyStatement.Builder.create().actions(List.of("iam:PassRole")).resources(passRoles)
                 .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com"))).build());
         all.add(allow(List.of("cloudwatch:DescribeAlarms"), alarms));

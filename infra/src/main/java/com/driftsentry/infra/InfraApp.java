@@ -39,7 +39,8 @@ public final class InfraApp {
                 throw new IllegalArgumentException("environments/" + s.stage() + ".yaml: platform.region: " + s.region()
                         + " is not the shared region " + shared.region() + " of infra/stages.yaml (fix: one region for every stage)");
             }
-            StageStack stage = new StageStack(app, "DriftSentry-" + s.stage(), props, s, sharedStack.repository());
+            StageStack stage = new StageStack(app, "DriftSentry-" + s.stage(), props, s, sharedStack.repository(), shared.stateBucket(),
+                    sharedStack.generatorImages());
             stage.addDependency(sharedStack);
             all.add(stage);
         }

@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code shared:} part of {@code infra/stages.yaml}: the region, the image repository, the state bucket, who may deploy. */
+/**
+ * The {@code shared:} part of {@code infra/stages.yaml}: the region, the image repository, the state bucket, who may deploy,
+ * and the load generator's image repository (made only when a stage runs its load generators on ECS).
+ */
 public record SharedSettings(String region, String repository, int keepImages, String stateBucket, String githubRepository,
-                             List<String> githubEnvironments) {
+                             List<String> githubEnvironments, String generatorRepository) {
 
     public static SharedSettings read(Path repositoryRoot) {
         JsonNode shared = StageSettings.yaml(repositoryRoot.resolve("infra/stages.yaml")).path("shared");
@@ -18,6 +21,7 @@ public record SharedSettings(String region, String repository, int keepImages, S
             throw new IllegalArgumentException("infra/stages.yaml: shared.github.repository: '" + github + "' is not owner/name (fix: e.g. acme/driftsentry)");
         }
         return new SharedSettings(shared.path("region").asText("us-east-1"), shared.path("repository").asText("driftsentry-backend"),
-                shared.path("keepImages").asInt(20), shared.path("stateBucket").asText(), github, List.copyOf(environments));
+                shared.path("keepImages").asInt(20), shared.path("stateBucket").asText(), github, List.copyOf(environments),
+                shared.path("generatorRepository").asText("driftsentry-load-generator"));
     }
 }

@@ -1,6 +1,7 @@
 package com.driftsentry.infra;
 
 import java.util.List;
+import java.util.Optional;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
 import software.amazon.awscdk.Stack;
@@ -17,12 +18,16 @@ import software.constructs.Construct;
 /**
  * What every stage shares: the image repository (scanned on push, the last N images kept, tags
  * immutable so a tag names one image for good), the bucket driftgate keeps each stage's state in
- * (versioned, encrypted, never public, TLS only), the role GitHub Actions deploys with, and the account's
- * {@link AuditTrail}.
+ * (versioned, encrypted, never public, TLS only), the role GitHub Actions deploys with, the account's
+ * {@link AuditTrail}, and, when a stage runs its load generators on ECS, their image repository.
  */
 public final class SharedStack extends Stack {
+    /** The generator image keeps few versions: only the commit being deployed runs, and each image bills its storage. */
+    static final int KEEP_GENERATOR_IMAGES = 3;
+
     private final Repository repository;
     private final Bucket stateBucket;
+    private final Optional<Repository> generatorImages;
 
     public SharedStack(Construct scope, String id, StackProps props, SharedSettings shared, List<StageSettings> stages) {
         super(scope, id, props);
@@ -37,7 +42,14 @@ public final class SharedStack extends Stack {
                 .lifecycleRules(List.of(software.amazon.awscdk.services.s3.LifecycleRule.builder()
                         .noncurrentVersionExpiration(Duration.days(90)).build()))
                 .build();
-        new DeployRole(this, "Deploy", shared, stages, repository, stateBucket);
+        this.generatorImages = stages.stream().anyMatch(s -> s.generators().isPresent())
+                ? Optional.of(Repository.Builder.create(this, "GeneratorImages").repositoryName(shared.generatorRepository()).imageScanOnPush(true)
+                        .imageTagMutability(TagMutability.IMMUTABLE).removalPolicy(RemovalPolicy.RETAIN)
+                        .lifecycleRules(List.of(LifecycleRule.builder().description("keep the last " + KEEP_GENERATOR_IMAGES + " generator images")
+                                .maxImageCount(KEEP_GENERATOR_IMAGES).build()))
+                        .build())
+                : Optional.empty();
+        new DeployRole(this, "Deploy", shared, stages, repository, stateBucket, generatorImages);
         new AuditTrail(this, "Audit");
         Tags.of(this).add("project", "driftsentry");
     }
@@ -48,5 +60,10 @@ public final class SharedStack extends Stack {
 
     public Bucket stateBucket() {
         return stateBucket;
+    }
+
+    /** The load generator's image repository: present when a stage runs its generators on ECS. */
+    public Optional<Repository> generatorImages() {
+        return generatorImages;
     }
 }

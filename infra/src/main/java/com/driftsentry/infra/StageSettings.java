@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public record StageSettings(String stage, String region, String cluster, String service, List<String> alarms, String budgetName,
                             double monthlyCapUsd, List<String> secrets, int cpu, int memoryMiB, int desiredCount, int storageGb,
                             int backupDays, int logRetentionDays, boolean production, int gateOnlyTasks, boolean dashboard,
-                            List<String> corsOrigins) {
+                            List<String> corsOrigins, Optional<LoadGenerators.Settings> generators) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SECRET = Pattern.compile("\\$\\{secret:([^}#]+)(?:#[^}]*)?}");
 
@@ -59,7 +59,7 @@ public record StageSettings(String stage, String region, String cluster, String 
                 sizes.path("task").path("memoryMiB").asInt(512), sizes.path("task").path("desiredCount").asInt(1),
                 sizes.path("database").path("storageGb").asInt(20), sizes.path("database").path("backupDays").asInt(7),
                 sizes.path("logRetentionDays").asInt(14), "production".equals(stage), platform.path("gateOnly").path("tasks").asInt(0),
-                sizes.path("dashboard").asBoolean(true), List.copyOf(origins));
+                sizes.path("dashboard").asBoolean(true), List.copyOf(origins), LoadGenerators.Settings.read(envFile, env, sizes));
     }
 
     /**

@@ -3,6 +3,7 @@ package com.driftsentry.infra;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import software.amazon.awscdk.Duration;
 import software.amazon.awscdk.RemovalPolicy;
@@ -56,7 +57,8 @@ public final class StageStack extends Stack {
     final StageDatabase database;
     final LogGroup logs;
 
-    public StageStack(Construct scope, String id, StackProps props, StageSettings s, IRepository images) {
+    public StageStack(Construct scope, String id, StackProps props, StageSettings s, IRepository images, String stateBucket,
+                      Optional<? extends IRepository> generatorImages) {
         super(scope, id, props);
         Vpc vpc = Vpc.Builder.create(this, "Network").maxAzs(2).natGateways(0).subnetConfiguration(List.of(
                 SubnetConfiguration.builder().name("tasks").subnetType(SubnetType.PUBLIC).cidrMask(24).build(),
@@ -124,6 +126,7 @@ public final class StageStack extends Stack {
             api.addEnvironment("DRIFTSENTRY_CORS_ORIGINS", String.join(",", origins));
         }
         new StageMonitoring(this, "Monitoring", s, service, logs);
+        s.generators().ifPresent(g -> new LoadGenerators(this, "LoadGenerators", s, g, generatorImages.orElseThrow(), stateBucket, logs));
         Tags.of(this).add("project", "driftsentry");
         Tags.of(this).add("stage", s.stage());
     }

@@ -4,6 +4,7 @@ import static com.driftsentry.gate.waiting.Waits.await;
 
 import com.driftsentry.gate.aws.AwsCall;
 import com.driftsentry.gate.aws.AwsClientFactory;
+import com.driftsentry.gate.aws.TaskRevision;
 import com.driftsentry.gate.environment.PlatformSettings;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkConfiguration;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 /**
  * The {@code ecs} engine: each generator a Fargate task of {@code gates.load.generators.taskDefinition} on the stage's
@@ -34,6 +36,11 @@ import software.amazon.awssdk.services.ecs.model.Task;
 final class EcsEngine implements GeneratorEngine {
     /** What a generator runs in its container: one environment variable the JVM reads itself. */
     static final String OPTIONS_VARIABLE = "JAVA_TOOL_OPTIONS";
+    /**
+     * The generator image of this build (the deploy workflow pushes it for the commit): the generators run the coordinator's
+     * own code, so their evidence is what this coordinator reads. Unset: whatever image the task definition names.
+     */
+    static final String IMAGE_VARIABLE = "DRIFTGATE_GENERATOR_IMAGE";
     // DescribeTasks is asked at most this often, however often the coordinator looks (ECS throttles its API).
     private static final Duration LOOK = Duration.ofSeconds(2);
 
@@ -56,24 +63,37 @@ final class EcsEngine implements GeneratorEngine {
         PlatformSettings.Ecs platform = (PlatformSettings.Ecs) plan.environment().deploy().platform();
         EcsClient ecs = AwsClientFactory.configure(EcsClient.builder(), platform.common().region(), AwsClientFactory.endpoint()).build();
         List<String> options = IntStream.range(0, count).mapToObj(i -> GeneratorSwitches.of(plan, runId, target.baseUrl(), i, count)).toList();
+        Optional<String> image = Optional.ofNullable(System.getenv(IMAGE_VARIABLE)).filter(i -> !i.isBlank()).map(String::strip);
         return start(ecs, platform.cluster().orElseThrow(), platform.service().orElseThrow(), plan.load().generators().taskDefinition().orElseThrow(),
-                runId, options);
+                runId, options, image);
     }
 
-    /** One task of {@code taskDefinition} per entry of {@code options} (that generator's JAVA_TOOL_OPTIONS), in {@code service}'s network. */
-    static EcsEngine start(EcsClient ecs, String cluster, String service, String taskDefinition, String runId, List<String> options) {
+    /**
+     * One task of {@code taskDefinition} per entry of {@code options} (that generator's JAVA_TOOL_OPTIONS), in {@code service}'s
+     * network; with {@code image}, of a revision whose container runs that image (registered when the latest runs another).
+     */
+    static EcsEngine start(EcsClient ecs, String cluster, String service, String taskDefinition, String runId, List<String> options,
+                           Optional<String> image) {
         EcsEngine engine = new EcsEngine(ecs, cluster, runId);
         Runtime.getRuntime().addShutdownHook(new Thread(engine::close, "generators-stop"));
         String action = "ecs:DescribeTaskDefinition";
         try {
-            String container = ecs.describeTaskDefinition(b -> b.taskDefinition(taskDefinition)).taskDefinition().containerDefinitions().get(0).name();
+            TaskDefinition definition = ecs.describeTaskDefinition(b -> b.taskDefinition(taskDefinition)).taskDefinition();
+            String container = definition.containerDefinitions().get(0).name();
+            String revision = definition.taskDefinitionArn();
+            if (image.isPresent() && !image.get().equals(definition.containerDefinitions().get(0).image())) {
+                action = "ecs:RegisterTaskDefinition";
+                revision = TaskRevision.register(ecs, definition, container, image.get());
+                System.out.println("driftgate load: generator image " + image.get() + ": registered " + revision);
+            }
+            String run = revision;
             action = "ecs:DescribeServices";
             NetworkConfiguration network = ecs.describeServices(b -> b.cluster(cluster).services(service)).services().stream().findFirst()
                     .map(s -> s.networkConfiguration()).orElseThrow(() -> new IllegalStateException("service " + service + " is not on " + cluster));
             action = "ecs:RunTask";
             for (int i = 0; i < options.size(); i++) {
                 String own = options.get(i);
-                RunTaskResponse r = ecs.runTask(b -> b.cluster(cluster).taskDefinition(taskDefinition).launchType(LaunchType.FARGATE).count(1)
+                RunTaskResponse r = ecs.runTask(b -> b.cluster(cluster).taskDefinition(run).launchType(LaunchType.FARGATE).count(1)
                         .networkConfiguration(network).startedBy(runId)
                         .overrides(o -> o.containerOverrides(c -> c.name(container).environment(e -> e.name(OPTIONS_VARIABLE).value(own)))));
                 if (r.tasks().isEmpty()) {

@@ -26,6 +26,7 @@ class EcsEngineOnMotoTest {
     private static final String CLUSTER = "driftsentry-staging";
     private static final String SERVICE = "driftsentry-backend-staging";
     private static final String GENERATOR = "DriftSentry-staging-load-generator";
+    private static final String IMAGE = "123456789012.dkr.ecr.us-east-1.amazonaws.com/driftsentry-load-generator:0c1d2e3f";
 
     @Test
     void eachGeneratorIsAFargateTaskInTheServicesNetworkWithItsOwnSwitchesAndEveryOneIsStopped() throws Exception {
@@ -33,13 +34,18 @@ class EcsEngineOnMotoTest {
         try (EcsClient ecs = AwsClientFactory.configure(EcsClient.builder(), "us-east-1", Optional.of(URI.create(moto.endpoint()))).build()) {
             String[] network = stage(moto, ecs);
             EcsEngine engine = EcsEngine.start(ecs, CLUSTER, SERVICE, GENERATOR, "run-0a1b2c3d",
-                    List.of("-Denv=staging -Dgate.generator.index=0", "-Denv=staging -Dgate.generator.index=1"));
+                    List.of("-Denv=staging -Dgate.generator.index=0", "-Denv=staging -Dgate.generator.index=1"), Optional.of(IMAGE));
+            // The build's generator image: a revision of the family with it, its roles and sizes kept, is what the tasks run.
+            var revision = ecs.describeTaskDefinition(b -> b.taskDefinition(GENERATOR)).taskDefinition();
+            assertEquals(2, revision.revision());
+            assertEquals(IMAGE, revision.containerDefinitions().get(0).image());
+            assertEquals("1024", revision.cpu());
             List<Task> tasks = ecs.describeTasks(b -> b.cluster(CLUSTER).tasks(ecs.listTasks(l -> l.cluster(CLUSTER)).taskArns())).tasks();
             assertEquals(2, tasks.size());
             for (Task task : tasks) {
                 assertEquals(LaunchType.FARGATE, task.launchType());
                 assertEquals("run-0a1b2c3d", task.startedBy());
-                assertTrue(task.taskDefinitionArn().contains(GENERATOR), task.taskDefinitionArn());
+                assertEquals(revision.taskDefinitionArn(), task.taskDefinitionArn());
                 String options = task.overrides().containerOverrides().get(0).environment().get(0).value();
                 assertTrue(options.matches("-Denv=staging -Dgate.generator.index=[01]"), options);
                 assertEquals("generator", task.overrides().containerOverrides().get(0).name(), "the task definition's container");
@@ -60,7 +66,8 @@ class EcsEngineOnMotoTest {
         try (EcsClient ecs = AwsClientFactory.configure(EcsClient.builder(), "us-east-1", Optional.of(URI.create(moto.endpoint()))).build()) {
             stage(moto, ecs);
             IllegalStateException e = assertThrows(IllegalStateException.class,
-                    () -> EcsEngine.start(ecs, CLUSTER, SERVICE, "no-such-generator", "run-0a1b2c3d", List.of("-Denv=staging")));
+                    () -> EcsEngine.start(ecs, CLUSTER, SERVICE, "no-such-generator", "run-0a1b2c3d", List.of("-Denv=staging"),
+                            Optional.of(IMAGE)));
             assertTrue(e.getMessage().startsWith("the generators' tasks could not start: ecs:DescribeTaskDefinition failed: ")
                     && e.getMessage().contains("gates.load.generators.taskDefinition (no-such-generator)"), e.getMessage());
             assertEquals(List.of(), ecs.listTasks(l -> l.cluster(CLUSTER)).taskArns(), "no task started");

@@ -3,6 +3,7 @@ package com.driftsentry.gate.driver.platform;
 import static com.driftsentry.gate.waiting.Waits.await;
 
 import com.driftsentry.gate.aws.AwsCall;
+import com.driftsentry.gate.aws.TaskRevision;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -10,11 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.model.NetworkInterface;
-import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.Deployment;
 import software.amazon.awssdk.services.ecs.model.DeploymentRolloutState;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
-import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
 import software.amazon.awssdk.services.ecs.model.TaskDefinition;
@@ -55,16 +54,7 @@ final class EcsRollout {
 
     /** Registers a copy of {@code current} in which only {@code container}'s image is {@code image}; returns the new revision's ARN. */
     String register(TaskDefinition current, String container, String image) {
-        List<ContainerDefinition> containers = current.containerDefinitions().stream()
-                .map(c -> c.name().equals(container) ? c.toBuilder().image(image).build() : c).toList();
-        RegisterTaskDefinitionRequest request = RegisterTaskDefinitionRequest.builder()
-                .family(current.family()).containerDefinitions(containers).taskRoleArn(current.taskRoleArn())
-                .executionRoleArn(current.executionRoleArn()).networkMode(current.networkMode()).volumes(current.volumes())
-                .placementConstraints(current.placementConstraints()).requiresCompatibilities(current.requiresCompatibilities())
-                .cpu(current.cpu()).memory(current.memory()).runtimePlatform(current.runtimePlatform())
-                .ephemeralStorage(current.ephemeralStorage()).pidMode(current.pidMode()).ipcMode(current.ipcMode())
-                .proxyConfiguration(current.proxyConfiguration()).build();
-        return AwsCall.make("ecs:RegisterTaskDefinition", () -> aws.ecs().registerTaskDefinition(request)).taskDefinition().taskDefinitionArn();
+        return TaskRevision.register(aws.ecs(), current, container, image);
     }
 
     /** Points the service at {@code taskDefinitionArn} (with {@code tasks} of it, or as many as now when null); remembers the deployment this started. */
