@@ -52,9 +52,9 @@ final class DeployRole extends Construct {
                 "ec2:DescribeNetworkInterfaces"), List.of("*")));
         all.add(allow(List.of("ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
                 "ecr:PutImage", "ecr:BatchGetImage", "ecr:DescribeImages"), List.of(repository.getRepositoryArn())));
-        // The generator image is pushed by the deploy workflow and never described by driftgate.
+        // The generator image: the deploy workflow looks for the commit's and pushes it when missing.
         generatorImages.ifPresent(g -> all.add(allow(List.of("ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
-                "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage"), List.of(g.getRepositoryArn()))));
+                "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:DescribeImages"), List.of(g.getRepositoryArn()))));
         List<String> services = new ArrayList<>();
         List<String> tasks = new ArrayList<>();
         List<String> passRoles = new ArrayList<>();

@@ -65,7 +65,8 @@ class EcsGeneratorsTest {
             for (int i = 0; i < 3; i++) {
                 JsonNode request = new com.fasterxml.jackson.databind.ObjectMapper().readTree(runTasks.get(i).substring("RunTask ".length()));
                 assertEquals("FARGATE", request.get("launchType").asText());
-                assertEquals("DriftSentry-e2e-load-generator", request.get("taskDefinition").asText());
+                assertEquals(EcsTasksStandIn.TASK_DEFINITION_ARN + "DriftSentry-e2e-load-generator:1", request.get("taskDefinition").asText(),
+                        "the revision described, not whatever the family's latest is by then");
                 assertEquals("subnet-1", request.at("/networkConfiguration/awsvpcConfiguration/subnets/0").asText(), "the service's network");
                 assertTrue(request.get("startedBy").asText().startsWith("run-"), "tagged with the run: " + request);
                 String options = request.at("/overrides/containerOverrides/0/environment/0/value").asText();

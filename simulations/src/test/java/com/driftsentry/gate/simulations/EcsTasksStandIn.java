@@ -27,6 +27,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class EcsTasksStandIn implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = "AmazonEC2ContainerServiceV20141113.";
+    static final String TASK_DEFINITION_ARN = "arn:aws:ecs:us-east-1:123456789012:task-definition/";
+    /**
+     * A generator image built here (scripts/build-generator-image.sh) to run instead of the local JVM, as a container on the
+     * host's network; the image folder's environments/ and the test's folder are mounted where the JVM would find them.
+     * By hand only (docs/gates.md says how): CI builds no generator image.
+     */
+    private static final String CONTAINER_IMAGE = System.getProperty("gate.test.generatorImage", "");
 
     private final HttpServer server;
     private final Path image;
@@ -61,7 +68,8 @@ final class EcsTasksStandIn implements AutoCloseable {
         ObjectNode out = JSON.createObjectNode();
         switch (target.replace(PREFIX, "")) {
             case "DescribeTaskDefinition" -> out.putObject("taskDefinition").put("family", request.path("taskDefinition").asText())
-                    .putArray("containerDefinitions").addObject().put("name", "generator");
+                    .put("taskDefinitionArn", TASK_DEFINITION_ARN + request.path("taskDefinition").asText() + ":1")
+                    .putArray("containerDefinitions").addObject().put("name", "generator").put("image", "driftsentry-load-generator:bootstrap");
             case "DescribeServices" -> out.putArray("services").addObject().put("serviceName", request.path("services").path(0).asText())
                     .putObject("networkConfiguration").putObject("awsvpcConfiguration").put("assignPublicIp", "DISABLED")
                     .<ObjectNode>set("subnets", JSON.createArrayNode().add("subnet-1")).set("securityGroups", JSON.createArrayNode().add("sg-1"));
@@ -90,15 +98,29 @@ final class EcsTasksStandIn implements AutoCloseable {
             }
         }
         String arn = "arn:aws:ecs:us-east-1:123456789012:task/" + request.path("cluster").asText() + "/generator" + tasks.size();
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
-                "-s", EnvironmentSimulation.class.getName(), "-rf", image.resolve("gatling-" + tasks.size()).toString())
-                .directory(image.toFile()).redirectErrorStream(true).redirectOutput(image.resolve("task-" + tasks.size() + ".log").toFile());
+        ProcessBuilder pb = CONTAINER_IMAGE.isEmpty() ? jvm() : container();
+        pb.redirectErrorStream(true).redirectOutput(image.resolve("task-" + tasks.size() + ".log").toFile());
         pb.environment().keySet().removeIf(k -> k.startsWith("DRIFTSENTRY_") || k.startsWith("GATE_"));
         pb.environment().putAll(taskEnvironment);
         pb.environment().put("JAVA_TOOL_OPTIONS", options);
         tasks.put(arn, pb.start());
         return arn;
+    }
+
+    private ProcessBuilder jvm() {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
+                "-s", EnvironmentSimulation.class.getName(), "-rf", image.resolve("gatling-" + tasks.size()).toString()).directory(image.toFile());
+    }
+
+    /** The image's own entry point; root inside, since the test's file store is a folder of this (root) process. */
+    private ProcessBuilder container() {
+        List<String> command = new ArrayList<>(List.of("docker", "run", "--rm", "--network", "host", "--user", "0",
+                "-v", image.resolve("environments") + ":/app/environments:ro", "-v", image.getParent() + ":" + image.getParent(),
+                "-e", "JAVA_TOOL_OPTIONS"));
+        taskEnvironment.keySet().forEach(k -> command.addAll(List.of("-e", k)));
+        command.add(CONTAINER_IMAGE);
+        return new ProcessBuilder(command);
     }
 
     private synchronized String stop(String arn, String reason) {
