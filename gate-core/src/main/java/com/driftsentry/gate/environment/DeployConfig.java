@@ -61,9 +61,16 @@ public record DeployConfig(PlatformSettings platform, Availability availability,
      * What the templates cannot say: the hours a service at rest runs for gates, the logs it writes, the images
      * kept in the registry, the state kept in the bucket, the requests through the stage's entry point (an HTTP API
      * bills each), what the audit trail's bucket keeps and how often the hosted dashboard is opened (CloudFront bills
-     * its requests and bytes). An empty optional: not given.
+     * its requests and bytes), and how many load gate runs a month start generator tasks on ECS. An empty optional: not given.
      */
     public record Usage(OptionalDouble gatedHoursPerMonth, double logGbPerMonth, double imageStorageGb, double stateStorageGb,
-                        OptionalDouble apiRequestsPerMonth, double auditLogGb, OptionalDouble dashboardLoadsPerMonth) {
+                        OptionalDouble apiRequestsPerMonth, double auditLogGb, OptionalDouble dashboardLoadsPerMonth,
+                        OptionalDouble loadRunsPerMonth) {
+        /** No load runs on ECS generators given. */
+        public Usage(OptionalDouble gatedHoursPerMonth, double logGbPerMonth, double imageStorageGb, double stateStorageGb,
+                     OptionalDouble apiRequestsPerMonth, double auditLogGb, OptionalDouble dashboardLoadsPerMonth) {
+            this(gatedHoursPerMonth, logGbPerMonth, imageStorageGb, stateStorageGb, apiRequestsPerMonth, auditLogGb, dashboardLoadsPerMonth,
+                    OptionalDouble.empty());
+        }
     }
 }

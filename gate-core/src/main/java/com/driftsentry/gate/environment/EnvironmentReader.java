@@ -118,7 +118,11 @@ final class EnvironmentReader {
                 u.path("logGbPerMonth").asDouble(1.0), u.path("imageStorageGb").asDouble(1.0), u.path("stateStorageGb").asDouble(0.1),
                 u.has("apiRequestsPerMonth") ? OptionalDouble.of(u.get("apiRequestsPerMonth").asDouble()) : OptionalDouble.empty(),
                 u.path("auditLogGb").asDouble(0.1),
-                u.has("dashboardLoadsPerMonth") ? OptionalDouble.of(u.get("dashboardLoadsPerMonth").asDouble()) : OptionalDouble.empty()));
+                optional(u, "dashboardLoadsPerMonth"), optional(u, "loadRunsPerMonth")));
+    }
+
+    private static OptionalDouble optional(JsonNode node, String field) {
+        return node.has(field) ? OptionalDouble.of(node.get(field).asDouble()) : OptionalDouble.empty();
     }
 
     private DeployConfig.State state(String platformRegion) {

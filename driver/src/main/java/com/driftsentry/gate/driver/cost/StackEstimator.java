@@ -30,12 +30,30 @@ public final class StackEstimator {
     private final Map<String, Double> quantities = new LinkedHashMap<>();
     private String stack;
     private double activeFraction;
+    private LoadGenerators generators;
+    private boolean generatorsFound;
+
+    /** The environment's load generators on ECS: {@code count} tasks of the task definition {@code family}, each run's load window {@code window}. */
+    public record LoadGenerators(String family, int count, java.time.Duration window) {
+        /** Pulling the image, the JVM's start and the start barrier (whose deadline is 120 s): what a task bills beyond the load. */
+        static final double START_MINUTES = 2;
+
+        double taskMinutesPerRun() {
+            return count * (window.toMillis() / 60_000.0 + START_MINUTES);
+        }
+    }
 
     public StackEstimator(PriceTable prices, DeployConfig.Usage usage, int tasksWhenGated, boolean alwaysFree) {
         this.prices = prices;
         this.usage = usage;
         this.tasksWhenGated = Math.max(1, tasksWhenGated);
         this.alwaysFree = alwaysFree;
+    }
+
+    /** The generators of the environment's load gate: their task definition in a template is priced per run, not left free. */
+    public StackEstimator withGenerators(LoadGenerators generators) {
+        this.generators = generators;
+        return this;
     }
 
     /** Adds one template (a stack) to the estimate. */
@@ -54,6 +72,10 @@ public final class StackEstimator {
     }
 
     public CostEstimate estimate() {
+        if (generators != null && !generatorsFound) {
+            unpriced.add("load generators: no template holds the task definition " + generators.family() + ", so their runs are not priced "
+                    + "(fix: build it with infra/ (gates.load.generators), or list the template that has it in gates.budget.estimate.templates)");
+        }
         List<CostLine> all = new ArrayList<>(lines);
         if (alwaysFree) {
             prices.allowances().forEach((key, free) -> {
@@ -97,6 +119,12 @@ public final class StackEstimator {
                     "1 private hosted zone (the namespace's), all month");
             case "AWS::ServiceDiscovery::Service" -> registry(id, p, resources);
             case "AWS::EC2::NatGateway" -> line("NAT gateway " + id, "natGateway.hour", HOURS, "730 h; data processed not priced");
+            case "AWS::ECS::TaskDefinition" -> {
+                if (generators != null && generators.family().equals(p.path("Family").asText())) {
+                    generatorsFound = true;
+                    generatorRuns(p);
+                }
+            }
             default -> {
                 if (prices.whyFree(type).isEmpty()) {
                     unpriced.add(stack + ": " + type + " (" + id + "): no price in cost/aws-prices.yaml (fix: add its price with a source, "
@@ -136,6 +164,26 @@ public final class StackEstimator {
         if ("ENABLED".equals(p.path("NetworkConfiguration").path("AwsvpcConfiguration").path("AssignPublicIp").asText())) {
             line(name + " public IPv4", "publicIpv4.hour", taskHours, "1 address per task x " + num(taskHours) + " task-h");
         }
+    }
+
+    /** N tasks for each run's load window and start, each with its public address (the service's network, copied). */
+    private void generatorRuns(JsonNode task) {
+        String name = "load generators " + generators.family();
+        if (usage.loadRunsPerMonth().isEmpty()) {
+            unpriced.add(stack + ": " + name + ": gates.budget.estimate.usage.loadRunsPerMonth is not given (fix: how many load gate runs a "
+                    + "month start the " + generators.count() + " generator tasks)");
+            return;
+        }
+        double runs = usage.loadRunsPerMonth().getAsDouble();
+        double taskHours = runs * generators.taskMinutesPerRun() / 60;
+        String arch = task.path("RuntimePlatform").path("CpuArchitecture").asText("X86_64").toLowerCase(Locale.ROOT);
+        double vcpu = task.path("Cpu").asDouble() / 1024;
+        line(name + " vCPU", "fargate." + arch + ".vcpuHour", vcpu * taskHours, num(vcpu) + " vCPU x " + num(taskHours) + " task-h (" + num(runs)
+                + " runs (usage.loadRunsPerMonth) x " + generators.count() + " tasks x " + num(generators.window().toSeconds() / 60.0) + " min of load + "
+                + num(LoadGenerators.START_MINUTES) + " min of start)");
+        line(name + " memory", "fargate." + arch + ".gbHour", task.path("Memory").asDouble() / 1024 * taskHours,
+                num(task.path("Memory").asDouble() / 1024) + " GB x " + num(taskHours) + " task-h");
+        line(name + " public IPv4", "publicIpv4.hour", taskHours, "1 address per task x " + num(taskHours) + " task-h");
     }
 
     private void bucket(String id, JsonNode p, JsonNode resources) {
