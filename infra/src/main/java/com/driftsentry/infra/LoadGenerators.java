@@ -25,8 +25,8 @@ import software.constructs.Construct;
  * The load generators' task definition of a stage whose environment runs its load on ECS
  * ({@code gates.load.generators: { engine: ecs, taskDefinition: <family> }}): one container of the generator image
  * (simulations/Dockerfile, which runs {@code EnvironmentSimulation}), started by driftgate with RunTask, one task per
- * generator. Its task role may do what a generator does and no more: read and write the run's objects under the
- * stage's {@code runs/} prefix in the state bucket, read the secrets its environment file names (the load key among
+ * generator. Its task role may do what a generator does and no more: read and write the runs' channel objects under the
+ * stage's {@code scaleout/} prefix in the state bucket (gate-core's RunChannel), read the secrets its environment file names (the load key among
  * them) and its stage stack's outputs (a {@code ${stack:…}} setting).
  */
 final class LoadGenerators extends Construct {
@@ -55,9 +55,9 @@ final class LoadGenerators extends Construct {
                     state.path("prefix").asText("").replaceAll("^/+|/+$", "")));
         }
 
-        /** The run's objects: where a generator reads its start and stop and writes its evidence. */
-        String runsPrefix() {
-            return (statePrefix.isEmpty() ? "" : statePrefix + "/") + "runs/";
+        /** The runs' channel: where a generator reads its start and stop and writes its evidence. */
+        String channelPrefix() {
+            return StageSettings.channelPrefix(statePrefix);
         }
     }
 
@@ -88,10 +88,10 @@ final class LoadGenerators extends Construct {
         String regionAccount = Aws.REGION + ":" + Aws.ACCOUNT_ID;
         String bucket = arn + "s3:::" + stateBucket;
         List<PolicyStatement> all = new java.util.ArrayList<>(List.of(
-                PolicyStatement.Builder.create().actions(List.of("s3:GetObject", "s3:PutObject")).resources(List.of(bucket + "/" + g.runsPrefix() + "*")).build(),
+                PolicyStatement.Builder.create().actions(List.of("s3:GetObject", "s3:PutObject")).resources(List.of(bucket + "/" + g.channelPrefix() + "*")).build(),
                 // Without ListBucket a start not yet written reads as 403, not 404: allowed on the runs' prefix only.
                 PolicyStatement.Builder.create().actions(List.of("s3:ListBucket")).resources(List.of(bucket))
-                        .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(g.runsPrefix() + "*")))).build(),
+                        .conditions(Map.of("StringLike", Map.of("s3:prefix", List.of(g.channelPrefix() + "*")))).build(),
                 PolicyStatement.Builder.create().actions(List.of("cloudformation:DescribeStacks"))
                         .resources(List.of(arn + "cloudformation:" + regionAccount + ":stack/DriftSentry-" + s.stage() + "/*")).build()));
         if (!s.secrets().isEmpty()) {

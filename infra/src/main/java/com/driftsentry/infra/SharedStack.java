@@ -24,6 +24,8 @@ import software.constructs.Construct;
 public final class SharedStack extends Stack {
     /** The generator image keeps few versions: only the commit being deployed runs, and each image bills its storage. */
     static final int KEEP_GENERATOR_IMAGES = 3;
+    /** How long a scaled-out run's channel objects are kept in the state bucket. */
+    static final int CHANNEL_DAYS = 7;
 
     private final Repository repository;
     private final Bucket stateBucket;
@@ -39,8 +41,7 @@ public final class SharedStack extends Stack {
         this.stateBucket = Bucket.Builder.create(this, "StageState").bucketName(shared.stateBucket()).versioned(true)
                 .encryption(BucketEncryption.S3_MANAGED).blockPublicAccess(BlockPublicAccess.BLOCK_ALL).enforceSsl(true)
                 .removalPolicy(RemovalPolicy.RETAIN)
-                .lifecycleRules(List.of(software.amazon.awscdk.services.s3.LifecycleRule.builder()
-                        .noncurrentVersionExpiration(Duration.days(90)).build()))
+                .lifecycleRules(stateLifecycle(stages))
                 .build();
         this.generatorImages = stages.stream().anyMatch(s -> s.generators().isPresent())
                 ? Optional.of(Repository.Builder.create(this, "GeneratorImages").repositoryName(shared.generatorRepository()).imageScanOnPush(true)
@@ -52,6 +53,19 @@ public final class SharedStack extends Stack {
         new DeployRole(this, "Deploy", shared, stages, repository, stateBucket, generatorImages);
         new AuditTrail(this, "Audit");
         Tags.of(this).add("project", "driftsentry");
+    }
+
+    /**
+     * Old versions go after 90 days; a scaled-out run's channel (ready, start, intervals, final: forensic once the verdict is
+     * out, and a few hundred objects a run) after a week, for each stage.
+     */
+    private static List<software.amazon.awscdk.services.s3.LifecycleRule> stateLifecycle(List<StageSettings> stages) {
+        List<software.amazon.awscdk.services.s3.LifecycleRule> rules = new java.util.ArrayList<>(List.of(
+                software.amazon.awscdk.services.s3.LifecycleRule.builder().noncurrentVersionExpiration(Duration.days(90)).build()));
+        stages.forEach(s -> rules.add(software.amazon.awscdk.services.s3.LifecycleRule.builder().id("scaleout-" + s.stage())
+                .prefix(StageSettings.channelPrefix(s.statePrefix())).expiration(Duration.days(CHANNEL_DAYS))
+                .noncurrentVersionExpiration(Duration.days(1)).build()));
+        return rules;
     }
 
     public Repository repository() {

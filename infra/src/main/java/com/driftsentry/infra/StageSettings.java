@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 public record StageSettings(String stage, String region, String cluster, String service, List<String> alarms, String budgetName,
                             double monthlyCapUsd, List<String> secrets, int cpu, int memoryMiB, int desiredCount, int storageGb,
                             int backupDays, int logRetentionDays, boolean production, int gateOnlyTasks, boolean dashboard,
-                            List<String> corsOrigins, Optional<LoadGenerators.Settings> generators) {
+                            List<String> corsOrigins, Optional<LoadGenerators.Settings> generators, String statePrefix) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Pattern SECRET = Pattern.compile("\\$\\{secret:([^}#]+)(?:#[^}]*)?}");
 
@@ -59,7 +59,8 @@ public record StageSettings(String stage, String region, String cluster, String 
                 sizes.path("task").path("memoryMiB").asInt(512), sizes.path("task").path("desiredCount").asInt(1),
                 sizes.path("database").path("storageGb").asInt(20), sizes.path("database").path("backupDays").asInt(7),
                 sizes.path("logRetentionDays").asInt(14), "production".equals(stage), platform.path("gateOnly").path("tasks").asInt(0),
-                sizes.path("dashboard").asBoolean(true), List.copyOf(origins), LoadGenerators.Settings.read(envFile, env, sizes));
+                sizes.path("dashboard").asBoolean(true), List.copyOf(origins), LoadGenerators.Settings.read(envFile, env, sizes),
+                env.path("state").path("prefix").asText("").replaceAll("^/+|/+$", ""));
     }
 
     /**
@@ -69,6 +70,11 @@ public record StageSettings(String stage, String region, String cluster, String 
      */
     public boolean gateOnly() {
         return gateOnlyTasks > 0;
+    }
+
+    /** Where a stage's scaled-out runs talk (the stage store's {@code scaleout/}, gate-core's RunChannel.PREFIX), in the state bucket. */
+    static String channelPrefix(String statePrefix) {
+        return (statePrefix.isEmpty() ? "" : statePrefix + "/") + "scaleout/";
     }
 
     /** Tasks at rest: none for a gate-only stage. */

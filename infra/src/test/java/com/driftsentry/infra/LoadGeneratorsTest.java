@@ -54,8 +54,8 @@ class LoadGeneratorsTest {
         List<String> actions = SharedStackTest.actions(policies.values().iterator().next());
         assertEquals(List.of("s3:GetObject", "s3:PutObject", "s3:ListBucket", "cloudformation:DescribeStacks", "secretsmanager:GetSecretValue"),
                 actions, policy);
-        assertTrue(policy.contains("driftsentry-driftgate-state/driftgate/staging/runs/*"), policy);
-        assertTrue(policy.contains("\"s3:prefix\":[\"driftgate/staging/runs/*\"]"), policy);
+        assertTrue(policy.contains("driftsentry-driftgate-state/driftgate/staging/scaleout/*"), policy);
+        assertTrue(policy.contains("\"s3:prefix\":[\"driftgate/staging/scaleout/*\"]"), policy);
         assertTrue(policy.contains(":secret:driftsentry/staging/load-api-key-*"), policy);
         assertTrue(!policy.contains("production"), "nothing of another stage: " + policy);
     }
@@ -73,6 +73,18 @@ class LoadGeneratorsTest {
         assertTrue(policy.contains(":task/driftsentry-staging/*"), "StopTask on staging's tasks: " + policy);
         assertTrue(policy.contains(":role/driftsentry-staging-generator-task") && policy.contains(":role/driftsentry-staging-generator-execution"), policy);
         assertTrue(!policy.contains("driftsentry-production-generator"), "production runs no generators: " + policy);
+    }
+
+    @Test
+    void everyStagesRunChannelExpiresAfterAWeekAndNothingElseOfTheStateDoes() throws Exception {
+        Map<String, Map<String, Object>> buckets = Stacks.of("DriftSentry-Shared").findResources("AWS::S3::Bucket",
+                Map.of("Properties", Match.objectLike(Map.of("BucketName", "driftsentry-driftgate-state"))));
+        String rules = JSON.writeValueAsString(((Map<?, ?>) buckets.values().iterator().next().get("Properties")).get("LifecycleConfiguration"));
+        for (String stage : List.of("staging", "production")) {
+            assertTrue(rules.contains("{\"ExpirationInDays\":7,\"Id\":\"scaleout-" + stage + "\",\"NoncurrentVersionExpiration\":{\"NoncurrentDays\":1},"
+                    + "\"Prefix\":\"driftgate/" + stage + "/scaleout/\",\"Status\":\"Enabled\"}"), rules);
+        }
+        assertEquals(2, rules.split("ExpirationInDays").length - 1, "the ledger, the lock, the evidence and its run notes are kept: " + rules);
     }
 
     @Test

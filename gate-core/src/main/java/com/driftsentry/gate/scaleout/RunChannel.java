@@ -14,7 +14,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * How a scaled-out run's coordinator and its generators talk: small objects under {@code runs/<run id>/} in the stage's
+ * How a scaled-out run's coordinator and its generators talk: small objects under {@code scaleout/<run id>/} in the stage's
  * store, each written whole by one side, so the same protocol runs over a folder (local generators) and S3 (tasks on ECS).
  * <ul>
  *   <li>{@code ready/<i>.json}: generator i is up and waits for the start (its host, pid and clock);</li>
@@ -27,12 +27,16 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class RunChannel {
+    /** Where every run's channel is kept: infra/ expires it after a week and lets a generator task touch nothing else. */
+    public static final String PREFIX = "scaleout/";
+
     private final StageStore store;
     private final String prefix;
 
     public RunChannel(StageStore store, String runId) {
         this.store = store;
-        this.prefix = "runs/" + runId + "/";
+        // Not under runs/, which holds the history's run notes (StageEvidence): a listing of those must not find a channel.
+        this.prefix = PREFIX + runId + "/";
     }
 
     /** Generator i is up, on this host and pid, its clock at {@code clock}. */

@@ -83,7 +83,7 @@ class MergedRunTest {
     void aMissingIntervalAndAClockBeyondTheBoundAreEachNamed() {
         generator(0, 4, 100);
         generator(1, 4, 100);
-        new FileStore(dir).delete("runs/run-7/intervals/1/00002.json", new FileStore(dir).read("runs/run-7/intervals/1/00002.json").orElseThrow().version());
+        new FileStore(dir).delete("scaleout/run-7/intervals/1/00002.json", new FileStore(dir).read("scaleout/run-7/intervals/1/00002.json").orElseThrow().version());
         MergedRun run = MergedRun.read(channel, 2, START, Map.of(0, new ClockOffset(Duration.ofMillis(1500), Duration.ofMillis(30))));
         List<String> reasons = run.gaps().stream().map(VerdictLine::reason).toList();
         assertEquals(List.of("generator 0's clock is ahead 1500 ms (±30 ms) from the coordinator's, beyond the 1000 ms its intervals can be aligned within",
