@@ -25,6 +25,9 @@ final class DeployRole extends Construct {
     static final String GITHUB_OIDC = "token.actions.githubusercontent.com";
     /** Named, so a stage stack can grant it that stage's own resources (the hosted dashboard's bucket and distribution). */
     static final String NAME = "driftsentry-github-deploy";
+    /** The tag driftgate's ecs engine puts on each generator task (simulations: EcsEngine.ROLE_TAG), and its value. */
+    static final String GENERATOR_TAG = "driftgate-role";
+    static final String GENERATOR_ROLE = "load-generator";
 
     final Role role;
 
@@ -87,10 +90,14 @@ final class DeployRole extends Construct {
         all.add(allow(List.of("ecs:DescribeServices", "ecs:UpdateService"), services));
         all.add(allow(List.of("ecs:DescribeTasks", "ecs:ListTasks"), tasks));
         if (!generatorFamilies.isEmpty()) {
-            // Load generators: RunTask of their task definition only, on their stage's cluster only; StopTask of that cluster's tasks.
+            // Load generators: RunTask of their task definition only, on their stage's cluster only. The tasks are tagged as they
+            // start (TagResource, in RunTask only), and StopTask reaches only tasks so tagged: never the API's.
             all.add(PolicyStatement.Builder.create().actions(List.of("ecs:RunTask")).resources(generatorFamilies)
                     .conditions(Map.of("ArnEquals", Map.of("ecs:cluster", generatorClusters))).build());
-            all.add(allow(List.of("ecs:StopTask"), generatorTasks));
+            all.add(PolicyStatement.Builder.create().actions(List.of("ecs:TagResource")).resources(generatorTasks)
+                    .conditions(Map.of("StringEquals", Map.of("ecs:CreateAction", "RunTask"))).build());
+            all.add(PolicyStatement.Builder.create().actions(List.of("ecs:StopTask")).resources(generatorTasks)
+                    .conditions(Map.of("StringEquals", Map.of("aws:ResourceTag/" + GENERATOR_TAG, GENERATOR_ROLE))).build());
         }
         all.add(PolicyStatement.Builder.create().actions(List.of("iam:PassRole")).resources(passRoles)
                 .conditions(Map.of("StringEquals", Map.of("iam:PassedToService", "ecs-tasks.amazonaws.com"))).build());

@@ -70,9 +70,17 @@ class LoadGeneratorsTest {
                 "Resource", Map.of("Fn::Join", Match.arrayWith(List.of(Match.arrayWith(List.of(":task-definition/" + Stacks.GENERATOR_FAMILY + ":*"))))));
         shared.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Match.objectLike(Map.of("Statement",
                 Match.arrayWith(List.of(Match.objectLike(runTask))))), "Roles", Match.anyValue(), "PolicyName", Match.anyValue()));
-        assertTrue(policy.contains(":task/driftsentry-staging/*"), "StopTask on staging's tasks: " + policy);
+        Map<String, Object> stopTask = Map.of("Action", "ecs:StopTask", "Effect", "Allow",
+                "Condition", Map.of("StringEquals", Map.of("aws:ResourceTag/driftgate-role", "load-generator")), "Resource", Match.anyValue());
+        shared.hasResourceProperties("AWS::IAM::Policy", Map.of("PolicyDocument", Match.objectLike(Map.of("Statement",
+                Match.arrayWith(List.of(Match.objectLike(stopTask))))), "Roles", Match.anyValue(), "PolicyName", Match.anyValue()));
+        assertTrue(policy.contains(":task/driftsentry-staging/*"), "StopTask on staging's generator tasks: " + policy);
+        assertTrue(policy.contains("{\"Action\":\"ecs:TagResource\",\"Condition\":{\"StringEquals\":{\"ecs:CreateAction\":\"RunTask\"}}"), policy);
         assertTrue(policy.contains(":role/driftsentry-staging-generator-task") && policy.contains(":role/driftsentry-staging-generator-execution"), policy);
         assertTrue(!policy.contains("driftsentry-production-generator"), "production runs no generators: " + policy);
+        String engine = java.nio.file.Files.readString(Stacks.REPOSITORY.resolve("simulations/src/main/java/com/driftsentry/gate/load/EcsEngine.java"));
+        assertTrue(engine.contains("ROLE_TAG = \"" + DeployRole.GENERATOR_TAG + "\"") && engine.contains("GENERATOR_ROLE = \"" + DeployRole.GENERATOR_ROLE + "\""),
+                "the tag the engine puts on its tasks is the one the role's StopTask asks for");
     }
 
     @Test

@@ -38,7 +38,9 @@ class SharedStackTest {
     static final Set<String> NOT_AWS = Set.of("copyOf", "getClass", "getMessage", "getOrDefault", "getProperty", "getRuntime", "getSimpleName");
     /** What the deploy workflow's image push needs beyond driftgate (docker push to ECR). */
     static final Set<String> IMAGE_PUSH = Set.of("ecr:GetAuthorizationToken", "ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload",
-            "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "iam:PassRole");
+            "ecr:UploadLayerPart", "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "iam:PassRole",
+            // RunTask with tags needs it (its condition: in RunTask only).
+            "ecs:TagResource");
     static final Pattern CALL = Pattern.compile("\\.((?:describe|list|put|delete|update|register|create|head|copy|batch|view|get|run|stop)[A-Z]\\w*)\\(");
 
     @Test

@@ -41,6 +41,9 @@ final class EcsEngine implements GeneratorEngine {
      * own code, so their evidence is what this coordinator reads. Unset: whatever image the task definition names.
      */
     static final String IMAGE_VARIABLE = "DRIFTGATE_GENERATOR_IMAGE";
+    /** Every generator task carries it: the deploy role may StopTask only tasks tagged so (infra/: DeployRole). */
+    static final String ROLE_TAG = "driftgate-role";
+    static final String GENERATOR_ROLE = "load-generator";
     // DescribeTasks is asked at most this often, however often the coordinator looks (ECS throttles its API).
     private static final Duration LOOK = Duration.ofSeconds(2);
 
@@ -94,7 +97,7 @@ final class EcsEngine implements GeneratorEngine {
             for (int i = 0; i < options.size(); i++) {
                 String own = options.get(i);
                 RunTaskResponse r = ecs.runTask(b -> b.cluster(cluster).taskDefinition(run).launchType(LaunchType.FARGATE).count(1)
-                        .networkConfiguration(network).startedBy(runId)
+                        .networkConfiguration(network).startedBy(runId).tags(t -> t.key(ROLE_TAG).value(GENERATOR_ROLE))
                         .overrides(o -> o.containerOverrides(c -> c.name(container).environment(e -> e.name(OPTIONS_VARIABLE).value(own)))));
                 if (r.tasks().isEmpty()) {
                     String why = r.failures().isEmpty() ? "no task and no failure" : r.failures().get(0).reason() + " (" + r.failures().get(0).arn() + ")";

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.ecs.model.Compatibility;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
 import software.amazon.awssdk.services.ecs.model.NetworkMode;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskField;
 
 /**
  * The ecs engine's calls as moto's ECS (an implementation no one here wrote) takes them: RunTask on Fargate in the
@@ -40,10 +41,13 @@ class EcsEngineOnMotoTest {
             assertEquals(2, revision.revision());
             assertEquals(IMAGE, revision.containerDefinitions().get(0).image());
             assertEquals("1024", revision.cpu());
-            List<Task> tasks = ecs.describeTasks(b -> b.cluster(CLUSTER).tasks(ecs.listTasks(l -> l.cluster(CLUSTER)).taskArns())).tasks();
+            List<Task> tasks = ecs.describeTasks(b -> b.cluster(CLUSTER).include(TaskField.TAGS)
+                    .tasks(ecs.listTasks(l -> l.cluster(CLUSTER)).taskArns())).tasks();
             assertEquals(2, tasks.size());
             for (Task task : tasks) {
                 assertEquals(LaunchType.FARGATE, task.launchType());
+                assertTrue(task.tags().stream().anyMatch(t -> t.key().equals("driftgate-role") && t.value().equals("load-generator")),
+                        "tagged, so that the deploy role may stop it: " + task.tags());
                 assertEquals("run-0a1b2c3d", task.startedBy());
                 assertEquals(revision.taskDefinitionArn(), task.taskDefinitionArn());
                 String options = task.overrides().containerOverrides().get(0).environment().get(0).value();
