@@ -27,10 +27,7 @@ class LoadGeneratorsTest {
 
     @Test
     void theGeneratorTaskIsTheFamilyTheEnvironmentNamesAndItsImageRepositoryKeepsThree() {
-        Template shared = Stacks.scaledOut("DriftSentry-Shared");
-        shared.hasResourceProperties("AWS::ECR::Repository", Match.objectLike(Map.of("RepositoryName", "driftsentry-load-generator",
-                "ImageScanningConfiguration", Map.of("ScanOnPush", true), "ImageTagMutability", "IMMUTABLE",
-                "LifecyclePolicy", Match.objectLike(Map.of("LifecyclePolicyText", Match.stringLikeRegexp(".*\"countNumber\":3.*"))))));
+        SharedStackTest.assertScannedImmutableKeeping(Stacks.scaledOut("DriftSentry-Shared"), "driftsentry-load-generator", 3);
         Template staging = Stacks.scaledOut("DriftSentry-staging");
         staging.hasResourceProperties("AWS::ECS::TaskDefinition", Match.objectLike(Map.of("Family", Stacks.GENERATOR_FAMILY,
                 "Cpu", "1024", "Memory", "2048", "RequiresCompatibilities", List.of("FARGATE"), "NetworkMode", "awsvpc",

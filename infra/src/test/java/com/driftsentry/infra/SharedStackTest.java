@@ -46,9 +46,7 @@ class SharedStackTest {
     @Test
     void imagesAreScannedKeptImmutableAndTheStateBucketIsVersionedEncryptedPrivate() {
         Template t = Stacks.of("DriftSentry-Shared");
-        t.hasResourceProperties("AWS::ECR::Repository", Match.objectLike(Map.of("RepositoryName", "driftsentry-backend",
-                "ImageScanningConfiguration", Map.of("ScanOnPush", true), "ImageTagMutability", "IMMUTABLE",
-                "LifecyclePolicy", Match.objectLike(Map.of("LifecyclePolicyText", Match.stringLikeRegexp(".*\"countNumber\":20.*"))))));
+        assertScannedImmutableKeeping(t, "driftsentry-backend", 20);
         t.hasResourceProperties("AWS::S3::Bucket", Match.objectLike(Map.of("BucketName", "driftsentry-driftgate-state",
                 "VersioningConfiguration", Map.of("Status", "Enabled"),
                 "BucketEncryption", Match.anyValue(),
@@ -56,6 +54,13 @@ class SharedStackTest {
                         "RestrictPublicBuckets", true))));
         t.hasResourceProperties("AWS::S3::BucketPolicy", Map.of("PolicyDocument", Match.objectLike(Map.of("Statement", Match.arrayWith(List.of(
                 Match.objectLike(Map.of("Effect", "Deny", "Condition", Map.of("Bool", Map.of("aws:SecureTransport", "false"))))))))));
+    }
+
+    /** An image repository whose images are scanned on push, whose tags name one image for good, and which keeps the last {@code keep}. */
+    static void assertScannedImmutableKeeping(Template t, String repository, int keep) {
+        t.hasResourceProperties("AWS::ECR::Repository", Match.objectLike(Map.of("RepositoryName", repository,
+                "ImageScanningConfiguration", Map.of("ScanOnPush", true), "ImageTagMutability", "IMMUTABLE",
+                "LifecyclePolicy", Match.objectLike(Map.of("LifecyclePolicyText", Match.stringLikeRegexp(".*\"countNumber\":" + keep + "\\b.*"))))));
     }
 
     @Test
