@@ -12,6 +12,7 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -19,8 +20,8 @@ import java.util.Set;
 /**
  * What every gated simulation shares, so that a simulation itself reads like Gatling's demo:
  * named chains, scenarios, {@code setUp} last. The target, keys, load profile and thresholds come
- * from the environment; every request made with {@link #call} is recorded into the gate's evidence
- * and watched for an early abort.
+ * from the environment; every request made with {@link #call} is recorded into the gate's evidence,
+ * and {@link #earlyAbort} beside the scenarios stops the load when the early abort decides.
  */
 public abstract class GatedSimulation extends Simulation {
     protected final GateRun gate;
@@ -49,7 +50,17 @@ public abstract class GatedSimulation extends Simulation {
      */
     protected ChainBuilder call(String group, HttpRequestActionBuilder request, Integer... expected) {
         List<Integer> ok = expected.length == 0 ? List.of(200) : List.of(expected);
-        return RecordedCall.chain(group, request, ok, gate.recording(), gate::aborted, gate::abortReason);
+        return RecordedCall.chain(group, request, ok, gate.recording());
+    }
+
+    /** The early abort's watchdog for a load of the environment's profile: give it beside the scenarios to {@code setUp}. */
+    protected PopulationBuilder earlyAbort() {
+        return earlyAbort(gate.load().profile().total());
+    }
+
+    /** The same for a load of {@code length} that does not follow the profile. */
+    protected PopulationBuilder earlyAbort(Duration length) {
+        return RecordedCall.watchdog(length, gate::aborted, gate::abortReason);
     }
 
     /** The environment's open-model profile, scaled by this scenario's share of the arrivals. */

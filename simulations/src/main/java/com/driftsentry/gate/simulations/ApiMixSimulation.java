@@ -30,7 +30,7 @@ public class ApiMixSimulation extends GatedSimulation {
 
     public ApiMixSimulation() {
         super("drifts", "dashboard", "writes");
-        setUp(openLoad(readers, 1 - WRITERS), openLoad(writers, WRITERS))
+        setUp(openLoad(readers, 1 - WRITERS), openLoad(writers, WRITERS), earlyAbort())
                 .protocols(protocol())
                 .assertions(assertions());
     }

@@ -13,6 +13,6 @@ public class DashboardSimulation extends GatedSimulation {
 
     public DashboardSimulation() {
         super("dashboard");
-        setUp(openLoad(viewers, 1.0)).protocols(protocol()).assertions(assertions());
+        setUp(openLoad(viewers, 1.0), earlyAbort()).protocols(protocol()).assertions(assertions());
     }
 }

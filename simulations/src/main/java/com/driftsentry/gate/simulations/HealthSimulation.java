@@ -16,6 +16,6 @@ public class HealthSimulation extends GatedSimulation {
 
     public HealthSimulation() {
         super("health");
-        setUp(openLoad(probes, 1.0)).protocols(protocol()).assertions(assertions());
+        setUp(openLoad(probes, 1.0), earlyAbort()).protocols(protocol()).assertions(assertions());
     }
 }

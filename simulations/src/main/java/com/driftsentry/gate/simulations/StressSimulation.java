@@ -32,7 +32,7 @@ public class StressSimulation extends GatedSimulation {
         setUp(readers.injectOpen(incrementUsersPerSec(levels.step())
                         .times(LEVELS)
                         .eachLevelLasting(LEVEL)
-                        .startingFrom(levels.step())))
+                        .startingFrom(levels.step())), earlyAbort(LEVEL.multipliedBy(LEVELS)))
                 .protocols(protocol());
     }
 }

@@ -11,6 +11,7 @@ import com.driftsentry.gate.environment.LoadGateConfig;
 import com.driftsentry.gate.evidence.EvidenceRecorder;
 import com.driftsentry.gate.load.RecordedCall;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.Simulation;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Optional;
 public class RecordingOverheadSimulation extends Simulation {
     static final String URL = System.getProperty("bench.url", "http://127.0.0.1:18090/static.txt");
     static final boolean RECORDING = Boolean.parseBoolean(System.getProperty("bench.recording", "true"));
+    /** What nginx's log tells this generator by: two plain ones side by side (the A/A calibration) need two names. */
+    static final String AGENT = System.getProperty("bench.agent", RECORDING ? "bench-recorded" : "bench-plain");
     static final int USERS = Integer.getInteger("bench.users", 50);
     static final Duration LENGTH = Duration.ofSeconds(Integer.getInteger("bench.seconds", 15));
 
@@ -46,12 +49,13 @@ public class RecordingOverheadSimulation extends Simulation {
                             recorder.record(group, status, rt, expected, end);
                             abort.observe(group, status, rt, expected);
                         }
-                    }, abort::tripped, () -> abort.reason().orElse(""))
+                    })
             : exec(http("static").get(URL));
 
     {
-        setUp(scenario(RECORDING ? "recorded" : "plain").during(LENGTH).on(get).injectOpen(atOnceUsers(USERS)))
-                .protocols(http.shareConnections().disableCaching().userAgentHeader(RECORDING ? "bench-recorded" : "bench-plain"));
+        PopulationBuilder load = scenario(RECORDING ? "recorded" : "plain").during(LENGTH).on(get).injectOpen(atOnceUsers(USERS));
+        (RECORDING ? setUp(load, RecordedCall.watchdog(LENGTH, abort::tripped, () -> abort.reason().orElse(""))) : setUp(load))
+                .protocols(http.shareConnections().disableCaching().userAgentHeader(AGENT));
     }
 
     @Override
