@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The load gate's cost and fidelity, measured with the real main job (`mvn gatling:test`, local env):
-#  1. wall time of a healthy run (30 s of load) and how much of it is not load;
+#  1. wall time of a healthy run (30 s of load) and how much of it is not load, five times (the median is judged);
 #  2. fidelity: 200 ms injected on every dashboard request; the verdict's dashboard p99 must lie
 #     within 5% + 2 ms of 200 ms (188..212), beside Gatling's own p99 for the same group. Measured
 #     at 5 users/s (where the service adds little of its own) and at the job's 30 users/s.
@@ -21,11 +21,19 @@ run() {
 }
 
 log=$(mktemp /tmp/gate-XXXXXX.log)
-wall=$(run "$log" PATH="$PATH")
-newest=$(ls -td simulations/target/gate/apimixsimulation-* | head -1)
-load=$(python3 -c "import json,sys; l=[x for x in json.load(open('$newest/verdict.json'))['lines'] if x['criterion'].startswith('global requests')][0]; print(l['window'].split('s')[0])")
-outcome=$(sed -n 's/.*==== load gate on local: \([A-Z]*\) .*/\1/p' "$log" | tail -1)
-echo "healthy run: verdict $outcome, wall ${wall}s, simulation ${load}s, not load $(awk -v w="$wall" -v l="$load" 'BEGIN { printf "%.1f", w - l }')s"
+# The main job five times (the budget is judged on the median of what is not load).
+: > "$log.beyond"
+for i in 1 2 3 4 5; do
+  wall=$(run "$log" PATH="$PATH")
+  newest=$(ls -td simulations/target/gate/apimixsimulation-* | head -1)
+  load=$(python3 -c "import json,sys; l=[x for x in json.load(open('$newest/verdict.json'))['lines'] if x['criterion'].startswith('global requests')][0]; print(l['window'].split('s')[0])")
+  outcome=$(sed -n 's/.*==== load gate on local: \([A-Z]*\) .*/\1/p' "$log" | tail -1)
+  beyond=$(awk -v w="$wall" -v l="$load" 'BEGIN { printf "%.1f", w - l }')
+  echo "$beyond" >> "$log.beyond"
+  echo "healthy run $i: verdict $outcome, wall ${wall}s, simulation ${load}s, not load ${beyond}s"
+done
+sort -n "$log.beyond" | awk '{ a[NR] = $1 } END { printf "main job beyond its load: median %.1f s (%.1f..%.1f), budget 10 s: %s\n", a[3], a[1], a[5], (a[3] <= 10 ? "met" : "NOT met") }'
+rm -f "$log.beyond"
 
 # Fidelity against a known truth: a stub that answers after exactly 200 ms, loaded by the
 # health simulation at 20 users/s for 20 s; the gate's own evidence gives the percentiles.
