@@ -17,7 +17,8 @@ import software.constructs.Construct;
  * The role GitHub Actions assumes through OIDC (no long-lived keys) for the deploy and nightly
  * workflows: exactly the calls driftgate, the load gate's secret reads and the image pushes make,
  * each on the resources it names (a stage whose load runs on ECS adds RunTask of its generators' task
- * definition, StopTask of its cluster's tasks and PassRole of the generators' two roles). Only the calls AWS cannot scope to a resource
+ * definition, StopTask of its cluster's tasks tagged as generators and PassRole of the generators' two roles).
+ * Only the calls AWS cannot scope to a resource
  * (ecr:GetAuthorizationToken, ecs:RegisterTaskDefinition/DescribeTaskDefinition,
  * ec2:DescribeNetworkInterfaces) are on {@code *}; no action is a wildcard.
  */
