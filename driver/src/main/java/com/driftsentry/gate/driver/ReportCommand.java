@@ -1,6 +1,8 @@
 package com.driftsentry.gate.driver;
 
 import com.driftsentry.gate.environment.ConfigError;
+import com.driftsentry.gate.environment.Metric;
+import com.driftsentry.gate.environment.Threshold;
 import com.driftsentry.gate.evidence.EvidenceFile;
 import com.driftsentry.gate.history.Change;
 import com.driftsentry.gate.history.ChangeRule;
@@ -11,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +39,7 @@ final class ReportCommand extends CommandSupport {
         }
         List<Change> changes;
         try {
-            changes = TrendReport.write(env.name(), runs, outDir);
+            changes = TrendReport.write(env.name(), runs, outDir, p99Bounds());
         } catch (IOException e) {
             throw new ConfigError("--out: " + ConfigError.quote(outDir.toString()) + " cannot be written (" + e.getClass().getSimpleName()
                     + ") (fix: a folder this user may write)");
@@ -50,6 +54,15 @@ final class ReportCommand extends CommandSupport {
         out.println(summary);
         out.println("report: " + outDir.resolve("report.html").toAbsolutePath());
         return ExitCode.PASSED.code();
+    }
+
+    /** Each scope's p99 bound in the environment (ms), drawn on its latency chart. */
+    private Map<String, Double> p99Bounds() {
+        Map<String, Double> bounds = new TreeMap<>();
+        env.load().ifPresent(load -> load.thresholds().stream()
+                .filter(t -> t.metric() == Metric.P99 && t.bound() == Threshold.Bound.MAX)
+                .forEach(t -> bounds.merge(t.scope(), t.value(), Math::min)));
+        return bounds;
     }
 
     private List<ChangeRule.Run> fromStore() {

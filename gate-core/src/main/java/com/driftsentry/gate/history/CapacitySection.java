@@ -22,18 +22,18 @@ final class CapacitySection {
         if (!stress.isEmpty()) {
             h.append("<h2>Stress: the knee</h2><p>").append(stress.size()).append(" stress run(s), ").append(span(stress))
                     .append(". The knee is the highest load level every global bound still passed.</p>");
-            h.append(Chart.svg("knee (users/s)", new String[] {"knee"}, new double[][] {stress.stream().mapToDouble(ChangeRule.Run::knee).toArray()},
-                    List.of(), ""));
+            h.append(Chart.svg("knee", "users/s", new String[] {"knee"}, new double[][] {stress.stream().mapToDouble(ChangeRule.Run::knee).toArray()},
+                    Chart.Runs.of(stress), Chart.Marks.NONE));
         }
         List<ChangeRule.Run> read = runs.stream().filter(r -> !r.evidence().memory().isEmpty()).toList();
         if (!read.isEmpty()) {
             h.append("<h2>The target's memory</h2><p>").append(read.size()).append(" run(s) that read it, ").append(span(read))
                     .append(". Growth is the robust slope of each run's floors after its warm-up (docs/gates.md, \"Memory growth\"); "
                             + "a run too short for an interval shows none.</p>");
-            h.append(Chart.svg("memory at the end of the run (MB)", new String[] {"heap", "resident"},
-                    new double[][] {last(read, Kind.HEAP), last(read, Kind.RESIDENT)}, List.of(), ""));
-            h.append(Chart.svg("memory growth (MB/h)", new String[] {"heap", "resident"},
-                    new double[][] {growth(read, Kind.HEAP), growth(read, Kind.RESIDENT)}, List.of(), ""));
+            h.append("<div class=\"row\">").append(Chart.svg("memory at the end of the run", "MB", new String[] {"heap", "resident"},
+                    new double[][] {last(read, Kind.HEAP), last(read, Kind.RESIDENT)}, Chart.Runs.of(read), Chart.Marks.NONE));
+            h.append(Chart.svg("memory growth", "MB/h", new String[] {"heap", "resident"},
+                    new double[][] {growth(read, Kind.HEAP), growth(read, Kind.RESIDENT)}, Chart.Runs.of(read), Chart.Marks.NONE)).append("</div>");
         }
         return h.toString();
     }

@@ -21,16 +21,23 @@ import java.util.Objects;
  */
 public final class TrendReport {
     private static final int LAST_RUNS = 20;
+    private static final int BASELINE_RUNS = 20;
+    private static final int BANDS_ON_EVERY_CHART_UP_TO = 120;
 
     private TrendReport() {
     }
 
     /** Writes report.html, summary.md and changes.json into {@code out}; returns the changes. */
     public static List<Change> write(String environment, List<ChangeRule.Run> history, Path out) throws IOException {
+        return write(environment, history, out, Map.of());
+    }
+
+    /** The same, with each scope's latency bound from the environment (ms; drawn on its latency chart). */
+    public static List<Change> write(String environment, List<ChangeRule.Run> history, Path out, Map<String, Double> latencyBounds) throws IOException {
         List<ChangeRule.Run> runs = gated(history);
         List<Change> changes = ChangeRule.all(runs);
         Files.createDirectories(out);
-        Files.writeString(out.resolve("report.html"), html(environment, runs, changes, history), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("report.html"), html(environment, runs, changes, history, latencyBounds), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("summary.md"), markdown(environment, runs, changes), StandardCharsets.UTF_8);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Change c : changes) {
@@ -74,32 +81,37 @@ public final class TrendReport {
     }
 
     /** {@code runs}: the gated runs the rule judged; {@code history}: every run, for the stress and memory charts. */
-    static String html(String environment, List<ChangeRule.Run> runs, List<Change> changes, List<ChangeRule.Run> history) {
+    static String html(String environment, List<ChangeRule.Run> runs, List<Change> changes, List<ChangeRule.Run> history, Map<String, Double> bounds) {
         StringBuilder h = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc("Performance history: " + environment)).append("</title><style>")
-                .append("body{font:14px system-ui,sans-serif;margin:24px;color:#222}h2{margin-top:32px}svg{background:#fafafa;border:1px solid #ddd;margin:4px}")
-                .append("table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}.change{color:#b00}")
+                .append("body{font:14px system-ui,sans-serif;margin:24px;color:#222}h2{margin:28px 0 6px}svg{background:#fafafa;border:1px solid #ddd}")
+                .append(".row{display:flex;flex-wrap:wrap;gap:6px}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}")
+                .append("td:first-child,th:first-child{text-align:left}.change{color:#b00}")
                 .append("</style></head><body><h1>").append(esc("Performance history: " + environment)).append("</h1><p>")
                 .append(runs.size()).append(" runs, ").append(changes.isEmpty() ? "no change detected" : changes.size() + " change(s) detected")
-                .append(" (rule: docs/gates.md, \"The regression rule\").</p>");
-        for (Change c : changes) {
-            h.append("<p class=\"change\">").append(esc(c.scope() + " " + c.metric() + " rose from run " + c.fromId() + " (confirmed at "
-                    + runs.get(c.confirmedAt()).id() + "): " + c.size())).append("</p>");
-        }
+                .append(" (rule: docs/gates.md, \"The regression rule\"). Point at a chart to see which run is which.</p>");
         Distributions cache = new Distributions();
-        for (String scope : Scopes.of(runs)) {
-            RunSeries s = RunSeries.of(runs, scope, cache);
+        Chart.Runs axis = Chart.Runs.of(runs);
+        Map<String, RunSeries> series = new LinkedHashMap<>();
+        Scopes.of(runs).forEach(scope -> series.put(scope, RunSeries.of(runs, scope, cache)));
+        h.append(summary(runs, changes, series));
+        // A long history names its runs on the latency charts only: a year of runs stays under a megabyte.
+        boolean every = runs.size() <= BANDS_ON_EVERY_CHART_UP_TO;
+        series.forEach((scope, s) -> {
             List<Change> here = changes.stream().filter(c -> c.scope().equals(scope)).toList();
-            h.append("<h2>").append(esc(scope)).append("</h2>");
-            h.append(Chart.svg("latency (ms)", new String[] {"p50", "p95", "p99"}, new double[][] {s.p50(), s.p95(), s.p99()}, here, "latency"));
-            h.append(Chart.svg("throughput (requests/s)", new String[] {"throughput"}, new double[][] {s.throughput()}, List.of(), ""));
-            h.append(Chart.svg("error rate (%)", new String[] {"errors"}, new double[][] {s.errorRate()}, here, "errorRate"));
+            h.append("<h2>").append(esc(scope)).append("</h2><div class=\"row\">");
+            h.append(Chart.svg("latency", "ms", new String[] {"p50", "p95", "p99"}, new double[][] {s.p50(), s.p95(), s.p99()}, axis,
+                    new Chart.Marks(here, "latency", bounds.get(scope), baseline(s.p99()))));
+            h.append(Chart.svg("throughput", "req/s", new String[] {"throughput"}, new double[][] {s.throughput()}, axis, Chart.Marks.NONE, every));
+            h.append(Chart.svg("error rate", "%", new String[] {"errors"}, new double[][] {s.errorRate()}, axis,
+                    new Chart.Marks(here, "errorRate", null, null), every));
             if (scope.equals("global")) {
-                h.append(Chart.svg("cache hit ratio (%)", new String[] {"hits"}, new double[][] {s.cacheHitRatio()}, List.of(), ""));
+                h.append(Chart.svg("cache hit ratio", "%", new String[] {"hits"}, new double[][] {s.cacheHitRatio()}, axis, Chart.Marks.NONE, every));
             }
-        }
+            h.append("</div>");
+        });
         h.append("<h2>The last runs</h2><table><tr><th>run</th><th>requests</th><th>p50</th><th>p95</th><th>p99</th><th>errors</th><th>cache hits</th><th>verdict</th><th>reports</th></tr>");
-        RunSeries global = RunSeries.of(runs, "global", cache);
+        RunSeries global = series.getOrDefault("global", RunSeries.of(runs, "global", cache));
         for (int i = Math.max(0, runs.size() - LAST_RUNS); i < runs.size(); i++) {
             h.append("<tr><td>").append(esc(runs.get(i).id())).append("</td><td>").append(runs.get(i).evidence().global().requests())
                     .append("</td><td>").append(num(global.p50()[i])).append(" ms</td><td>").append(num(global.p95()[i])).append(" ms</td><td>")
@@ -108,6 +120,35 @@ public final class TrendReport {
                     .append("</td><td>").append(link(runs.get(i).reports())).append("</td></tr>");
         }
         return h.append("</table>").append(CapacitySection.html(history)).append("</body></html>\n").toString();
+    }
+
+    /** One line per scope: the last run's p99, how far it is from the baseline, and the last change the rule found there. */
+    private static String summary(List<ChangeRule.Run> runs, List<Change> changes, Map<String, RunSeries> series) {
+        StringBuilder h = new StringBuilder("<table class=\"summary\"><tr><th>scope</th><th>p99, last run</th><th>baseline p99</th><th>against it</th>"
+                + "<th>last detected change</th></tr>");
+        series.forEach((scope, s) -> {
+            double last = s.p99().length == 0 ? Double.NaN : s.p99()[s.p99().length - 1];
+            Double base = baseline(s.p99());
+            String against = base == null || Double.isNaN(last) || base == 0 ? "–" : String.format(Locale.ROOT, "%+.0f%%", 100 * (last - base) / base);
+            String change = changes.stream().filter(c -> c.scope().equals(scope)).reduce((a, b) -> b)
+                    .map(c -> c.metric() + " " + c.size() + " from " + c.fromId() + " (confirmed at " + runs.get(c.confirmedAt()).id() + ")").orElse("none");
+            h.append("<tr><td>").append(esc(scope)).append("</td><td>").append(num(last)).append(" ms</td><td>")
+                    .append(base == null ? "–" : num(base) + " ms").append("</td><td>").append(against).append("</td><td")
+                    .append(change.equals("none") ? ">" : " class=\"change\">").append(esc(change)).append("</td></tr>");
+        });
+        return h.append("</table><p>The baseline is the median p99 of the up to ").append(BASELINE_RUNS)
+                .append(" runs before the last (at least three).</p>").toString();
+    }
+
+    /** The median of the up to {@link #BASELINE_RUNS} values before the last one; null with fewer than three. */
+    static Double baseline(double[] values) {
+        double[] before = java.util.Arrays.stream(values, Math.max(0, values.length - 1 - BASELINE_RUNS), Math.max(0, values.length - 1))
+                .filter(v -> !Double.isNaN(v)).sorted().toArray();
+        if (before.length < 3) {
+            return null;
+        }
+        int m = before.length / 2;
+        return before.length % 2 == 1 ? before[m] : (before[m - 1] + before[m]) / 2;
     }
 
     /** A link to a run's reports (its workflow run), only to an http(s) address: the page itself fetches nothing. */

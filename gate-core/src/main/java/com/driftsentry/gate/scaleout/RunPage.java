@@ -42,8 +42,9 @@ public final class RunPage {
                 series[2][i] = any ? g.histogram().getMaxValue() : Double.NaN;
                 i++;
             }
-            h.append(Chart.svg(group + ": response time (ms) per " + seconds + " s interval, every generator merged",
-                    new String[] {"p50", "p99", "max"}, series));
+            Integer[] intervals = overTime.keySet().toArray(Integer[]::new);
+            h.append(Chart.svg(group + ": response time per " + seconds + " s interval, every generator merged", "ms",
+                    new String[] {"p50", "p99", "max"}, series, Chart.Runs.labelled(intervals.length, j -> intervals[j] * seconds + " s")));
         }
         h.append("<h2>Each generator's share</h2><table><tr><th>interval</th><th>from (s)</th>");
         for (int g = 0; g < run.count(); g++) {

@@ -10,6 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +37,35 @@ class TrendReportTest {
         JsonNode json = new ObjectMapper().readTree(dir.resolve("changes.json").toFile());
         assertEquals(runs.size(), json.get("runs").asInt());
         assertEquals("drifts", json.get("changes").get(0).get("scope").asText());
+    }
+
+    @Test
+    void eachChartHasRoundAxesTheRunsDatesTheBoundTheBaselineTheChangeShadedAndEachRunNamed() throws Exception {
+        List<ChangeRule.Run> runs = new ArrayList<>(Histories.stepped("latency-step"));
+        ChangeRule.Run last = runs.remove(runs.size() - 1);
+        String reports = "https://github.com/acme/driftsentry/actions/runs/42";
+        runs.add(new ChangeRule.Run(last.id(), last.evidence(), "PASS", reports, null));
+        List<Change> changes = TrendReport.write("staging", runs, dir, Map.of("drifts", 500.0));
+        String html = Files.readString(dir.resolve("report.html"));
+        List<String> charts = Pattern.compile("<svg.*?</svg>").matcher(html).results().map(MatchResult::group).toList();
+        String cache = charts.stream().filter(c -> c.contains("aria-label=\"cache hit ratio\"")).findFirst().orElseThrow();
+        assertTrue(cache.contains(">100 %</text>") && !cache.contains(">102"), "a percentage axis ends at 100");
+        for (String chart : charts) {
+            assertTrue(chart.split("class=\"tick\"").length >= 4, "round ticks on every chart: " + chart.substring(0, 120));
+            assertTrue(chart.split("class=\"xtick\"").length >= 3, "the runs along the bottom of every chart");
+        }
+        String first = Chart.Runs.of(runs).dates()[0];
+        assertTrue(first.matches("[A-Z][a-z]{2} \\d{1,2}( \\d{2}:\\d{2})?") && html.contains("class=\"xtick\" x=\"56.0\" y=\"190\" text-anchor=\"start\">" + first + "<"),
+                "the first run's date at the start of the axis: " + first);
+        String drifts = charts.stream().filter(c -> c.contains("aria-label=\"latency\"") && c.contains("bound 500 ms")).findFirst().orElseThrow();
+        assertTrue(drifts.contains("<line class=\"bound\"") && drifts.contains("<line class=\"baseline\""), "drifts' bound and baseline drawn");
+        assertEquals(changes.size(), html.split("<rect class=\"change-span\"").length - 1, "each change shaded once, from its start to its confirmation");
+        assertTrue(html.contains("change at " + changes.get(0).fromId() + ": " + changes.get(0).size()), "labelled with its size");
+        assertEquals(runs.size(), drifts.split("<rect class=\"run\"").length - 1, "a band under each run");
+        assertTrue(drifts.contains("<title>" + runs.get(0).id() + " (" + first + "): p50 "), "which names the run and its values");
+        assertTrue(drifts.contains("<a href=\"" + reports + "\"><rect class=\"run\""), "and links to its reports where they are known");
+        assertTrue(html.contains("<table class=\"summary\">") && html.contains("<td>drifts</td>"), "a line per scope at the top");
+        assertTrue(html.indexOf("<table class=\"summary\">") < html.indexOf("<svg"), "before the charts");
     }
 
     @Test
