@@ -71,7 +71,7 @@ final class ReportCommand extends CommandSupport {
             String name = key.substring("evidence/".length());
             StageEvidence.RunNote run = new StageEvidence(store).note(name);
             store.read(key).ifPresent(s -> runs.add(new ChangeRule.Run(name.replaceFirst("\\.json$", ""), EvidenceFile.read(s.body(), store.where(key)),
-                    run.verdict(), run.reports(), run.knee())));
+                    run.verdict(), run.reports(), run.knee(), run.release())));
         }
         return runs;
     }

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver;
 
+import com.driftsentry.gate.load.ServedRelease;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.nio.charset.StandardCharsets;
 import com.driftsentry.gate.json.Json;
@@ -73,18 +74,19 @@ final class StageEvidence {
         store.put("evidence/" + name, read(evidence));
         Optional<Verdict> verdict = verdictBeside(evidence);
         RunNote run = new RunNote(verdict.map(v -> v.outcome().name()).orElse(null), actionsRun().orElse(null),
-                verdict.flatMap(Knee::rateIn).orElse(null));
+                verdict.flatMap(Knee::rateIn).orElse(null), verdict.flatMap(ServedRelease::of).orElse(null));
         store.put("runs/" + name, Json.write(run).getBytes(StandardCharsets.UTF_8));
         return store.where("evidence/" + name);
     }
 
     /**
      * What the nightly report's table shows of a run kept in the history, beside its evidence under {@code runs/}: the load
-     * gate's outcome, the workflow run whose artifacts hold its reports, and a stress run's knee (users/s).
+     * gate's outcome, the workflow run whose artifacts hold its reports, a stress run's knee (users/s) and the release the
+     * target served (its readiness answer's version).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RunNote(String verdict, String reports, Double knee) {
-        static final RunNote UNKNOWN = new RunNote(null, null, null);
+    record RunNote(String verdict, String reports, Double knee, String release) {
+        static final RunNote UNKNOWN = new RunNote(null, null, null, null);
     }
 
     /** The note kept beside {@code evidence/<name>}; a missing or unreadable one is {@link RunNote#UNKNOWN} (a table cell, not a failure). */

@@ -70,6 +70,8 @@ class ReportCommandTest {
         Evidence stressed = evidence(7, 1.0);
         EvidenceFile.write(new Evidence("StressSimulation", "nightly", stressed.groups(), null, List.of()), stress.resolve("evidence.json"));
         Files.writeString(stress.resolve("verdict.json"), VerdictJson.render(Verdict.of("load", "nightly", "StressSimulation", "t", List.of(
+                VerdictLine.of("target ready before the load").threshold("ready").measured("200 {\"status\":\"ready\",\"version\":\"0.4.2\"}")
+                        .samples(1, 1).window("0.2 s before the load").pass("ready"),
                 VerdictLine.of(Knee.CRITERION).threshold("40 users/s").measured("knee at 60 users/s").samples(300, 0).window("run")
                         .judged(true, "the service holds the configured peak", "")))));
         Path soak = Files.createDirectories(dir.resolve("gate/soaksimulation-20261202-020000"));
@@ -96,6 +98,7 @@ class ReportCommandTest {
         assertTrue(text.contains("6 runs, no change detected"), "the rule judges the gated runs only: " + text);
         String html = Files.readString(dir.resolve("nightly/report.html"));
         assertTrue(html.contains("<h2>Stress: the knee</h2><p>1 stress run(s)") && html.contains("aria-label=\"knee\"") && html.contains(">80 users/s</text>"), html);
+        assertTrue(html.contains("class=\"xrelease\"") && html.contains(">0.4.2</text>"), "the release the stress run's target served, recorded with it");
         assertTrue(html.contains("<h2>The target's memory</h2><p>1 run(s) that read it") && html.contains("aria-label=\"memory growth\""), html);
     }
 

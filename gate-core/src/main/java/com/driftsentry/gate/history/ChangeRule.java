@@ -37,9 +37,13 @@ public final class ChangeRule {
      * shows of it when known: the load gate's outcome and a link to where its reports are.
      */
     /** One run of the history; {@code knee} (users/s) only for a stress run, {@code verdict} and {@code reports} where known. */
-    public record Run(String id, Evidence evidence, String verdict, String reports, Double knee) {
+    public record Run(String id, Evidence evidence, String verdict, String reports, Double knee, String release) {
         public Run(String id, Evidence evidence) {
-            this(id, evidence, null, null, null);
+            this(id, evidence, null, null, null, null);
+        }
+
+        public Run(String id, Evidence evidence, String verdict, String reports, Double knee) {
+            this(id, evidence, verdict, reports, knee, null);
         }
     }
 

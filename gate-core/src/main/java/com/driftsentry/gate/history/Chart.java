@@ -31,11 +31,14 @@ public final class Chart {
     private Chart() {
     }
 
-    /** What the x axis says of each run: its id, its date (empty when unknown) and the address of its reports (null: none). */
-    public record Runs(String[] ids, String[] dates, String[] links) {
+    /**
+     * What the x axis says of each run: its id, its date (empty when unknown), the address of its reports (null: none) and
+     * the release its target served (empty when unknown).
+     */
+    public record Runs(String[] ids, String[] dates, String[] links, String[] releases) {
         static Runs of(List<ChangeRule.Run> runs) {
             int n = runs.size();
-            Runs r = new Runs(new String[n], new String[n], new String[n]);
+            Runs r = new Runs(new String[n], new String[n], new String[n], new String[n]);
             Instant[] starts = runs.stream().map(run -> run.evidence().groups().values().stream().map(GroupEvidence::windowStart)
                     .filter(t -> t != null).min(Instant::compareTo).orElse(null)).toArray(Instant[]::new);
             // Nightly runs differ by their day; runs of one day (a day of deploys, a test history) by their time.
@@ -45,16 +48,18 @@ public final class Chart {
                 r.dates[i] = starts[i] == null ? "" : (oneDay ? HOUR : DAY).format(starts[i]);
                 String link = runs.get(i).reports();
                 r.links[i] = link != null && link.matches("https?://[^\\s\"<>]+") ? link : null;
+                r.releases[i] = runs.get(i).release() == null ? "" : runs.get(i).release();
             }
             return r;
         }
 
         /** Points that are no runs (a scaled-out run's intervals): each labelled {@code label(i)}. */
         public static Runs labelled(int n, java.util.function.IntFunction<String> label) {
-            Runs r = new Runs(new String[n], new String[n], new String[n]);
+            Runs r = new Runs(new String[n], new String[n], new String[n], new String[n]);
             for (int i = 0; i < n; i++) {
                 r.ids[i] = label.apply(i);
                 r.dates[i] = r.ids[i];
+                r.releases[i] = "";
             }
             return r;
         }
@@ -163,8 +168,13 @@ public final class Chart {
         }
         for (int i : at) {
             String label = runs.dates()[i].isEmpty() ? runs.ids()[i] : runs.dates()[i];
+            String anchor = i == 0 && p.n() > 1 ? "start" : i == p.n() - 1 && p.n() > 1 ? "end" : "middle";
             svg.append(String.format(Locale.ROOT, "<text class=\"xtick\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\">%s</text>", p.x(i), H - BOTTOM + 14,
-                    i == 0 && p.n() > 1 ? "start" : i == p.n() - 1 && p.n() > 1 ? "end" : "middle", TrendReport.esc(shorten(label))));
+                    anchor, TrendReport.esc(shorten(label))));
+            if (!runs.releases()[i].isEmpty()) {
+                svg.append(String.format(Locale.ROOT, "<text class=\"xrelease\" x=\"%.1f\" y=\"%d\" text-anchor=\"%s\" fill=\"#666\">%s</text>", p.x(i),
+                        H - BOTTOM + 26, anchor, TrendReport.esc(shorten(runs.releases()[i]))));
+            }
         }
     }
 
@@ -190,7 +200,7 @@ public final class Chart {
         for (int i = 0; i < p.n(); i++) {
             StringBuilder title = new StringBuilder(runs.ids()[i]);
             if (!runs.dates()[i].isEmpty() && !runs.dates()[i].equals(runs.ids()[i])) {
-                title.append(" (").append(runs.dates()[i]).append(")");
+                title.append(" (").append(runs.dates()[i]).append(runs.releases()[i].isEmpty() ? "" : ", release " + runs.releases()[i]).append(")");
             }
             for (int k = 0; k < series.length; k++) {
                 title.append(k == 0 ? ": " : ", ").append(names[k]).append(' ').append(TrendReport.num(series[k][i]));

@@ -44,7 +44,7 @@ class TrendReportTest {
         List<ChangeRule.Run> runs = new ArrayList<>(Histories.stepped("latency-step"));
         ChangeRule.Run last = runs.remove(runs.size() - 1);
         String reports = "https://github.com/acme/driftsentry/actions/runs/42";
-        runs.add(new ChangeRule.Run(last.id(), last.evidence(), "PASS", reports, null));
+        runs.add(new ChangeRule.Run(last.id(), last.evidence(), "PASS", reports, null, "0.4.2"));
         List<Change> changes = TrendReport.write("staging", runs, dir, Map.of("drifts", 500.0));
         String html = Files.readString(dir.resolve("report.html"));
         List<String> charts = Pattern.compile("<svg.*?</svg>").matcher(html).results().map(MatchResult::group).toList();
@@ -64,6 +64,8 @@ class TrendReportTest {
         assertEquals(runs.size(), drifts.split("<rect class=\"run\"").length - 1, "a band under each run");
         assertTrue(drifts.contains("<title>" + runs.get(0).id() + " (" + first + "): p50 "), "which names the run and its values");
         assertTrue(drifts.contains("<a href=\"" + reports + "\"><rect class=\"run\""), "and links to its reports where they are known");
+        assertTrue(drifts.contains("text-anchor=\"end\" fill=\"#666\">0.4.2</text>") && drifts.contains(", release 0.4.2): p50 "),
+                "the release the last run served, under its date and in its title");
         assertTrue(html.contains("<table class=\"summary\">") && html.contains("<td>drifts</td>"), "a line per scope at the top");
         assertTrue(html.indexOf("<table class=\"summary\">") < html.indexOf("<svg"), "before the charts");
     }

@@ -16,6 +16,9 @@ import java.util.Optional;
  * its process exited on its own during the run (a crash reads as an error rate otherwise).
  */
 final class TargetHealth {
+    /** The line that says what the target answered before the load (its release among it: ServedRelease). */
+    static final String READY_BEFORE = "target ready before the load";
+
     // A release that is up turns ready within seconds of reaching its stores; half a minute covers a cold pool.
     // -Dgate.readyTimeout changes it (LoadPlan).
     static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
@@ -31,7 +34,7 @@ final class TargetHealth {
     VerdictLine readyBefore(Duration timeout) {
         long started = System.nanoTime();
         Health.Ready last = Health.untilReady(baseUrl, timeout, () -> false);
-        return line("target ready before the load", last, String.format(Locale.ROOT, "%.1f s before the load", (System.nanoTime() - started) / 1e9))
+        return line(READY_BEFORE, last, String.format(Locale.ROOT, "%.1f s before the load", (System.nanoTime() - started) / 1e9))
                 .judged(last.ready(), "ready", "not ready within " + timeout.toSeconds() + " s, so no load was sent (last " + Health.READY
                         + ": " + last.said() + ")");
     }
