@@ -35,7 +35,7 @@ final class LoadGenerators extends Construct {
     /** What the environment file and infra/stages.yaml say about a stage's generator tasks. */
     record Settings(String family, int count, int cpu, int memoryMiB, String statePrefix) {
         /** Empty unless {@code gates.load.generators.engine} is ecs; a setting the stack cannot build from is refused with its file and field. */
-        static Optional<Settings> read(Path envFile, JsonNode env, JsonNode sizes) {
+        static Optional<Settings> read(Path envFile, JsonNode env, JsonNode sizes, String statePrefix) {
             JsonNode g = env.path("gates").path("load").path("generators");
             if (!"ecs".equals(g.path("engine").asText())) {
                 return Optional.empty();
@@ -52,7 +52,7 @@ final class LoadGenerators extends Construct {
             }
             JsonNode size = sizes.path("loadGenerator");
             return Optional.of(new Settings(family, g.path("count").asInt(1), size.path("cpu").asInt(1024), size.path("memoryMiB").asInt(2048),
-                    state.path("prefix").asText("").replaceAll("^/+|/+$", "")));
+                    statePrefix));
         }
 
         /** The runs' channel: where a generator reads its start and stop and writes its evidence. */

@@ -46,6 +46,7 @@ public record StageSettings(String stage, String region, String cluster, String 
             }
         }
         JsonNode budget = env.path("gates").path("budget");
+        String statePrefix = env.path("state").path("prefix").asText("").replaceAll("^/+|/+$", "");
         // The dashboard's origin (gates.browser.dashboardUrl) and the one the smoke suite proves: the API's CORS allow-list.
         // A ${stack:…} value is this stack's own output (the hosted dashboard's origin, which StageStack adds itself).
         List<String> origins = new ArrayList<>();
@@ -59,8 +60,8 @@ public record StageSettings(String stage, String region, String cluster, String 
                 sizes.path("task").path("memoryMiB").asInt(512), sizes.path("task").path("desiredCount").asInt(1),
                 sizes.path("database").path("storageGb").asInt(20), sizes.path("database").path("backupDays").asInt(7),
                 sizes.path("logRetentionDays").asInt(14), "production".equals(stage), platform.path("gateOnly").path("tasks").asInt(0),
-                sizes.path("dashboard").asBoolean(true), List.copyOf(origins), LoadGenerators.Settings.read(envFile, env, sizes),
-                env.path("state").path("prefix").asText("").replaceAll("^/+|/+$", ""));
+                sizes.path("dashboard").asBoolean(true), List.copyOf(origins), LoadGenerators.Settings.read(envFile, env, sizes, statePrefix),
+                statePrefix);
     }
 
     /**

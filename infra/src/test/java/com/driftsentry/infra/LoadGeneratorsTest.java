@@ -98,13 +98,13 @@ class LoadGeneratorsTest {
         var sizes = JSON.createObjectNode();
         IllegalArgumentException family = assertThrows(IllegalArgumentException.class, () -> LoadGenerators.Settings.read(file,
                 JSON.readTree("{\"gates\":{\"load\":{\"generators\":{\"count\":2,\"engine\":\"ecs\",\"taskDefinition\":\"a b\"}}},"
-                        + "\"state\":{\"type\":\"s3\"}}"), sizes));
+                        + "\"state\":{\"type\":\"s3\"}}"), sizes, ""));
         assertTrue(family.getMessage().contains("gates.load.generators.taskDefinition: 'a b'") && family.getMessage().contains("fix:"), family.getMessage());
         IllegalArgumentException state = assertThrows(IllegalArgumentException.class, () -> LoadGenerators.Settings.read(file,
                 JSON.readTree("{\"gates\":{\"load\":{\"generators\":{\"count\":2,\"engine\":\"ecs\",\"taskDefinition\":\"g\"}}},"
-                        + "\"state\":{\"type\":\"file\"}}"), sizes));
+                        + "\"state\":{\"type\":\"file\"}}"), sizes, ""));
         assertTrue(state.getMessage().contains("state.type") && state.getMessage().contains("fix:"), state.getMessage());
-        assertTrue(LoadGenerators.Settings.read(file, JSON.readTree("{\"gates\":{\"load\":{\"generators\":{\"count\":2}}}}"), sizes).isEmpty(),
+        assertTrue(LoadGenerators.Settings.read(file, JSON.readTree("{\"gates\":{\"load\":{\"generators\":{\"count\":2}}}}"), sizes, "").isEmpty(),
                 "local generators need nothing of the stack");
     }
 

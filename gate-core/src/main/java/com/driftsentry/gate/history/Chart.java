@@ -46,8 +46,7 @@ public final class Chart {
             for (int i = 0; i < n; i++) {
                 r.ids[i] = runs.get(i).id();
                 r.dates[i] = starts[i] == null ? "" : (oneDay ? HOUR : DAY).format(starts[i]);
-                String link = runs.get(i).reports();
-                r.links[i] = link != null && link.matches("https?://[^\\s\"<>]+") ? link : null;
+                r.links[i] = TrendReport.followable(runs.get(i).reports());
                 r.releases[i] = runs.get(i).release() == null ? "" : runs.get(i).release();
             }
             return r;

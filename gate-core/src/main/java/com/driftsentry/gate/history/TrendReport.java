@@ -111,7 +111,7 @@ public final class TrendReport {
             h.append("</div>");
         });
         h.append("<h2>The last runs</h2><table><tr><th>run</th><th>requests</th><th>p50</th><th>p95</th><th>p99</th><th>errors</th><th>cache hits</th><th>verdict</th><th>reports</th></tr>");
-        RunSeries global = series.getOrDefault("global", RunSeries.of(runs, "global", cache));
+        RunSeries global = series.computeIfAbsent("global", g -> RunSeries.of(runs, g, cache));
         for (int i = Math.max(0, runs.size() - LAST_RUNS); i < runs.size(); i++) {
             h.append("<tr><td>").append(esc(runs.get(i).id())).append("</td><td>").append(runs.get(i).evidence().global().requests())
                     .append("</td><td>").append(num(global.p50()[i])).append(" ms</td><td>").append(num(global.p95()[i])).append(" ms</td><td>")
@@ -153,7 +153,12 @@ public final class TrendReport {
 
     /** A link to a run's reports (its workflow run), only to an http(s) address: the page itself fetches nothing. */
     private static String link(String url) {
-        return url == null || !url.matches("https?://[^\\s\"<>]+") ? "–" : "<a href=\"" + esc(url) + "\">Gatling report, verdict</a>";
+        return followable(url) == null ? "–" : "<a href=\"" + esc(url) + "\">Gatling report, verdict</a>";
+    }
+
+    /** {@code url} when it is an http(s) address a person may follow from the page, else null. */
+    static String followable(String url) {
+        return url != null && url.matches("https?://[^\\s\"<>]+") ? url : null;
     }
 
     public static String num(double v) {

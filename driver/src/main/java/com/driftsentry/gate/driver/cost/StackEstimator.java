@@ -33,16 +33,6 @@ public final class StackEstimator {
     private LoadGenerators generators;
     private boolean generatorsFound;
 
-    /** The environment's load generators on ECS: {@code count} tasks of the task definition {@code family}, each run's load window {@code window}. */
-    public record LoadGenerators(String family, int count, java.time.Duration window) {
-        /** Pulling the image, the JVM's start and the start barrier (whose deadline is 120 s): what a task bills beyond the load. */
-        static final double START_MINUTES = 2;
-
-        double taskMinutesPerRun() {
-            return count * (window.toMillis() / 60_000.0 + START_MINUTES);
-        }
-    }
-
     public StackEstimator(PriceTable prices, DeployConfig.Usage usage, int tasksWhenGated, boolean alwaysFree) {
         this.prices = prices;
         this.usage = usage;
@@ -141,9 +131,6 @@ public final class StackEstimator {
             unpriced.add(stack + ": " + name + ": only a Fargate service whose task definition is in the same template is priced");
             return;
         }
-        String arch = task.path("RuntimePlatform").path("CpuArchitecture").asText("X86_64").toLowerCase(Locale.ROOT);
-        double vcpu = task.path("Cpu").asDouble() / 1024;
-        double gb = task.path("Memory").asDouble() / 1024;
         int desired = p.path("DesiredCount").asInt(1);
         double taskHours;
         String when;
@@ -159,9 +146,17 @@ public final class StackEstimator {
                     + "(fix: the hours a month it runs for deploys and gates)");
             return;
         }
+        fargate(name, task, taskHours, when, "ENABLED".equals(p.path("NetworkConfiguration").path("AwsvpcConfiguration").path("AssignPublicIp").asText()));
+    }
+
+    /** Fargate tasks of {@code task}'s size for {@code taskHours}: vCPU and memory at its architecture's price, and an address each. */
+    private void fargate(String name, JsonNode task, double taskHours, String when, boolean publicAddress) {
+        String arch = task.path("RuntimePlatform").path("CpuArchitecture").asText("X86_64").toLowerCase(Locale.ROOT);
+        double vcpu = task.path("Cpu").asDouble() / 1024;
+        double gb = task.path("Memory").asDouble() / 1024;
         line(name + " vCPU", "fargate." + arch + ".vcpuHour", vcpu * taskHours, num(vcpu) + " vCPU x " + num(taskHours) + " task-h (" + when + ")");
         line(name + " memory", "fargate." + arch + ".gbHour", gb * taskHours, num(gb) + " GB x " + num(taskHours) + " task-h");
-        if ("ENABLED".equals(p.path("NetworkConfiguration").path("AwsvpcConfiguration").path("AssignPublicIp").asText())) {
+        if (publicAddress) {
             line(name + " public IPv4", "publicIpv4.hour", taskHours, "1 address per task x " + num(taskHours) + " task-h");
         }
     }
@@ -175,15 +170,7 @@ public final class StackEstimator {
             return;
         }
         double runs = usage.loadRunsPerMonth().getAsDouble();
-        double taskHours = runs * generators.taskMinutesPerRun() / 60;
-        String arch = task.path("RuntimePlatform").path("CpuArchitecture").asText("X86_64").toLowerCase(Locale.ROOT);
-        double vcpu = task.path("Cpu").asDouble() / 1024;
-        line(name + " vCPU", "fargate." + arch + ".vcpuHour", vcpu * taskHours, num(vcpu) + " vCPU x " + num(taskHours) + " task-h (" + num(runs)
-                + " runs (usage.loadRunsPerMonth) x " + generators.count() + " tasks x " + num(generators.window().toSeconds() / 60.0) + " min of load + "
-                + num(LoadGenerators.START_MINUTES) + " min of start)");
-        line(name + " memory", "fargate." + arch + ".gbHour", task.path("Memory").asDouble() / 1024 * taskHours,
-                num(task.path("Memory").asDouble() / 1024) + " GB x " + num(taskHours) + " task-h");
-        line(name + " public IPv4", "publicIpv4.hour", taskHours, "1 address per task x " + num(taskHours) + " task-h");
+        fargate(name, task, runs * generators.taskMinutesPerRun() / 60, generators.perMonth(runs), true);
     }
 
     private void bucket(String id, JsonNode p, JsonNode resources) {

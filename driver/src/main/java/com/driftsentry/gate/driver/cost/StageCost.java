@@ -32,7 +32,7 @@ public final class StageCost {
                     + " prices only (fix: add the region's prices to driver/src/main/resources/cost/aws-prices.yaml)");
         }
         StackEstimator estimator = new StackEstimator(prices, e.usage(), env.deploy().platform().gateOnlyTasks(), e.alwaysFree());
-        env.load().filter(l -> l.generators().onEcs()).ifPresent(l -> estimator.withGenerators(new StackEstimator.LoadGenerators(
+        env.load().filter(l -> l.generators().onEcs()).ifPresent(l -> estimator.withGenerators(new LoadGenerators(
                 // family, family:revision or an ARN: the template names the family.
                 l.generators().taskDefinition().orElseThrow().replaceAll("^.*/", "").replaceAll(":\\d+$", ""), l.generators().count(),
                 l.profile().total())));

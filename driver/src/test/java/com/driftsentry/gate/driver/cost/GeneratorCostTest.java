@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class GeneratorCostTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final PriceTable PRICES = PriceTable.aws();
-    private static final StackEstimator.LoadGenerators THREE = new StackEstimator.LoadGenerators("driftsentry-staging-load-generator", 3,
+    private static final LoadGenerators THREE = new LoadGenerators("driftsentry-staging-load-generator", 3,
             Duration.ofSeconds(150));
 
     private static DeployConfig.Usage runs(OptionalDouble perMonth) {
@@ -62,7 +62,7 @@ class GeneratorCostTest {
         assertEquals(Outcome.INCONCLUSIVE, new CostGate(noRuns, 1.00, "staging").judge().outcome());
 
         CostEstimate elsewhere = new StackEstimator(PRICES, runs(OptionalDouble.of(36)), 1, false)
-                .withGenerators(new StackEstimator.LoadGenerators("made-by-hand", 3, Duration.ofMinutes(2))).add("stage", template()).estimate();
+                .withGenerators(new LoadGenerators("made-by-hand", 3, Duration.ofMinutes(2))).add("stage", template()).estimate();
         assertFalse(elsewhere.complete());
         assertTrue(elsewhere.unpriced().get(0).contains("no template holds the task definition made-by-hand"), elsewhere.unpriced().toString());
     }
