@@ -42,7 +42,7 @@ class ReportInChromiumTest {
         Evidence last = runs.get(runs.size() - 1).evidence();
         runs.add(new ChangeRule.Run("stress-1", new Evidence("StressSimulation", "staging", last.groups(), null, List.of()), "PASS", null, 60.0));
         runs.add(new ChangeRule.Run("soak-1", new Evidence("SoakSimulation", "staging", last.groups(), null, List.of(), soakMemory()), "PASS", null, null));
-        TrendReport.write("staging", runs, dir, Map.of("drifts", 500.0, "global", 500.0));
+        TrendReport.write("staging", runs, dir, Map.of("drifts", 500.0, "global", 500.0), new PromotedBaseline(runs.get(10).evidence(), runs.get(10).id()));
 
         try (HeadlessChromium chromium = HeadlessChromium.start(browser, dir.resolve("profile"), 1000, 800)) {
             chromium.driver.get(dir.resolve("report.html").toUri().toString());
@@ -82,7 +82,7 @@ class ReportInChromiumTest {
                     many.add(new ChangeRule.Run(String.format("run-%04d", i), aa.get(i % aa.size()).evidence()));
                 }
                 Path year = Files.createDirectories(dir.resolve("runs-" + n));
-                TrendReport.write("staging", many, year, Map.of("drifts", 500.0, "global", 500.0));
+                TrendReport.write("staging", many, year, Map.of("drifts", 500.0, "global", 500.0), null);
                 chromium.driver.get(year.resolve("report.html").toUri().toString());
                 Waits.await("the report of " + n + " runs to load").atMost(Duration.ofSeconds(30))
                         .until(() -> "complete".equals(chromium.driver.executeScript("return document.readyState")));

@@ -3,17 +3,23 @@ package com.driftsentry.gate.driver;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Metric;
 import com.driftsentry.gate.environment.Threshold;
+import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.evidence.EvidenceFile;
 import com.driftsentry.gate.history.Change;
 import com.driftsentry.gate.history.ChangeRule;
+import com.driftsentry.gate.history.PromotedBaseline;
 import com.driftsentry.gate.history.TrendReport;
+import com.driftsentry.gate.store.StageStore;
 import com.driftsentry.gate.verdict.ExitCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -27,11 +33,18 @@ final class ReportCommand extends CommandSupport {
     @Option(names = "--history", paramLabel = "FOLDER", description = "read the evidence files in FOLDER instead of the stage store's history")
     Path history;
 
+    @Option(names = "--baseline", paramLabel = "FILE", description = "mark this evidence file as the baseline instead of the stage's promoted one "
+            + "(the store's baseline.json, what a maxRegression bound compares with)")
+    Path baseline;
+
     @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "where report.html, summary.md and changes.json go")
     Path outDir;
 
+    private final Map<String, byte[]> rawEvidence = new HashMap<>();
+
     @Override
     int execute() {
+        Optional<byte[]> promoted = promotedBytes();
         List<ChangeRule.Run> runs = history == null ? fromStore() : fromFolder();
         if (runs.isEmpty()) {
             throw new ConfigError((history == null ? "the stage store " + store.where("evidence/") : "--history: " + history)
@@ -39,7 +52,7 @@ final class ReportCommand extends CommandSupport {
         }
         List<Change> changes;
         try {
-            changes = TrendReport.write(env.name(), runs, outDir, p99Bounds());
+            changes = TrendReport.write(env.name(), runs, outDir, p99Bounds(), promoted.flatMap(b -> promoted(b, runs)).orElse(null));
         } catch (IOException e) {
             throw new ConfigError("--out: " + ConfigError.quote(outDir.toString()) + " cannot be written (" + e.getClass().getSimpleName()
                     + ") (fix: a folder this user may write)");
@@ -65,15 +78,63 @@ final class ReportCommand extends CommandSupport {
         return bounds;
     }
 
+    /** The baseline's bytes: {@code --baseline}'s, else the stage's promoted evidence, if it has one. */
+    private Optional<byte[]> promotedBytes() {
+        if (baseline == null) {
+            return store.read(StageEvidence.BASELINE).map(StageStore.Stored::body);
+        }
+        try {
+            return Optional.of(Files.readAllBytes(baseline));
+        } catch (IOException e) {
+            throw new ConfigError("--baseline: " + ConfigError.quote(baseline.toString()) + " cannot be read (" + e.getClass().getSimpleName()
+                    + ") (fix: an evidence.json file, or leave it out to mark the stage's promoted baseline)");
+        }
+    }
+
+    /**
+     * The baseline as the page marks it, named by the run whose evidence it is (promotion keeps the run's evidence file
+     * byte for byte). The stage's own copy damaged: the nightly page still renders, marks the runs' median and says why.
+     */
+    private Optional<PromotedBaseline> promoted(byte[] bytes, List<ChangeRule.Run> runs) {
+        String where = baseline == null ? store.where(StageEvidence.BASELINE) : baseline.toString();
+        Evidence evidence;
+        try {
+            evidence = EvidenceFile.read(bytes, where);
+        } catch (ConfigError e) {
+            if (baseline != null) {
+                throw new ConfigError("--baseline: " + e.getMessage() + " (fix: an evidence.json file a load gate wrote)");
+            }
+            err.println("warning: the stage's promoted baseline is not marked: " + e.getMessage());
+            return Optional.empty();
+        }
+        String run = runs.stream().filter(r -> Arrays.equals(bytes, rawEvidence.get(r.id()))).map(ChangeRule.Run::id).reduce((a, b) -> b).orElse(null);
+        return Optional.of(new PromotedBaseline(evidence, run));
+    }
+
     private List<ChangeRule.Run> fromStore() {
         List<ChangeRule.Run> runs = new ArrayList<>();
         for (String key : store.list("evidence/")) {
             String name = key.substring("evidence/".length());
             StageEvidence.RunNote run = new StageEvidence(store).note(name);
-            store.read(key).ifPresent(s -> runs.add(new ChangeRule.Run(name.replaceFirst("\\.json$", ""), EvidenceFile.read(s.body(), store.where(key)),
+            store.read(key).ifPresent(s -> runs.add(new ChangeRule.Run(kept(name, s.body()), EvidenceFile.read(s.body(), store.where(key)),
                     run.verdict(), run.reports(), run.knee(), run.release())));
         }
         return runs;
+    }
+
+    /** The run's id (its file name without .json), its bytes kept to find which run the baseline is. */
+    private String kept(String fileName, byte[] body) {
+        String id = fileName.replaceFirst("\\.json$", "");
+        rawEvidence.put(id, body);
+        return id;
+    }
+
+    private static byte[] bytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ConfigError("--history: " + ConfigError.quote(file.toString()) + " cannot be read (" + e.getClass().getSimpleName() + ")");
+        }
     }
 
     private List<ChangeRule.Run> fromFolder() {
@@ -82,7 +143,7 @@ final class ReportCommand extends CommandSupport {
         }
         try (Stream<Path> files = Files.list(history)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
-                    .map(f -> new ChangeRule.Run(f.getFileName().toString().replaceFirst("\\.json$", ""), EvidenceFile.read(f))).toList();
+                    .map(f -> new ChangeRule.Run(kept(f.getFileName().toString(), bytes(f)), EvidenceFile.read(f))).toList();
         } catch (IOException e) {
             throw new ConfigError("--history: " + ConfigError.quote(history.toString()) + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }

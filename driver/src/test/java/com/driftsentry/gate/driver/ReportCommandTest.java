@@ -9,6 +9,8 @@ import com.driftsentry.gate.evidence.EvidenceFile;
 import com.driftsentry.gate.criteria.Knee;
 import com.driftsentry.gate.evidence.GroupEvidence;
 import com.driftsentry.gate.evidence.MemorySeries;
+import com.driftsentry.gate.evidence.Percentiles;
+import com.driftsentry.gate.history.TrendReport;
 import com.driftsentry.gate.report.VerdictJson;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
@@ -60,6 +62,40 @@ class ReportCommandTest {
         String html = Files.readString(dir.resolve("nightly/report.html"));
         assertTrue(html.contains("change at 20261201T120000Z-run12"), "the change is drawn where it starts");
         assertTrue(html.contains("<td>PASS</td><td><a href=\"https://github.com/acme/driftsentry/actions/runs/1017\">"), "each run's verdict and reports");
+    }
+
+    @Test
+    void thePromotedBaselineIsTheOneMarkedAndNamedByItsRun() throws Exception {
+        FileStore store = nightly(8, 8);
+        Path out = dir.resolve("nightly");
+        CliRun before = CliRun.of("report", "--env", "nightly", "--out", out.toString());
+        assertEquals(0, before.code(), before.all());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("The baseline is the median p99"), "no promotion yet: the runs' median, said");
+
+        store.put("baseline.json", store.read("evidence/20261201T050000Z-run05.json").orElseThrow().body());
+        CliRun promoted = CliRun.of("report", "--env", "nightly", "--out", out.toString());
+        assertEquals(0, promoted.code(), promoted.all());
+        String html = Files.readString(out.resolve("report.html"));
+        long p99 = Percentiles.of(evidence(5, 1.0).scope("drifts").histogram(), 99);
+        assertTrue(html.contains("<th>promoted baseline p99</th>") && html.contains("of run 20261201T050000Z-run05, the last promoted"), html);
+        assertTrue(html.contains("<line class=\"baseline\"") && html.contains(">promoted baseline " + TrendReport.num(p99) + " ms</text>"),
+                "its p99 as the gate reads it, on the chart: " + p99);
+
+        store.put("baseline.json", "{\"format\":\"something else\"}".getBytes(StandardCharsets.UTF_8));
+        CliRun damaged = CliRun.of("report", "--env", "nightly", "--out", out.toString());
+        assertEquals(0, damaged.code(), "the nightly page still renders");
+        assertTrue(damaged.stderr().contains("warning: the stage's promoted baseline is not marked: ") && damaged.stderr().contains("baseline.json: format"),
+                damaged.stderr());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("The baseline is the median p99"));
+
+        CliRun missing = CliRun.of("report", "--env", "nightly", "--baseline", dir.resolve("nope.json").toString(), "--out", out.toString());
+        assertEquals(3, missing.code());
+        assertTrue(missing.stderr().contains("--baseline: ") && missing.stderr().contains("fix:") && !missing.all().contains("\tat "), missing.all());
+        Path given = dir.resolve("given.json");
+        EvidenceFile.write(evidence(99, 3.0), given);
+        CliRun named = CliRun.of("report", "--env", "nightly", "--baseline", given.toString(), "--out", out.toString());
+        assertEquals(0, named.code(), named.all());
+        assertTrue(Files.readString(out.resolve("report.html")).contains("(not among the runs charted)"), "a file that is none of the runs, said so");
     }
 
     @Test

@@ -64,9 +64,12 @@ public final class Chart {
         }
     }
 
-    /** What a chart marks beside its series: the changes of its {@code metric}, the environment's {@code bound} and the {@code baseline} (null: none). */
-    record Marks(List<Change> changes, String metric, Double bound, Double baseline) {
-        static final Marks NONE = new Marks(List.of(), "", null, null);
+    /**
+     * What a chart marks beside its series: the changes of its {@code metric}, the environment's {@code bound} and the
+     * {@code baseline} (null: none), labelled {@code baselineName}.
+     */
+    record Marks(List<Change> changes, String metric, Double bound, Double baseline, String baselineName) {
+        static final Marks NONE = new Marks(List.of(), "", null, null, "");
     }
 
     /** A chart of points that are no runs (a scaled-out run's intervals, labelled by {@code runs}), nothing marked. */
@@ -116,8 +119,8 @@ public final class Chart {
                         from, from, TOP, H - BOTTOM, Math.min(from + 3, W - RIGHT - 90), TOP + 10, TrendReport.esc("change at " + c.fromId() + ": " + c.size())));
             }
         }
-        level(svg, p, "bound", marks.bound(), boundOnAxis, "#d62728", "6 3", unit);
-        level(svg, p, "baseline", marks.baseline(), true, "#555", "2 2", unit);
+        level(svg, p, "bound", "bound", marks.bound(), boundOnAxis, "#d62728", "6 3", unit);
+        level(svg, p, "baseline", marks.baselineName(), marks.baseline(), true, "#555", "2 2", unit);
         for (int k = 0; k < series.length; k++) {
             String color = COLORS[k % COLORS.length];
             StringBuilder points = new StringBuilder();
@@ -178,11 +181,11 @@ public final class Chart {
     }
 
     /** A level across the plot (the bound, the baseline) with its value; a bound above the axis is named at the top instead. */
-    private static void level(StringBuilder svg, Plot p, String kind, Double value, boolean onAxis, String color, String dash, String unit) {
+    private static void level(StringBuilder svg, Plot p, String kind, String name, Double value, boolean onAxis, String color, String dash, String unit) {
         if (value == null) {
             return;
         }
-        String text = kind + " " + TrendReport.num(value) + " " + unit;
+        String text = name + " " + TrendReport.num(value) + " " + unit;
         if (!onAxis) {
             svg.append(String.format(Locale.ROOT, "<text class=\"%s\" x=\"%d\" y=\"%d\" text-anchor=\"end\" fill=\"%s\">%s above the chart</text>", kind,
                     W - RIGHT, TOP - 2, color, TrendReport.esc(text)));

@@ -29,15 +29,21 @@ public final class TrendReport {
 
     /** Writes report.html, summary.md and changes.json into {@code out}; returns the changes. */
     public static List<Change> write(String environment, List<ChangeRule.Run> history, Path out) throws IOException {
-        return write(environment, history, out, Map.of());
+        return write(environment, history, out, Map.of(), null);
     }
 
-    /** The same, with each scope's latency bound from the environment (ms; drawn on its latency chart). */
-    public static List<Change> write(String environment, List<ChangeRule.Run> history, Path out, Map<String, Double> latencyBounds) throws IOException {
+    /**
+     * The same, with each scope's latency bound from the environment (ms; drawn on its latency chart) and the stage's
+     * {@code promoted} baseline, the evidence a {@code maxRegression} bound compares with (null: the stage has none yet;
+     * the page then marks the median of the runs before the last instead, and says so).
+     */
+    public static List<Change> write(String environment, List<ChangeRule.Run> history, Path out, Map<String, Double> latencyBounds,
+            PromotedBaseline promoted) throws IOException {
         List<ChangeRule.Run> runs = gated(history);
         List<Change> changes = ChangeRule.all(runs);
         Files.createDirectories(out);
-        Files.writeString(out.resolve("report.html"), html(environment, runs, changes, history, latencyBounds), StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("report.html"), html(environment, runs, changes, history, new Levels(latencyBounds, promoted)),
+                StandardCharsets.UTF_8);
         Files.writeString(out.resolve("summary.md"), markdown(environment, runs, changes), StandardCharsets.UTF_8);
         List<Map<String, Object>> list = new ArrayList<>();
         for (Change c : changes) {
@@ -81,7 +87,7 @@ public final class TrendReport {
     }
 
     /** {@code runs}: the gated runs the rule judged; {@code history}: every run, for the stress and memory charts. */
-    static String html(String environment, List<ChangeRule.Run> runs, List<Change> changes, List<ChangeRule.Run> history, Map<String, Double> bounds) {
+    static String html(String environment, List<ChangeRule.Run> runs, List<Change> changes, List<ChangeRule.Run> history, Levels levels) {
         StringBuilder h = new StringBuilder("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc("Performance history: " + environment)).append("</title><style>")
                 .append("body{font:14px system-ui,sans-serif;margin:24px;color:#222}h2{margin:28px 0 6px}svg{background:#fafafa;border:1px solid #ddd}")
@@ -94,17 +100,17 @@ public final class TrendReport {
         Chart.Runs axis = Chart.Runs.of(runs);
         Map<String, RunSeries> series = new LinkedHashMap<>();
         Scopes.of(runs).forEach(scope -> series.put(scope, RunSeries.of(runs, scope, cache)));
-        h.append(summary(runs, changes, series));
+        h.append(summary(runs, changes, series, levels));
         // A long history names its runs on the latency charts only: a year of runs stays under a megabyte.
         boolean every = runs.size() <= BANDS_ON_EVERY_CHART_UP_TO;
         series.forEach((scope, s) -> {
             List<Change> here = changes.stream().filter(c -> c.scope().equals(scope)).toList();
             h.append("<h2>").append(esc(scope)).append("</h2><div class=\"row\">");
             h.append(Chart.svg("latency", "ms", new String[] {"p50", "p95", "p99"}, new double[][] {s.p50(), s.p95(), s.p99()}, axis,
-                    new Chart.Marks(here, "latency", bounds.get(scope), baseline(s.p99()))));
+                    new Chart.Marks(here, "latency", levels.bounds().get(scope), levels.baseline(scope, s), levels.baselineName())));
             h.append(Chart.svg("throughput", "req/s", new String[] {"throughput"}, new double[][] {s.throughput()}, axis, Chart.Marks.NONE, every));
             h.append(Chart.svg("error rate", "%", new String[] {"errors"}, new double[][] {s.errorRate()}, axis,
-                    new Chart.Marks(here, "errorRate", null, null), every));
+                    new Chart.Marks(here, "errorRate", null, null, ""), every));
             if (scope.equals("global")) {
                 h.append(Chart.svg("cache hit ratio", "%", new String[] {"hits"}, new double[][] {s.cacheHitRatio()}, axis, Chart.Marks.NONE, every));
             }
@@ -123,12 +129,12 @@ public final class TrendReport {
     }
 
     /** One line per scope: the last run's p99, how far it is from the baseline, and the last change the rule found there. */
-    private static String summary(List<ChangeRule.Run> runs, List<Change> changes, Map<String, RunSeries> series) {
-        StringBuilder h = new StringBuilder("<table class=\"summary\"><tr><th>scope</th><th>p99, last run</th><th>baseline p99</th><th>against it</th>"
-                + "<th>last detected change</th></tr>");
+    private static String summary(List<ChangeRule.Run> runs, List<Change> changes, Map<String, RunSeries> series, Levels levels) {
+        StringBuilder h = new StringBuilder("<table class=\"summary\"><tr><th>scope</th><th>p99, last run</th><th>").append(levels.baselineName())
+                .append(" p99</th><th>against it</th><th>last detected change</th></tr>");
         series.forEach((scope, s) -> {
             double last = s.p99().length == 0 ? Double.NaN : s.p99()[s.p99().length - 1];
-            Double base = baseline(s.p99());
+            Double base = levels.baseline(scope, s);
             String against = base == null || Double.isNaN(last) || base == 0 ? "–" : String.format(Locale.ROOT, "%+.0f%%", 100 * (last - base) / base);
             String change = changes.stream().filter(c -> c.scope().equals(scope)).reduce((a, b) -> b)
                     .map(c -> c.metric() + " " + c.size() + " from " + c.fromId() + " (confirmed at " + runs.get(c.confirmedAt()).id() + ")").orElse("none");
@@ -136,8 +142,27 @@ public final class TrendReport {
                     .append(base == null ? "–" : num(base) + " ms").append("</td><td>").append(against).append("</td><td")
                     .append(change.equals("none") ? ">" : " class=\"change\">").append(esc(change)).append("</td></tr>");
         });
-        return h.append("</table><p>The baseline is the median p99 of the up to ").append(BASELINE_RUNS)
-                .append(" runs before the last (at least three).</p>").toString();
+        return h.append("</table><p>").append(esc(levels.origin())).append("</p>").toString();
+    }
+
+    /**
+     * The levels a latency chart draws: the environment's p99 bounds, and the baseline, the stage's promoted one where it
+     * has one (what the next deploy is judged against), else the median of the runs before the last.
+     */
+    record Levels(Map<String, Double> bounds, PromotedBaseline promoted) {
+        Double baseline(String scope, RunSeries s) {
+            return promoted == null ? TrendReport.baseline(s.p99()) : promoted.p99(scope);
+        }
+
+        String baselineName() {
+            return promoted == null ? "baseline" : "promoted baseline";
+        }
+
+        String origin() {
+            return promoted == null ? "The baseline is the median p99 of the up to " + BASELINE_RUNS + " runs before the last (at least three): "
+                    + "no promoted release's evidence was read for this stage."
+                    : "The promoted baseline is " + promoted.origin() + ": what a maxRegression bound compares the next candidate with.";
+        }
     }
 
     /** The median of the up to {@link #BASELINE_RUNS} values before the last one; null with fewer than three. */

@@ -51,7 +51,7 @@ public final class RegressionRuleBenchmark {
             java.nio.file.Path out = java.nio.file.Files.createTempDirectory("trend");
             for (int attempt = 1; attempt <= 3; attempt++) {
                 long start = System.nanoTime();
-                TrendReport.write("staging", history, out, java.util.Map.of("drifts", 500.0, "global", 500.0));
+                TrendReport.write("staging", history, out, java.util.Map.of("drifts", 500.0, "global", 500.0), null);
                 System.out.printf(Locale.ROOT, "render %d runs, attempt %d: %d ms, report.html %d bytes%n", runs, attempt,
                         (System.nanoTime() - start) / 1_000_000, java.nio.file.Files.size(out.resolve("report.html")));
             }

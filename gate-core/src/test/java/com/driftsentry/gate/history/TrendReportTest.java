@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.driftsentry.gate.evidence.Percentiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -45,7 +46,7 @@ class TrendReportTest {
         ChangeRule.Run last = runs.remove(runs.size() - 1);
         String reports = "https://github.com/acme/driftsentry/actions/runs/42";
         runs.add(new ChangeRule.Run(last.id(), last.evidence(), "PASS", reports, null, "0.4.2"));
-        List<Change> changes = TrendReport.write("staging", runs, dir, Map.of("drifts", 500.0));
+        List<Change> changes = TrendReport.write("staging", runs, dir, Map.of("drifts", 500.0), null);
         String html = Files.readString(dir.resolve("report.html"));
         List<String> charts = Pattern.compile("<svg.*?</svg>").matcher(html).results().map(MatchResult::group).toList();
         String cache = charts.stream().filter(c -> c.contains("aria-label=\"cache hit ratio\"")).findFirst().orElseThrow();
@@ -68,6 +69,23 @@ class TrendReportTest {
                 "the release the last run served, under its date and in its title");
         assertTrue(html.contains("<table class=\"summary\">") && html.contains("<td>drifts</td>"), "a line per scope at the top");
         assertTrue(html.indexOf("<table class=\"summary\">") < html.indexOf("<svg"), "before the charts");
+    }
+
+    @Test
+    void thePromotedBaselineIsMarkedAsTheGateReadsItAndTheSummaryComparesWithIt() throws Exception {
+        List<ChangeRule.Run> runs = Histories.stepped("latency-step");
+        ChangeRule.Run kept = runs.get(4);
+        TrendReport.write("staging", runs, dir, Map.of(), new PromotedBaseline(kept.evidence(), kept.id()));
+        String html = Files.readString(dir.resolve("report.html"));
+        long p99 = Percentiles.of(kept.evidence().scope("drifts").histogram(), 99);
+        String drifts = Pattern.compile("<h2>drifts</h2>.*?</svg>").matcher(html).results().map(MatchResult::group).findFirst().orElseThrow();
+        assertTrue(drifts.contains(">promoted baseline " + TrendReport.num(p99) + " ms</text>"), "the number the next deploy is judged against");
+        assertTrue(html.contains("<th>promoted baseline p99</th>") && html.contains("<td>drifts</td><td>") && html.contains(TrendReport.num(p99) + " ms</td>"),
+                "the summary compares the last run with it");
+        assertTrue(html.contains("of run " + kept.id() + ", the last promoted") && !html.contains("median p99"), "and says which run it is");
+
+        TrendReport.write("staging", runs, dir, Map.of(), new PromotedBaseline(kept.evidence(), null));
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("(not among the runs charted)"));
     }
 
     @Test
