@@ -43,6 +43,8 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,8 +76,22 @@ public final class ReferenceService implements AutoCloseable {
         new ResidentMemory().bindTo(metrics);
         io.micrometer.core.instrument.Gauge.builder("http.server.requests.in.flight", inFlight, InFlight::count)
                 .description("requests begun and not yet answered (what a graceful stop waits for)").register(metrics);
-        this.database = new Database(config.database(), config.dbPoolSize(), metrics);
-        this.redis = new Redis(config.redisUrl());
+        // Redis' client (Netty, Lettuce) starts while the database's pool and migrations do: each is mostly class loading
+        // and a handshake of its own, and a release's start is on the path of every deploy and every load gate.
+        CompletableFuture<Redis> redisStarting = CompletableFuture.supplyAsync(() -> new Redis(config.redisUrl()),
+                task -> new Thread(task, "redis-client-start").start());
+        try {
+            this.database = new Database(config.database(), config.dbPoolSize(), metrics);
+        } catch (RuntimeException e) {
+            redisStarting.thenAccept(Redis::close);
+            throw e;
+        }
+        try {
+            this.redis = redisStarting.join();
+        } catch (CompletionException e) {
+            database.close();
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
         Transactions tx = new Transactions(database.dataSource());
         RateLimiter limiter = new RateLimiter(redis, config.ipLimit(), config.keyLimit(), config.authFailureLimit(), metrics);
         ApiKeys keys = new ApiKeys(tx);
