@@ -39,7 +39,7 @@ rm -f "$log.beyond"
 # health simulation at 20 users/s for 20 s; the gate's own evidence gives the percentiles.
 java benchmarks/FidelityStub.java 18095 200 &
 stub=$!
-trap 'kill $stub 2>/dev/null' EXIT
+trap 'kill $stub 2>/dev/null || true' EXIT
 sleep 3
 run "$log" MVN_ARGS="-Dgate.baseUrl=http://127.0.0.1:18095 -Dgate.simulation=HealthSimulation -Dgate.simulationClass=com.driftsentry.gate.simulations.HealthSimulation -Dgate.rampTo=20/s -Dgate.over=1s -Dgate.hold=20s" > /dev/null
 kill $stub

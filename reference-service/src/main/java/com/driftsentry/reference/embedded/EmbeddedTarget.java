@@ -137,6 +137,15 @@ public final class EmbeddedTarget implements AutoCloseable {
     public record Exit(int code, Instant at) {
     }
 
+    /**
+     * Asks the service to stop (its own graceful stop: drain, then PostgreSQL and Redis) and returns at once: the caller
+     * goes on with its own work meanwhile (Gatling writes its report), and {@link #close()} waits for the end.
+     */
+    public void beginStop() {
+        stopping = true;
+        process.destroy();
+    }
+
     @Override
     public void close() {
         stopping = true;

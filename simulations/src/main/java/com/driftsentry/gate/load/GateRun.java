@@ -200,7 +200,7 @@ public final class GateRun {
     }
 
     /**
-     * Judges, writes evidence and reports, stops the embedded target, and arranges the exit code. A
+     * Judges, writes evidence and reports, asks the embedded target to stop, and arranges the exit code. A
      * target that exited during the run is the first line: it explains every error after it.
      */
     public Verdict finish() {
@@ -217,7 +217,7 @@ public final class GateRun {
         Evidence evidence = recording.evidence(plan.simulation(), plan.environment().name(), target.cacheSinceWarmUp()).withMemory(readings);
         Verdict verdict = verdict(evidence, true, List.of());
         LoadReports.write(plan, evidence, verdict, true);
-        target.close();
+        target.beginStop();
         VerdictExit.exitWith(verdict.outcome());
         return verdict;
     }

@@ -94,6 +94,16 @@ final class LoadTarget implements AutoCloseable {
                 .orElse(null);
     }
 
+    /**
+     * The embedded target asked to stop, not waited for: it stops while Gatling writes its report (the shutdown hook
+     * set at its start waits for it; a service whose owner is gone stops itself all the same).
+     */
+    void beginStop() {
+        if (embedded != null) {
+            embedded.beginStop();
+        }
+    }
+
     @Override
     public void close() {
         if (embedded != null) {
