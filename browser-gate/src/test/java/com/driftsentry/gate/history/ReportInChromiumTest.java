@@ -40,8 +40,8 @@ class ReportInChromiumTest {
         BrowserLocator.Browser browser = TestBrowser.here();
         List<ChangeRule.Run> runs = new ArrayList<>(Histories.stepped("latency-step"));
         Evidence last = runs.get(runs.size() - 1).evidence();
-        runs.add(new ChangeRule.Run("stress-1", new Evidence("StressSimulation", "staging", last.groups(), null, List.of()), "PASS", null, 60.0));
-        runs.add(new ChangeRule.Run("soak-1", new Evidence("SoakSimulation", "staging", last.groups(), null, List.of(), soakMemory()), "PASS", null, null));
+        runs.add(new ChangeRule.Run("stress-1", new Evidence("StressSimulation", "staging", last.groups(), null, List.of()), "PASS", null, 60.0, null));
+        runs.add(new ChangeRule.Run("soak-1", new Evidence("SoakSimulation", "staging", last.groups(), null, List.of(), soakMemory()), "PASS", null, null, null));
         TrendReport.write("staging", runs, dir, Map.of("drifts", 500.0, "global", 500.0), new PromotedBaseline(runs.get(10).evidence(), runs.get(10).id()));
 
         try (HeadlessChromium chromium = HeadlessChromium.start(browser, dir.resolve("profile"), 1000, 800)) {

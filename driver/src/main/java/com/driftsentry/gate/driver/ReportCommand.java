@@ -16,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,11 +39,14 @@ final class ReportCommand extends CommandSupport {
     @Option(names = "--out", required = true, paramLabel = "FOLDER", description = "where report.html, summary.md and changes.json go")
     Path outDir;
 
-    private final Map<String, byte[]> rawEvidence = new HashMap<>();
+    /** The baseline's bytes, read before the runs; the run whose evidence has the same bytes is the promoted one. */
+    private byte[] baselineBytes;
+    private String baselineRun;
 
     @Override
     int execute() {
         Optional<byte[]> promoted = promotedBytes();
+        baselineBytes = promoted.orElse(null);
         List<ChangeRule.Run> runs = history == null ? fromStore() : fromFolder();
         if (runs.isEmpty()) {
             throw new ConfigError((history == null ? "the stage store " + store.where("evidence/") : "--history: " + history)
@@ -52,7 +54,7 @@ final class ReportCommand extends CommandSupport {
         }
         List<Change> changes;
         try {
-            changes = TrendReport.write(env.name(), runs, outDir, p99Bounds(), promoted.flatMap(b -> promoted(b, runs)).orElse(null));
+            changes = TrendReport.write(env.name(), runs, outDir, p99Bounds(), promoted.flatMap(this::promoted).orElse(null));
         } catch (IOException e) {
             throw new ConfigError("--out: " + ConfigError.quote(outDir.toString()) + " cannot be written (" + e.getClass().getSimpleName()
                     + ") (fix: a folder this user may write)");
@@ -95,7 +97,7 @@ final class ReportCommand extends CommandSupport {
      * The baseline as the page marks it, named by the run whose evidence it is (promotion keeps the run's evidence file
      * byte for byte). The stage's own copy damaged: the nightly page still renders, marks the runs' median and says why.
      */
-    private Optional<PromotedBaseline> promoted(byte[] bytes, List<ChangeRule.Run> runs) {
+    private Optional<PromotedBaseline> promoted(byte[] bytes) {
         String where = baseline == null ? store.where(StageEvidence.BASELINE) : baseline.toString();
         Evidence evidence;
         try {
@@ -107,8 +109,7 @@ final class ReportCommand extends CommandSupport {
             err.println("warning: the stage's promoted baseline is not marked: " + e.getMessage());
             return Optional.empty();
         }
-        String run = runs.stream().filter(r -> Arrays.equals(bytes, rawEvidence.get(r.id()))).map(ChangeRule.Run::id).reduce((a, b) -> b).orElse(null);
-        return Optional.of(new PromotedBaseline(evidence, run));
+        return Optional.of(new PromotedBaseline(evidence, baselineRun));
     }
 
     private List<ChangeRule.Run> fromStore() {
@@ -116,16 +117,18 @@ final class ReportCommand extends CommandSupport {
         for (String key : store.list("evidence/")) {
             String name = key.substring("evidence/".length());
             StageEvidence.RunNote run = new StageEvidence(store).note(name);
-            store.read(key).ifPresent(s -> runs.add(new ChangeRule.Run(kept(name, s.body()), EvidenceFile.read(s.body(), store.where(key)),
+            store.read(key).ifPresent(s -> runs.add(new ChangeRule.Run(runId(name, s.body()), EvidenceFile.read(s.body(), store.where(key)),
                     run.verdict(), run.reports(), run.knee(), run.release())));
         }
         return runs;
     }
 
-    /** The run's id (its file name without .json), its bytes kept to find which run the baseline is. */
-    private String kept(String fileName, byte[] body) {
+    /** The run's id (its file name without .json); the baseline's run when its evidence has the baseline's bytes (the last such). */
+    private String runId(String fileName, byte[] body) {
         String id = fileName.replaceFirst("\\.json$", "");
-        rawEvidence.put(id, body);
+        if (Arrays.equals(body, baselineBytes)) {
+            baselineRun = id;
+        }
         return id;
     }
 
@@ -143,7 +146,10 @@ final class ReportCommand extends CommandSupport {
         }
         try (Stream<Path> files = Files.list(history)) {
             return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted()
-                    .map(f -> new ChangeRule.Run(kept(f.getFileName().toString(), bytes(f)), EvidenceFile.read(f))).toList();
+                    .map(f -> {
+                        byte[] body = bytes(f);
+                        return new ChangeRule.Run(runId(f.getFileName().toString(), body), EvidenceFile.read(body, f.toString()));
+                    }).toList();
         } catch (IOException e) {
             throw new ConfigError("--history: " + ConfigError.quote(history.toString()) + " cannot be read (" + e.getClass().getSimpleName() + ")");
         }

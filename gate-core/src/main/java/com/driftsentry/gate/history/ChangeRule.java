@@ -33,17 +33,13 @@ public final class ChangeRule {
     public static final long MIN_REQUESTS = 30;
 
     /**
-     * One run of a history: its id (time and run), its load evidence, and what the report's table
-     * shows of it when known: the load gate's outcome and a link to where its reports are.
+     * One run of a history: its id (time and run), its load evidence, and what the report shows of it when known: the
+     * load gate's outcome, a link to where its reports are, a stress run's {@code knee} (users/s) and the release its
+     * target served.
      */
-    /** One run of the history; {@code knee} (users/s) only for a stress run, {@code verdict} and {@code reports} where known. */
     public record Run(String id, Evidence evidence, String verdict, String reports, Double knee, String release) {
         public Run(String id, Evidence evidence) {
             this(id, evidence, null, null, null, null);
-        }
-
-        public Run(String id, Evidence evidence, String verdict, String reports, Double knee) {
-            this(id, evidence, verdict, reports, knee, null);
         }
     }
 

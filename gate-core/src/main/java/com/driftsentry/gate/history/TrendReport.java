@@ -100,14 +100,17 @@ public final class TrendReport {
         Chart.Runs axis = Chart.Runs.of(runs);
         Map<String, RunSeries> series = new LinkedHashMap<>();
         Scopes.of(runs).forEach(scope -> series.put(scope, RunSeries.of(runs, scope, cache)));
-        h.append(summary(runs, changes, series, levels));
+        // Each scope's baseline once, for its summary line and its chart (the promoted one's global scope pools every group).
+        Map<String, Double> baselines = new LinkedHashMap<>();
+        series.forEach((scope, s) -> baselines.put(scope, levels.baseline(scope, s)));
+        h.append(summary(runs, changes, series, baselines, levels));
         // A long history names its runs on the latency charts only: a year of runs stays under a megabyte.
         boolean every = runs.size() <= BANDS_ON_EVERY_CHART_UP_TO;
         series.forEach((scope, s) -> {
             List<Change> here = changes.stream().filter(c -> c.scope().equals(scope)).toList();
             h.append("<h2>").append(esc(scope)).append("</h2><div class=\"row\">");
             h.append(Chart.svg("latency", "ms", new String[] {"p50", "p95", "p99"}, new double[][] {s.p50(), s.p95(), s.p99()}, axis,
-                    new Chart.Marks(here, "latency", levels.bounds().get(scope), levels.baseline(scope, s), levels.baselineName())));
+                    new Chart.Marks(here, "latency", levels.bounds().get(scope), baselines.get(scope), levels.baselineName())));
             h.append(Chart.svg("throughput", "req/s", new String[] {"throughput"}, new double[][] {s.throughput()}, axis, Chart.Marks.NONE, every));
             h.append(Chart.svg("error rate", "%", new String[] {"errors"}, new double[][] {s.errorRate()}, axis,
                     new Chart.Marks(here, "errorRate", null, null, ""), every));
@@ -129,12 +132,13 @@ public final class TrendReport {
     }
 
     /** One line per scope: the last run's p99, how far it is from the baseline, and the last change the rule found there. */
-    private static String summary(List<ChangeRule.Run> runs, List<Change> changes, Map<String, RunSeries> series, Levels levels) {
+    private static String summary(List<ChangeRule.Run> runs, List<Change> changes, Map<String, RunSeries> series, Map<String, Double> baselines,
+            Levels levels) {
         StringBuilder h = new StringBuilder("<table class=\"summary\"><tr><th>scope</th><th>p99, last run</th><th>").append(levels.baselineName())
                 .append(" p99</th><th>against it</th><th>last detected change</th></tr>");
         series.forEach((scope, s) -> {
             double last = s.p99().length == 0 ? Double.NaN : s.p99()[s.p99().length - 1];
-            Double base = levels.baseline(scope, s);
+            Double base = baselines.get(scope);
             String against = base == null || Double.isNaN(last) || base == 0 ? "–" : String.format(Locale.ROOT, "%+.0f%%", 100 * (last - base) / base);
             String change = changes.stream().filter(c -> c.scope().equals(scope)).reduce((a, b) -> b)
                     .map(c -> c.metric() + " " + c.size() + " from " + c.fromId() + " (confirmed at " + runs.get(c.confirmedAt()).id() + ")").orElse("none");

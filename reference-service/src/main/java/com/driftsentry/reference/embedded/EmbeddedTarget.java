@@ -148,11 +148,7 @@ public final class EmbeddedTarget implements AutoCloseable {
 
     @Override
     public void close() {
-        stopping = true;
-        if (!process.isAlive()) {
-            return;
-        }
-        process.destroy();
+        beginStop();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
