@@ -53,7 +53,8 @@ tick=$(getconf CLK_TCK)
 
 # run <recording> <agent>: one generator alone; prints "<CPU microseconds per request> <requests/s>" of its steady window.
 run() {
-  java -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED -Dbench.url="http://127.0.0.1:$port/static.txt" \
+  java -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED \
+    -Djava.util.prefs.PreferencesFactory=com.driftsentry.gate.load.PinnedGatlingPreferences -Dbench.url="http://127.0.0.1:$port/static.txt" \
     -Dbench.recording="$1" -Dbench.agent="$2" -Dbench.seconds="$secs" -Dbench.users=50 -cp "$cp" io.gatling.app.Gatling \
     -s com.driftsentry.gate.bench.RecordingOverheadSimulation -rf "$work/gatling" -nr > "$work/$2.log" 2>&1 &
   local pid=$! window=$((secs - 9)) c0 n0 c1 n1

@@ -19,6 +19,9 @@ import redis.embedded.RedisServer;
  * running its shutdown hooks, so no postgres or redis outlives the service.
  */
 public final class EmbeddedStores implements AutoCloseable {
+    // A database the load grows by some MB, its WAL and PostgreSQL's own shared memory segments, with room to spare.
+    private static final long MIN_SHARED_MEMORY_BYTES = 1L << 30;
+
     private final Path dataDir;
     private final EmbeddedPostgres postgres;
     private final RedisServer redis;
@@ -41,7 +44,7 @@ public final class EmbeddedStores implements AutoCloseable {
         Path dataDir = null;
         EmbeddedPostgres postgres = null;
         try {
-            dataDir = Files.createTempDirectory("driftsentry-pg-");
+            dataDir = Files.createTempDirectory(dataDirParent(), "driftsentry-pg-");
             postgres = startPostgres(dataDir, template);
             int redisPort = freePort();
             RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
@@ -54,6 +57,23 @@ public final class EmbeddedStores implements AutoCloseable {
             closeQuietly(postgres);
             throw new UncheckedIOException("could not start embedded PostgreSQL and Redis", e);
         }
+    }
+
+    /**
+     * Where each start's data directory goes: shared memory when it has room, else the temporary folder. Copying the
+     * template creates about 950 files, and on this project's CI machines a file costs about 0.9 ms to create on disk
+     * (0.9 s per start, measured) against under 0.1 ms in memory. Containers often give /dev/shm 64 MB: too little.
+     */
+    static Path dataDirParent() {
+        Path shm = Path.of("/dev/shm");
+        try {
+            if (Files.isDirectory(shm) && Files.isWritable(shm) && Files.getFileStore(shm).getUsableSpace() >= MIN_SHARED_MEMORY_BYTES) {
+                return shm;
+            }
+        } catch (IOException | SecurityException notUsable) {
+            // the temporary folder below
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     /** From the template where it starts; else (no template could be made, or it does not start) from a fresh initdb. */

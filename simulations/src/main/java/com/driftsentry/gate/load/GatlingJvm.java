@@ -26,7 +26,7 @@ public final class GatlingJvm {
      */
     public static ProcessBuilder of(String environment, String simulation, String baseUrl, String apiKey, Path output, List<String> properties) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-Denv=" + environment,
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", PinnedGatlingPreferences.JVM_OPTION, "-Denv=" + environment,
                 "-Dgate.environments=" + EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath()),
                 "-Dgate.baseUrl=" + baseUrl, "-Dgate.output=" + output.toAbsolutePath()));
         properties.forEach(p -> command.add("-D" + p));

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.simulations;
 
+import com.driftsentry.gate.load.PinnedGatlingPreferences;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -109,7 +110,8 @@ final class EcsTasksStandIn implements AutoCloseable {
 
     private ProcessBuilder jvm() {
         return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx768m",
-                "--add-opens=java.base/java.lang=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED", PinnedGatlingPreferences.JVM_OPTION, "-cp", System.getProperty("java.class.path"),
+                "io.gatling.app.Gatling",
                 "-s", EnvironmentSimulation.class.getName(), "-rf", image.resolve("gatling-" + tasks.size()).toString()).directory(image.toFile());
     }
 

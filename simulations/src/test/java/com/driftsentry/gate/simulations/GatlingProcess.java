@@ -1,5 +1,6 @@
 package com.driftsentry.gate.simulations;
 
+import com.driftsentry.gate.load.PinnedGatlingPreferences;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class GatlingProcess {
     /** Starts Gatling without waiting; the output goes to {@code work/output.log}. */
     static Process start(String simulation, Map<String, String> properties, Map<String, String> env, Path work) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "--add-opens=java.base/java.lang=ALL-UNNAMED",
+                "-Xmx768m", "--add-opens=java.base/java.lang=ALL-UNNAMED", PinnedGatlingPreferences.JVM_OPTION,
                 "-Denv=e2e", "-Dgate.environments=" + Path.of("src/test/resources/e2e-environments").toAbsolutePath(),
                 "-Dgate.output=" + work.toAbsolutePath()));
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
