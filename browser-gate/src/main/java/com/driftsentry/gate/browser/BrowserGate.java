@@ -77,7 +77,7 @@ public final class BrowserGate {
                     .measured("no browser").samples(0, 1).window("this machine").inconclusive(located.problem())));
         }
         BrowserLocator.Browser browser = located.browser().get();
-        try (HeadlessChromium chromium = HeadlessChromium.start(browser, reports.resolve("chromium-profile"), 1280, 900)) {
+        try (HeadlessChromium chromium = HeadlessChromium.start(browser, 1280, 900)) {
             List<PageLoad> loads = new ArrayList<>();
             String problem = enterKey(chromium, dashboardUrl, apiKey);
             for (int i = 0; i < config.loads() && problem == null; i++) {

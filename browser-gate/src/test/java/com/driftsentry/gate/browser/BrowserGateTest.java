@@ -12,14 +12,19 @@ import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
 import com.driftsentry.gate.waiting.Waits;
 import com.driftsentry.reference.embedded.EmbeddedTarget;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +66,7 @@ class BrowserGateTest {
     }
 
     @Test
-    void theHealthyDashboardPassesEveryLineWithTheApisOwnFigures() {
+    void theHealthyDashboardPassesEveryLineWithTheApisOwnFigures() throws IOException {
         Path reports = dir.resolve("healthy");
         long t0 = System.nanoTime();
         Verdict v = new BrowserGate(BrowserGateConfig.DEFAULT, "local", reports).judge(api.dashboardUrl(), api.baseUrl(), api.readerKey());
@@ -72,6 +77,8 @@ class BrowserGateTest {
         assertTrue(line(v, "largest contentful paint p95").measured().startsWith("p95 "), line(v, "largest contentful paint p95").measured());
         assertEquals("6 of 6 equal", line(v, "figures shown").measured());
         assertFalse(Files.exists(reports.resolve("browser-screenshot.png")), "evidence files only for a verdict short of PASS");
+        // The page keeps the key in its session storage, and Chromium writes that to its profile (UTF-16).
+        assertEquals(List.of(), filesHolding(dir, api.readerKey()), "files under the test's folder holding the key");
         System.out.printf("browser gate, 10 loads, healthy: %.1f s to the verdict; %s; %s%n", seconds,
                 line(v, "page load p95").measured(), line(v, "largest contentful paint p95").measured());
     }
@@ -154,9 +161,25 @@ class BrowserGateTest {
         }
     }
 
+    static List<Path> filesHolding(Path root, String secret) throws IOException {
+        byte[][] forms = {secret.getBytes(StandardCharsets.UTF_8), secret.getBytes(StandardCharsets.UTF_16LE)};
+        try (Stream<Path> files = Files.walk(root)) {
+            return files.filter(Files::isRegularFile).filter(f -> {
+                try {
+                    String bytes = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                    return Arrays.stream(forms).anyMatch(form -> bytes.contains(new String(form, StandardCharsets.ISO_8859_1)));
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).toList();
+        }
+    }
+
     @Test
     void aDriftAcknowledgedInThePageIsInTheApisAudit() throws Exception {
-        try (HeadlessChromium chromium = HeadlessChromium.start(browser, dir.resolve("ack-profile"), 1280, 900)) {
+        Path profile;
+        try (HeadlessChromium chromium = HeadlessChromium.start(browser, 1280, 900)) {
+            profile = chromium.profile();
             chromium.driver.get(api.dashboardUrl());
             Waits.await("the key form").atMost(Duration.ofSeconds(10)).ignoreExceptions().until(() -> chromium.driver.findElement(By.id("login")).isDisplayed());
             chromium.driver.findElement(By.id("key")).sendKeys(api.adminKey());
@@ -180,5 +203,6 @@ class BrowserGateTest {
             assertEquals(200, audit.statusCode(), audit.body());
             assertTrue(audit.body().contains(id) && audit.body().contains("acknowledge"), audit.body());
         }
+        assertFalse(Files.exists(profile), "the profile the admin key was typed into is deleted with the browser: " + profile);
     }
 }

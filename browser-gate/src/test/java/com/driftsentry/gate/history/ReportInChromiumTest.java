@@ -44,7 +44,7 @@ class ReportInChromiumTest {
         runs.add(new ChangeRule.Run("soak-1", new Evidence("SoakSimulation", "staging", last.groups(), null, List.of(), soakMemory()), "PASS", null, null, null));
         TrendReport.write("staging", runs, dir, Map.of("drifts", 500.0, "global", 500.0), new PromotedBaseline(runs.get(10).evidence(), runs.get(10).id()));
 
-        try (HeadlessChromium chromium = HeadlessChromium.start(browser, dir.resolve("profile"), 1000, 800)) {
+        try (HeadlessChromium chromium = HeadlessChromium.start(browser, 1000, 800)) {
             chromium.driver.get(dir.resolve("report.html").toUri().toString());
             Waits.await("the report to load").atMost(Duration.ofSeconds(10))
                     .until(() -> "complete".equals(chromium.driver.executeScript("return document.readyState")));
