@@ -67,8 +67,13 @@ public final class ReferenceService implements AutoCloseable {
     private final InFlight inFlight = new InFlight();
     private final Javalin app;
 
-    private ReferenceService(ServiceConfig config) {
-        this.config = config.requireStores();
+    private ReferenceService(ServiceConfig config, CompletableFuture<Redis> redisStarting) {
+        try {
+            this.config = config.requireStores();
+        } catch (RuntimeException e) {
+            redisStarting.thenAccept(Redis::close);
+            throw e;
+        }
         ObjectMapper mapper = Json.mapper();
         new JvmMemoryMetrics().bindTo(metrics);
         new JvmThreadMetrics().bindTo(metrics);
@@ -76,10 +81,8 @@ public final class ReferenceService implements AutoCloseable {
         new ResidentMemory().bindTo(metrics);
         io.micrometer.core.instrument.Gauge.builder("http.server.requests.in.flight", inFlight, InFlight::count)
                 .description("requests begun and not yet answered (what a graceful stop waits for)").register(metrics);
-        // Redis' client (Netty, Lettuce) starts while the database's pool and migrations do: each is mostly class loading
-        // and a handshake of its own, and a release's start is on the path of every deploy and every load gate.
-        CompletableFuture<Redis> redisStarting = CompletableFuture.supplyAsync(() -> new Redis(config.redisUrl()),
-                task -> new Thread(task, "redis-client-start").start());
+        // Redis' client (Netty, Lettuce) is already connecting while the database's pool and migrations start: each is
+        // mostly class loading and a handshake of its own, and a release's start is on the path of every deploy and load gate.
         try {
             this.database = new Database(config.database(), config.dbPoolSize(), metrics);
         } catch (RuntimeException e) {
@@ -158,7 +161,15 @@ public final class ReferenceService implements AutoCloseable {
 
     /** Connects to the stores, migrates the schema, and starts serving on the configured port (0 picks a free one). */
     public static ReferenceService start(ServiceConfig config) {
-        ReferenceService service = new ReferenceService(config);
+        return start(config, Redis.connecting(config.redisUrl()));
+    }
+
+    /**
+     * As {@link #start(ServiceConfig)}, with Redis' client already connecting to {@code config}'s Redis (the embedded
+     * default begins it while PostgreSQL starts); a start that fails closes it.
+     */
+    public static ReferenceService start(ServiceConfig config, CompletableFuture<Redis> redisConnecting) {
+        ReferenceService service = new ReferenceService(config, redisConnecting);
         service.app.start(config.bindAddress(), config.port());
         service.inFlight.watch(service.app.jettyServer().server());
         service.faults.armCrash();

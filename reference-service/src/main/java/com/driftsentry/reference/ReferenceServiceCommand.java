@@ -8,11 +8,15 @@ import com.driftsentry.reference.embedded.EmbeddedStores;
 import com.driftsentry.reference.seed.KeysFile;
 import com.driftsentry.reference.seed.Seeder;
 import com.driftsentry.reference.store.Database;
+import com.driftsentry.reference.store.Redis;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -88,8 +92,14 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
             config = config.withPort(port);
         }
         EmbeddedStores stores = null;
+        AtomicReference<CompletableFuture<Redis>> redis = new AtomicReference<>();
         if (embedded) {
-            stores = EmbeddedStores.start();
+            try {
+                stores = EmbeddedStores.start(url -> redis.set(Redis.connecting(url)));
+            } catch (RuntimeException e) {
+                Optional.ofNullable(redis.get()).ifPresent(connecting -> connecting.thenAccept(Redis::close));
+                throw e;
+            }
             config = config.withStores(stores.databaseUrl(), stores.redisUrl());
         }
         int dashboardAt = dashboardPort == null ? -1 : dashboardPort == 0 ? freePort() : dashboardPort;
@@ -98,7 +108,7 @@ public final class ReferenceServiceCommand implements Callable<Integer> {
         }
         ReferenceService service;
         try {
-            service = ReferenceService.start(config);
+            service = redis.get() == null ? ReferenceService.start(config) : ReferenceService.start(config, redis.get());
         } catch (RuntimeException e) {
             if (stores != null) {
                 stores.close();

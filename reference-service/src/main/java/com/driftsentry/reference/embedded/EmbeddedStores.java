@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.slf4j.LoggerFactory;
@@ -37,25 +38,41 @@ public final class EmbeddedStores implements AutoCloseable {
     }
 
     public static EmbeddedStores start() {
-        return start(PostgresTemplate.inTemporaryFolder());
+        return start(url -> { });
+    }
+
+    /**
+     * Starts Redis, tells {@code redisServing} its URL, then starts PostgreSQL: what the caller begins with Redis (its
+     * client's connection) goes on while PostgreSQL starts, when this JVM would otherwise wait on {@code pg_ctl}.
+     */
+    public static EmbeddedStores start(Consumer<String> redisServing) {
+        return start(PostgresTemplate.inTemporaryFolder(), redisServing);
     }
 
     static EmbeddedStores start(PostgresTemplate template) {
+        return start(template, url -> { });
+    }
+
+    static EmbeddedStores start(PostgresTemplate template, Consumer<String> redisServing) {
         Path dataDir = null;
-        EmbeddedPostgres postgres = null;
+        RedisServer redis = null;
+        Reaper reaper = null;
         try {
             dataDir = Files.createTempDirectory(dataDirParent(), "driftsentry-pg-");
-            postgres = startPostgres(dataDir, template);
+            reaper = Reaper.watch(dataDir);
             int redisPort = freePort();
-            RedisServer redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
+            redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")
                     .setting("save \"\"").setting("appendonly no").onShutdownForceStop(false).build();
-            Reaper reaper = Reaper.watch(dataDir);
-            EmbeddedStores stores = new EmbeddedStores(dataDir, postgres, redis, redisPort, reaper);
-            stores.startRedis();
-            return stores;
-        } catch (IOException e) {
-            closeQuietly(postgres);
-            throw new UncheckedIOException("could not start embedded PostgreSQL and Redis", e);
+            startRedis(redis, reaper);
+            redisServing.accept(redisUrl(redisPort));
+            EmbeddedPostgres postgres = startPostgres(dataDir, template);
+            return new EmbeddedStores(dataDir, postgres, redis, redisPort, reaper);
+        } catch (IOException | RuntimeException e) {
+            stopQuietly(redis);
+            if (reaper != null) {
+                reaper.disarm();
+            }
+            throw e instanceof IOException io ? new UncheckedIOException("could not start embedded PostgreSQL and Redis", io) : (RuntimeException) e;
         }
     }
 
@@ -108,7 +125,11 @@ public final class EmbeddedStores implements AutoCloseable {
     }
 
     public String redisUrl() {
-        return "redis://127.0.0.1:" + redisPort;
+        return redisUrl(redisPort);
+    }
+
+    private static String redisUrl(int port) {
+        return "redis://127.0.0.1:" + port;
     }
 
     public Path postgresDataDir() {
@@ -121,6 +142,10 @@ public final class EmbeddedStores implements AutoCloseable {
     }
 
     public void startRedis() throws IOException {
+        startRedis(redis, reaper);
+    }
+
+    private static void startRedis(RedisServer redis, Reaper reaper) throws IOException {
         Set<Long> before = redisChildren().collect(Collectors.toSet());
         redis.start();
         redisChildren().filter(pid -> !before.contains(pid)).findFirst().ifPresent(reaper::redisStarted);
@@ -134,13 +159,19 @@ public final class EmbeddedStores implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            redis.stop();
-        } catch (IOException | RuntimeException ignored) {
-            // the reaper below still kills it by port
-        }
+        stopQuietly(redis);
         closeQuietly(postgres);
         reaper.disarm();
+    }
+
+    private static void stopQuietly(RedisServer redis) {
+        if (redis != null) {
+            try {
+                redis.stop();
+            } catch (IOException | RuntimeException ignored) {
+                // the reaper still kills it by its pid
+            }
+        }
     }
 
     private static void closeQuietly(EmbeddedPostgres postgres) {

@@ -11,6 +11,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One multiplexed Lettuce connection for strings and one for the rate limiter's byte state.
@@ -35,6 +36,15 @@ public final class Redis implements AutoCloseable {
                 .build());
         this.strings = client.connect();
         this.bytes = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+    }
+
+    /**
+     * The client connecting to {@code url} on a thread of its own: Netty and Lettuce are mostly class loading and a
+     * handshake, which can go on while the database (or the embedded PostgreSQL) starts. Whoever gives up on the future
+     * closes what it brings ({@code thenAccept(Redis::close)}).
+     */
+    public static CompletableFuture<Redis> connecting(String url) {
+        return CompletableFuture.supplyAsync(() -> new Redis(url), task -> new Thread(task, "redis-client-start").start());
     }
 
     public RedisCommands<String, String> commands() {
