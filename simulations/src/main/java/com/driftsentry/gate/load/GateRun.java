@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One gated load run, in the order it happens: the plan is read and checked, the target started,
@@ -34,6 +35,7 @@ public final class GateRun {
     private VerdictLine readyBefore;
     private Instant loadStarted = Instant.now();
     private MemorySampler memory;
+    private CompletableFuture<Void> warming;
 
     /** Sees every recorded response (the stress simulation buckets them by load level). */
     @FunctionalInterface
@@ -76,6 +78,10 @@ public final class GateRun {
         if (run.generator.isEmpty() && run.plan.load().generators().scaledOut()) {
             run.coordinate();
         }
+        if (run.generator.isEmpty()) {
+            // The target is idle while Gatling builds the simulation and its engine: warm it meanwhile (no load is sent yet).
+            run.warming = CompletableFuture.runAsync(run.target::warmUp);
+        }
         return run;
     }
 
@@ -115,9 +121,13 @@ public final class GateRun {
         VerdictExit.now(verdict.outcome());
     }
 
-    /** Warms the target and starts reading its memory: the load's clock starts here. */
+    /** Warms the target (or waits for the warming begun at the start) and starts reading its memory: the load's clock starts here. */
     private void watchTarget() {
-        target.warmUp();
+        if (warming == null) {
+            target.warmUp();
+        } else {
+            warming.join();
+        }
         memory = new MemorySampler(new TargetMetrics(target.baseUrl()), plan.load().profile().total()).start();
         loadStarted = Instant.now();
     }
