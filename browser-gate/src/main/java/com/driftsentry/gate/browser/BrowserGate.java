@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.awaitility.core.ConditionTimeoutException;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -55,6 +56,7 @@ public final class BrowserGate {
     private final Path reports;
     private final BrowserLocator locator;
     private Masker masker = new Masker();
+    private CompletableFuture<Opened> opening;
 
     public BrowserGate(BrowserGateConfig config, String environment, Path reports) {
         this(config, environment, reports, BrowserLocator.fromSystem(config));
@@ -73,15 +75,38 @@ public final class BrowserGate {
         return this;
     }
 
+    /**
+     * Finds and starts the browser on a thread of its own, for {@link #judge} to use: Chromium's start (about 1.5 s) can
+     * go on while a gate before this one runs, as it sends the page nothing. {@link #discard()} closes it unused.
+     */
+    public BrowserGate prepare() {
+        if (opening == null) {
+            opening = CompletableFuture.supplyAsync(this::open);
+        }
+        return this;
+    }
+
+    /** Closes a browser {@link #prepare()} started, when this gate will not judge. */
+    public void discard() {
+        if (opening != null) {
+            opening.thenAccept(Opened::close);
+            opening = null;
+        }
+    }
+
     public Verdict judge(String dashboardUrl, String apiBaseUrl, String apiKey) {
         masker.register(apiKey);
-        BrowserLocator.Located located = locator.locate();
-        if (located.browser().isEmpty()) {
+        Opened opened = opening != null ? opening.join() : open();
+        opening = null;
+        if (opened.browser() == null) {
             return verdict(dashboardUrl, apiBaseUrl, List.of(VerdictLine.of("browser").threshold("headless Chrome or Chromium runs the page")
-                    .measured("no browser").samples(0, 1).window("this machine").inconclusive(located.problem())));
+                    .measured("no browser").samples(0, 1).window("this machine").inconclusive(opened.noBrowser())));
         }
-        BrowserLocator.Browser browser = located.browser().get();
-        try (HeadlessChromium chromium = HeadlessChromium.start(browser, 1280, 900)) {
+        BrowserLocator.Browser browser = opened.browser();
+        if (opened.failed() != null) {
+            return failed(dashboardUrl, apiBaseUrl, browser, opened.failed());
+        }
+        try (HeadlessChromium chromium = opened.chromium()) {
             List<PageLoad> loads = new ArrayList<>();
             String problem = enterKey(chromium, dashboardUrl, apiKey);
             for (int i = 0; i < config.loads() && problem == null; i++) {
@@ -105,11 +130,36 @@ public final class BrowserGate {
             }
             return v;
         } catch (WebDriverException e) {
-            return verdict(dashboardUrl, apiBaseUrl, List.of(VerdictLine.of("browser").threshold("headless Chromium runs the page")
-                    .measured("the browser failed").samples(0, 1).window("this run")
-                    .inconclusive("the browser or its driver failed: " + e.getMessage().lines().findFirst().orElse("") + " (" + browser
-                            + "; fix: " + BrowserLocator.INSTALL + ", or name a working pair in gates.browser.binary and .driver)")));
+            return failed(dashboardUrl, apiBaseUrl, browser, e);
         }
+    }
+
+    /** The browser found and started; or none found (why), or found and failed to start. */
+    private record Opened(BrowserLocator.Browser browser, HeadlessChromium chromium, String noBrowser, WebDriverException failed) {
+        void close() {
+            if (chromium != null) {
+                chromium.close();
+            }
+        }
+    }
+
+    private Opened open() {
+        BrowserLocator.Located located = locator.locate();
+        if (located.browser().isEmpty()) {
+            return new Opened(null, null, located.problem(), null);
+        }
+        try {
+            return new Opened(located.browser().get(), HeadlessChromium.start(located.browser().get(), 1280, 900), null, null);
+        } catch (WebDriverException e) {
+            return new Opened(located.browser().get(), null, null, e);
+        }
+    }
+
+    private Verdict failed(String dashboardUrl, String apiBaseUrl, BrowserLocator.Browser browser, WebDriverException e) {
+        return verdict(dashboardUrl, apiBaseUrl, List.of(VerdictLine.of("browser").threshold("headless Chromium runs the page")
+                .measured("the browser failed").samples(0, 1).window("this run")
+                .inconclusive("the browser or its driver failed: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + " ("
+                        + browser + "; fix: " + BrowserLocator.INSTALL + ", or name a working pair in gates.browser.binary and .driver)")));
     }
 
     /** The first load: the page asks for the key once; returns why the data never came, or null. */

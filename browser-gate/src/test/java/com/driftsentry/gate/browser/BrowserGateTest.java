@@ -69,7 +69,8 @@ class BrowserGateTest {
     void theHealthyDashboardPassesEveryLineWithTheApisOwnFigures() throws IOException {
         Path reports = dir.resolve("healthy");
         long t0 = System.nanoTime();
-        Verdict v = new BrowserGate(BrowserGateConfig.DEFAULT, "local", reports).judge(api.dashboardUrl(), api.baseUrl(), api.readerKey());
+        // As a deploy runs it: the browser started ahead (while the gate before it runs), then judged with.
+        Verdict v = new BrowserGate(BrowserGateConfig.DEFAULT, "local", reports).prepare().judge(api.dashboardUrl(), api.baseUrl(), api.readerKey());
         double seconds = (System.nanoTime() - t0) / 1e9;
         assertEquals(Outcome.PASS, v.outcome(), v.lines().toString());
         assertEquals(10, line(v, "page load p95").samples(), "ten loads measured");
@@ -158,6 +159,21 @@ class BrowserGateTest {
             assertTrue(load.reason().startsWith("p95 2") && load.reason().endsWith("is over 2000 ms"), load.reason());
             assertEquals(Outcome.PASS, line(v, "console errors").outcome(), "slow, not broken: " + line(v, "console errors").reason());
             assertEquals(Outcome.PASS, line(v, "figures shown").outcome());
+        }
+    }
+
+    @Test
+    void aBrowserPreparedForAGateThatNeverJudgesIsClosedAndItsProfileDeleted() throws IOException {
+        List<Path> before = profiles();
+        BrowserGate gate = new BrowserGate(BrowserGateConfig.DEFAULT, "local", dir.resolve("discarded")).prepare();
+        Waits.await("the prepared browser's profile").atMost(Duration.ofSeconds(60)).until(() -> profiles().size() > before.size());
+        gate.discard();
+        Waits.await("the discarded browser's profile to be deleted").atMost(Duration.ofSeconds(60)).until(() -> profiles().equals(before));
+    }
+
+    private static List<Path> profiles() throws IOException {
+        try (Stream<Path> all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return all.filter(p -> p.getFileName().toString().startsWith("driftgate-chromium-")).sorted().toList();
         }
     }
 

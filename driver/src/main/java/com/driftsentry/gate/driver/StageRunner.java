@@ -183,14 +183,29 @@ final class StageRunner {
         }
     }
 
-    /** The gates in order; the first that does not pass stops the rollout, and a release that went away is named first. */
+    /**
+     * The gates in order; the first that does not pass stops the rollout, and a release that went away is named first.
+     * While a gate that measures no time runs, the next one prepares what sends the release nothing (the browser).
+     */
     private void gate(RunRecord run, Release release, Platform.Endpoint at) {
         List<Gate> all = new ArrayList<>(platform.releaseChecks(release));
         all.addAll(gates.judging(release, at));
         all.addAll(platform.promotionChecks(release));
-        for (Gate gate : all) {
+        try {
+            gateInOrder(run, release, all);
+        } finally {
+            all.forEach(Gate::discard);
+        }
+    }
+
+    private void gateInOrder(RunRecord run, Release release, List<Gate> all) {
+        for (int i = 0; i < all.size(); i++) {
+            Gate gate = all.get(i);
             if (cancellation.by().isPresent()) {
                 return;
+            }
+            if (i + 1 < all.size() && !gate.timed()) {
+                all.get(i + 1).prepare();
             }
             progress.step(gate.name(), "gating " + release + " (" + gate.name() + ")");
             Verdict v = gate.judge();

@@ -15,6 +15,22 @@ public interface Gate {
 
     Verdict judge();
 
+    /**
+     * True for a gate whose verdict rests on time it measures (latency, page loads): while it runs, the next gate
+     * prepares nothing, so nothing else competes with what it measures.
+     */
+    default boolean timed() {
+        return false;
+    }
+
+    /** Starts, while an untimed gate before it runs, what this gate needs that sends the release nothing (a browser). */
+    default void prepare() {
+    }
+
+    /** Stops what {@link #prepare()} started when this gate is not going to judge; after {@link #judge()} it does nothing. */
+    default void discard() {
+    }
+
     /** The verdict of this gate, under its own name. */
     default Verdict verdict(String environment, String subject, String target, VerdictLine... lines) {
         return Verdict.of(name(), environment, subject, target, List.of(lines));

@@ -25,6 +25,11 @@ import java.util.stream.Stream;
 public record LoadGate(Environment env, String baseUrl, String apiKey, Path output, Optional<Path> stageBaseline) implements Gate {
 
     @Override
+    public boolean timed() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return "load";
     }
