@@ -4,18 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.Map;
 import java.util.logging.Level;
-import java.util.stream.Stream;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.bidi.module.Network;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.io.FileHandler;
 
 /**
  * Chrome or Chromium, headless, driven through its chromedriver (both as {@link BrowserLocator} found them and
@@ -98,16 +97,8 @@ public final class HeadlessChromium implements AutoCloseable {
     }
 
     private static void delete(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("driftgate browser: could not delete the browser's profile " + dir + " (it holds what the page kept; delete it): " + e);
+        if (!FileHandler.delete(dir.toFile()) && Files.exists(dir)) {
+            System.err.println("driftgate browser: could not delete the browser's profile " + dir + " (it holds what the page kept; delete it)");
         }
     }
 }

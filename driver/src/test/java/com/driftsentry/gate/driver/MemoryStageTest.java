@@ -49,21 +49,61 @@ abstract class MemoryStageTest {
     }
 
     /** A gate that answers {@code outcome} and notes that it ran; {@code during} happens while it runs. */
-    Gate gate(String name, Outcome outcome, Runnable during) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return name;
-            }
+    ScriptedGate gate(String name, Outcome outcome, Runnable during) {
+        return new ScriptedGate(name, outcome, during);
+    }
 
-            @Override
-            public Verdict judge() {
-                ran.add(name);
-                during.run();
-                return verdict("memory", "release", "memory", VerdictLine.of(name + " check").threshold("as scripted").measured(outcome.name())
-                        .samples(1, 1).window("now").outcome(outcome, "scripted " + outcome));
+    /** A gate as scripted; {@link #noting} makes it also note when it is prepared and discarded, and whether it measures time. */
+    final class ScriptedGate implements Gate {
+        private final String name;
+        private final Outcome outcome;
+        private final Runnable during;
+        private boolean noting;
+        private boolean timed;
+
+        ScriptedGate(String name, Outcome outcome, Runnable during) {
+            this.name = name;
+            this.outcome = outcome;
+            this.during = during;
+        }
+
+        ScriptedGate noting(boolean measuresTime) {
+            this.noting = true;
+            this.timed = measuresTime;
+            return this;
+        }
+
+        @Override
+        public String name() {
+            return name;
+        }
+
+        @Override
+        public Verdict judge() {
+            ran.add(name);
+            during.run();
+            return verdict("memory", "release", "memory", VerdictLine.of(name + " check").threshold("as scripted").measured(outcome.name())
+                    .samples(1, 1).window("now").outcome(outcome, "scripted " + outcome));
+        }
+
+        @Override
+        public boolean timed() {
+            return timed;
+        }
+
+        @Override
+        public void prepare() {
+            if (noting) {
+                ran.add("prepare " + name);
             }
-        };
+        }
+
+        @Override
+        public void discard() {
+            if (noting) {
+                ran.add("discard " + name);
+            }
+        }
     }
 
     /** Holds a gate until the release's address has answered another request: the availability probe saw it. */
@@ -73,7 +113,7 @@ abstract class MemoryStageTest {
                 .pollInterval(java.time.Duration.ofMillis(10)).until(() -> platform.answered.get() > before);
     }
 
-    Gate gate(String name, Outcome outcome) {
+    ScriptedGate gate(String name, Outcome outcome) {
         return gate(name, outcome, () -> { });
     }
 

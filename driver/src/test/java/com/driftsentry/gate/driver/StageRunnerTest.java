@@ -6,11 +6,9 @@ import com.driftsentry.gate.driver.decision.RunOutcome;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.environment.StagePolicy;
 import com.driftsentry.gate.verdict.ExitCode;
 import com.driftsentry.gate.verdict.Outcome;
-import com.driftsentry.gate.verdict.Verdict;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -61,49 +59,18 @@ class StageRunnerTest extends MemoryStageTest {
 
     @Test
     void theGateAfterAnUntimedOnePreparesWhileItRunsAndWhatIsPreparedButNeverJudgedIsDiscarded() throws Exception {
-        gates.addAll(List.of(preparing("smoke", Outcome.PASS, false), preparing("browser", Outcome.PASS, true),
-                preparing("contract", Outcome.PASS, false), preparing("load", Outcome.PASS, true), preparing("after load", Outcome.PASS, false)));
+        gates.addAll(List.of(gate("smoke", Outcome.PASS).noting(false), gate("browser", Outcome.PASS).noting(true),
+                gate("contract", Outcome.PASS).noting(false), gate("load", Outcome.PASS).noting(true), gate("after load", Outcome.PASS).noting(false)));
         runner("rollback").deploy(CANDIDATE);
-        assertEquals(List.of("prepare browser", "judge smoke", "judge browser", "prepare load", "judge contract", "judge load",
-                "judge after load", "verify 0.2.0"), ran.stream().filter(e -> !e.startsWith("discard")).toList(),
+        assertEquals(List.of("prepare browser", "smoke", "browser", "prepare load", "contract", "load", "after load", "verify 0.2.0"),
+                ran.stream().filter(e -> !e.startsWith("discard")).toList(),
                 "the browser starts while smoke runs; nothing starts while the browser or the load measures time");
 
         ran.clear();
-        gates.set(0, preparing("smoke", Outcome.FAIL, false));
+        gates.set(0, gate("smoke", Outcome.FAIL).noting(false));
         runner("rollback").deploy(CANDIDATE);
-        assertTrue(ran.containsAll(List.of("prepare browser", "discard browser")) && !ran.contains("judge browser"),
+        assertTrue(ran.containsAll(List.of("prepare browser", "discard browser")) && !ran.contains("browser"),
                 "the browser started for a gate that never judged is closed: " + ran);
-    }
-
-    /** A gate that notes when it is prepared, judged and discarded. */
-    private Gate preparing(String name, Outcome outcome, boolean timed) {
-        Gate judged = gate("judge " + name, outcome);
-        return new Gate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Verdict judge() {
-                return judged.judge();
-            }
-
-            @Override
-            public boolean timed() {
-                return timed;
-            }
-
-            @Override
-            public void prepare() {
-                ran.add("prepare " + name);
-            }
-
-            @Override
-            public void discard() {
-                ran.add("discard " + name);
-            }
-        };
     }
 
     @Test
