@@ -81,7 +81,8 @@ public final class BrowserGate {
      */
     public BrowserGate prepare() {
         if (opening == null) {
-            opening = CompletableFuture.supplyAsync(this::open);
+            // A thread of its own: the common pool has one worker on two cores, and this holds it for Chromium's start.
+            opening = CompletableFuture.supplyAsync(this::open, task -> new Thread(task, "browser-start").start());
         }
         return this;
     }

@@ -54,11 +54,10 @@ public final class EmbeddedStores implements AutoCloseable {
     }
 
     static EmbeddedStores start(PostgresTemplate template, Consumer<String> redisServing) {
-        Path dataDir = null;
         RedisServer redis = null;
         Reaper reaper = null;
         try {
-            dataDir = Files.createTempDirectory(dataDirParent(), "driftsentry-pg-");
+            Path dataDir = Files.createTempDirectory(dataDirParent(), "driftsentry-pg-");
             reaper = Reaper.watch(dataDir);
             int redisPort = freePort();
             redis = RedisServer.newRedisServer().port(redisPort).bind("127.0.0.1")

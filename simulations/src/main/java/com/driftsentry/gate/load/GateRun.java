@@ -80,7 +80,7 @@ public final class GateRun {
         }
         if (run.generator.isEmpty()) {
             // The target is idle while Gatling builds the simulation and its engine: warm it meanwhile (no load is sent yet).
-            run.warming = CompletableFuture.runAsync(run.target::warmUp);
+            run.warming = run.target.beginWarmUp();
         }
         return run;
     }

@@ -20,8 +20,8 @@ import java.util.prefs.PreferencesFactory;
 public final class PinnedGatlingPreferences implements PreferencesFactory {
     /** The JVM switch that makes a Gatling JVM use these preferences. */
     public static final String JVM_OPTION = "-Djava.util.prefs.PreferencesFactory=" + PinnedGatlingPreferences.class.getName();
-    /** The node {@code io.gatling.commons.util.LatestGatlingRelease} reads and the keys it reads there. */
-    static final String GATLING_NODE = "io/gatling/latestVersion";
+    /** The node {@code io.gatling.commons.util.LatestGatlingRelease} reads its last check from. */
+    private static final String GATLING_NODE = "io/gatling/latestVersion";
 
     private final Preferences userRoot = new Node(null, "");
     private final Preferences systemRoot = new Node(null, "");
