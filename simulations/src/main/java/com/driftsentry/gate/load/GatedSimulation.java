@@ -10,12 +10,14 @@ import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.Http;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What every gated simulation shares, so that a simulation itself reads like Gatling's demo:
@@ -46,9 +48,9 @@ public abstract class GatedSimulation extends Simulation {
     /**
      * One recorded request in a request group (a threshold scope). {@code expected} lists the
      * statuses the scenario counts as success; anything else is an error in the evidence and a KO
-     * in Gatling's report.
+     * in Gatling's report, where the request goes by its group's name. {@code request} makes it from {@code http(group)}.
      */
-    protected ChainBuilder call(String group, HttpRequestActionBuilder request, Integer... expected) {
+    protected ChainBuilder call(String group, Function<Http, HttpRequestActionBuilder> request, Integer... expected) {
         List<Integer> ok = expected.length == 0 ? List.of(200) : List.of(expected);
         return RecordedCall.chain(group, request, ok, gate.recording());
     }

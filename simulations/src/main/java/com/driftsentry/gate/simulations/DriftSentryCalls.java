@@ -3,10 +3,12 @@ package com.driftsentry.gate.simulations;
 import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
-import static io.gatling.javaapi.http.HttpDsl.http;
 
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.http.Http;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * The DriftSentry user actions as named chains, shared by the simulations. Reads use the reader
@@ -18,7 +20,7 @@ final class DriftSentryCalls {
 
     /** What a simulation lends the calls: its recorded {@code call}. */
     interface GatedCalls {
-        ChainBuilder call(String group, io.gatling.javaapi.http.HttpRequestActionBuilder request, Integer... expected);
+        ChainBuilder call(String group, Function<Http, HttpRequestActionBuilder> request, Integer... expected);
     }
 
     DriftSentryCalls(GatedCalls calls, String adminKey) {
@@ -27,25 +29,25 @@ final class DriftSentryCalls {
     }
 
     ChainBuilder browse() {
-        return calls.call("drifts", http("list drifts").get("/api/v1/drifts?limit=25")
+        return calls.call("drifts", request -> request.get("/api/v1/drifts?limit=25")
                         .check(jsonPath("$.items[*].id").findRandom().optional().saveAs("driftId")))
-                .exec(calls.call("drifts", http("filter drifts").get("/api/v1/drifts?severity=high&status=open&limit=25")));
+                .exec(calls.call("drifts", request -> request.get("/api/v1/drifts?severity=high&status=open&limit=25")));
     }
 
     ChainBuilder open() {
-        return calls.call("drifts", http("list drifts").get("/api/v1/drifts?limit=25")
+        return calls.call("drifts", request -> request.get("/api/v1/drifts?limit=25")
                         .check(jsonPath("$.items[*].id").findRandom().optional().saveAs("driftId")))
                 .doIf(session -> session.contains("driftId")).then(
-                        calls.call("drifts", http("open drift").get("/api/v1/drifts/#{driftId}")));
+                        calls.call("drifts", request -> request.get("/api/v1/drifts/#{driftId}")));
     }
 
     ChainBuilder dashboard() {
-        return calls.call("dashboard", http("dashboard summary").get("/api/v1/dashboard/summary"));
+        return calls.call("dashboard", request -> request.get("/api/v1/dashboard/summary"));
     }
 
     ChainBuilder reportAndAcknowledge() {
         return exec(session -> session.set("resourceId", "sg-" + UUID.randomUUID()).set("idempotencyKey", UUID.randomUUID().toString()))
-                .exec(calls.call("writes", http("report drift").post("/api/v1/drifts")
+                .exec(calls.call("writes", request -> request.post("/api/v1/drifts")
                         .header("X-API-Key", adminKey)
                         .header("Idempotency-Key", "#{idempotencyKey}")
                         .header("Content-Type", "application/json")
@@ -55,7 +57,7 @@ final class DriftSentryCalls {
                                  "monthlyCostDeltaUsd":4.20}"""))
                         .check(jsonPath("$.id").optional().saveAs("reportedId")), 201))
                 .doIf(session -> session.contains("reportedId")).then(
-                        calls.call("writes", http("acknowledge drift").post("/api/v1/drifts/#{reportedId}/acknowledge")
+                        calls.call("writes", request -> request.post("/api/v1/drifts/#{reportedId}/acknowledge")
                                 .header("X-API-Key", adminKey)));
     }
 }

@@ -1,7 +1,6 @@
 package com.driftsentry.gate.simulations;
 
 import static io.gatling.javaapi.core.CoreDsl.scenario;
-import static io.gatling.javaapi.http.HttpDsl.http;
 
 import com.driftsentry.gate.load.GatedSimulation;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -9,8 +8,8 @@ import io.gatling.javaapi.core.ScenarioBuilder;
 
 /** Health endpoints only: safe against production. Group: health. */
 public class HealthSimulation extends GatedSimulation {
-    ChainBuilder live = call("health", http("live").get("/health/live"));
-    ChainBuilder ready = call("health", http("ready").get("/health/ready"));
+    ChainBuilder live = call("health", request -> request.get("/health/live"));
+    ChainBuilder ready = call("health", request -> request.get("/health/ready"));
 
     ScenarioBuilder probes = scenario("health probes").exec(live, ready);
 

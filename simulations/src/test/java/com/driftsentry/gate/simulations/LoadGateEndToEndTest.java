@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +26,14 @@ class LoadGateEndToEndTest {
         assertTrue(run.verdict().get("lines").size() >= 6);
         assertTrue(Files.exists(run.gateDir.resolve("verdict.md")) && Files.exists(run.gateDir.resolve("verdict-junit.xml"))
                 && Files.exists(run.gateDir.resolve("evidence.json")));
+        // Gatling's own report sees each request group by name (the requests are named after their groups), so its
+        // assertions on a group measure something and agree with the gate.
+        for (String group : new String[] {"drifts", "writes", "dashboard"}) {
+            Matcher gatling = Pattern.compile("\\n" + group + ": 99th percentile of response time is less than or equal to [0-9.]+ : true \\(actual : (\\d+)\\.0\\)")
+                    .matcher(run.output);
+            assertTrue(gatling.find(), "Gatling's assertion on " + group + ": " + run.output);
+            assertEquals("p99 = " + gatling.group(1) + " ms", run.line(group + " p99").get("measured").asText());
+        }
     }
 
     @Test
