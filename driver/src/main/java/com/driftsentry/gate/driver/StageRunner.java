@@ -39,6 +39,8 @@ final class StageRunner {
     private Intents intents = Intents.NONE;
     private Cancellation cancellation = Cancellation.NONE;
     private final Decision decision;
+    // The gates of this command's run, settled once what follows them is done.
+    private List<Gate> judged = List.of();
 
     StageRunner(Environment env, Platform platform, StageGates gates, Progress progress) {
         this.env = env;
@@ -102,6 +104,7 @@ final class StageRunner {
         keepLogsUnlessPassed(run);
         if (!policy.keepsReleases()) {
             decision.judgedOnly(run, candidate);
+            settleGates();
             return run;
         }
         Outcome outcome = run.gatesOutcome();
@@ -112,6 +115,7 @@ final class StageRunner {
         }
         watch.commandEnds(run);
         rest();
+        settleGates();
         // A signal during the promotion or the rollback did not cut it short; the record still says it came.
         cancellation.by().ifPresent(run::interrupted);
         return run;
@@ -144,6 +148,7 @@ final class StageRunner {
             if (wakes) {
                 rest();
             }
+            settleGates();
         }
         keepLogsUnlessPassed(run);
         decision.gated(run, serving);
@@ -191,6 +196,7 @@ final class StageRunner {
         List<Gate> all = new ArrayList<>(platform.releaseChecks(release));
         all.addAll(gates.judging(release, at));
         all.addAll(platform.promotionChecks(release));
+        judged = all;
         try {
             gateInOrder(run, release, all);
         } finally {
@@ -221,6 +227,12 @@ final class StageRunner {
                 return;
             }
         }
+    }
+
+    /** Once the stage's change is done: what the gates still write after their verdicts (Gatling's report) is whole. */
+    private void settleGates() {
+        judged.forEach(Gate::settle);
+        judged = List.of();
     }
 
     /** Why the release is gone, if it is; after a gate that did not pass, it is given {@link #LOST_GRACE} to be seen gone. */

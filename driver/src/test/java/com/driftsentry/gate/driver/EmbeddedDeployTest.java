@@ -64,6 +64,11 @@ class EmbeddedDeployTest {
         JsonNode contract = lastOfGate(promoted, "contract");
         assertFalse(contract.toString().contains("throttled"), "the smoke ratelimit suite runs after the contract gate, never before: " + contract);
         assertTrue(lastOfGate(promoted, "smoke").toString().contains("smoke ratelimit"), "the ratelimit suite ran, last");
+        // The promotion goes on while Gatling writes its report; the command ends only once the report is written.
+        try (Stream<Path> files = Files.walk(dir.resolve("target/driftgate"))) {
+            Path log = files.filter(f -> f.endsWith(Path.of("load", "gatling.log"))).findFirst().orElseThrow();
+            assertTrue(Files.readString(log).contains("Reports generated"), "Gatling's report when the deploy ended: " + Files.readString(log));
+        }
 
         // The rollback command on this platform: BaselineDeployTest (from a fresh checkout, verified) and CrashRecoveryTest.
         DriftgateProcess gate = DriftgateProcess.run(dir, Map.of(), "gate", "--env", "drive");

@@ -53,7 +53,7 @@ abstract class MemoryStageTest {
         return new ScriptedGate(name, outcome, during);
     }
 
-    /** A gate as scripted; {@link #noting} makes it also note when it is prepared and discarded, and whether it measures time. */
+    /** A gate as scripted; {@link #noting} makes it also note when it is prepared, discarded and settled, and whether it measures time. */
     final class ScriptedGate implements Gate {
         private final String name;
         private final Outcome outcome;
@@ -102,6 +102,13 @@ abstract class MemoryStageTest {
         public void discard() {
             if (noting) {
                 ran.add("discard " + name);
+            }
+        }
+
+        @Override
+        public void settle() {
+            if (noting) {
+                ran.add("settle " + name);
             }
         }
     }

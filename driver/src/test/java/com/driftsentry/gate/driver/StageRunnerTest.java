@@ -63,7 +63,7 @@ class StageRunnerTest extends MemoryStageTest {
                 gate("contract", Outcome.PASS).noting(false), gate("load", Outcome.PASS).noting(true), gate("after load", Outcome.PASS).noting(false)));
         runner("rollback").deploy(CANDIDATE);
         assertEquals(List.of("prepare browser", "smoke", "browser", "prepare load", "contract", "load", "after load", "verify 0.2.0"),
-                ran.stream().filter(e -> !e.startsWith("discard")).toList(),
+                ran.stream().filter(e -> !e.startsWith("discard") && !e.startsWith("settle")).toList(),
                 "the browser starts while smoke runs; nothing starts while the browser or the load measures time");
 
         ran.clear();
@@ -71,6 +71,27 @@ class StageRunnerTest extends MemoryStageTest {
         runner("rollback").deploy(CANDIDATE);
         assertTrue(ran.containsAll(List.of("prepare browser", "discard browser")) && !ran.contains("browser"),
                 "the browser started for a gate that never judged is closed: " + ran);
+    }
+
+    @Test
+    void whatAGateWritesAfterItsVerdictIsAwaitedOnceThePromotionOrTheRollbackIsDone() throws Exception {
+        gates.addAll(List.of(gate("smoke", Outcome.PASS).noting(false), gate("load", Outcome.PASS).noting(true)));
+        runner("rollback").deploy(CANDIDATE);
+        assertEquals(List.of("smoke", "load", "verify 0.2.0", "settle smoke", "settle load"),
+                ran.stream().filter(e -> !e.startsWith("discard") && !e.startsWith("prepare")).toList(), "Gatling's report is written during the promotion");
+
+        ran.clear();
+        platform.close();
+        platform = new MemoryPlatform(SERVING);
+        gates.set(1, gate("load", Outcome.FAIL).noting(true));
+        runner("rollback").deploy(CANDIDATE);
+        assertEquals(List.of("smoke", "load", "verify 0.1.0", "settle smoke", "settle load"),
+                ran.stream().filter(e -> !e.startsWith("discard") && !e.startsWith("prepare")).toList(), "and during the rollback");
+
+        ran.clear();
+        runner("rollback").gateServing();
+        assertEquals(List.of("smoke", "load", "settle smoke", "settle load"),
+                ran.stream().filter(e -> !e.startsWith("discard") && !e.startsWith("prepare")).toList(), "the gate command settles its gates too");
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.driftsentry.gate.verdict.Verdict;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -20,9 +21,13 @@ public final class Reports {
         Path json = directory.resolve("verdict.json");
         Path md = directory.resolve("verdict.md");
         Path xml = directory.resolve("verdict-junit.xml");
-        Files.writeString(json, masker.mask(VerdictJson.render(verdict)));
         Files.writeString(md, masker.mask(VerdictMarkdown.render(verdict)));
         Files.writeString(xml, masker.mask(JUnitXml.render(verdict)));
+        // Last, and whole or not at all: a reader that sees verdict.json (the deploy's load gate, while Gatling still
+        // writes its report) finds the other files written too.
+        Path partial = directory.resolve("verdict.json.partial");
+        Files.writeString(partial, masker.mask(VerdictJson.render(verdict)));
+        Files.move(partial, json, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return List.of(json, md, xml);
     }
 }

@@ -31,6 +31,13 @@ public interface Gate {
     default void discard() {
     }
 
+    /**
+     * Waits for what this gate still writes after its verdict (Gatling's report): called once the stage's change that
+     * follows the gates is done, so that the command ends with every report whole.
+     */
+    default void settle() {
+    }
+
     /** The verdict of this gate, under its own name. */
     default Verdict verdict(String environment, String subject, String target, VerdictLine... lines) {
         return Verdict.of(name(), environment, subject, target, List.of(lines));

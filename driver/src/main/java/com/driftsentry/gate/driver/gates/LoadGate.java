@@ -1,5 +1,7 @@
 package com.driftsentry.gate.driver.gates;
 
+import static com.driftsentry.gate.waiting.Waits.await;
+
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.LoadGateConfig;
@@ -10,19 +12,40 @@ import com.driftsentry.gate.verdict.VerdictLine;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 
 /**
  * The load gate as {@code mvn gatling:test} runs it, from this classpath: Gatling in a JVM of its
  * own ({@link GatlingJvm}), aimed at the release's address.
  * {@code stageBaseline}: the evidence of the stage's last promotion, compared with when the
  * environment names no baseline file of its own.
+ * The verdict is taken as soon as the run has written it; Gatling's HTML report, which comes after it (about 1 s with
+ * the JVM's end), is written while the deploy promotes or rolls back, and {@link #settle()} waits for it.
  */
-public record LoadGate(Environment env, String baseUrl, String apiKey, Path output, Optional<Path> stageBaseline) implements Gate {
+public final class LoadGate implements Gate {
+    private static final Duration REPORT_TIMEOUT = Duration.ofSeconds(120);
+
+    private final Environment env;
+    private final String baseUrl;
+    private final String apiKey;
+    private final Path output;
+    private final Optional<Path> stageBaseline;
+    private volatile Process reporting;
+
+    public LoadGate(Environment env, String baseUrl, String apiKey, Path output, Optional<Path> stageBaseline) {
+        this.env = env;
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+        this.output = output;
+        this.stageBaseline = stageBaseline;
+    }
 
     @Override
     public boolean timed() {
@@ -34,7 +57,7 @@ public record LoadGate(Environment env, String baseUrl, String apiKey, Path outp
         return "load";
     }
 
-    /** Never the key: a record would print every component. */
+    /** Never the key. */
     @Override
     public String toString() {
         return "load gate on " + env.name() + " at " + baseUrl;
@@ -54,29 +77,47 @@ public record LoadGate(Environment env, String baseUrl, String apiKey, Path outp
                     .redirectOutput(dir.resolve("gatling.log").toFile());
             Process p = pb.start();
             long limit = load.profile().total().toSeconds() + 180;
+            Path gateDir = dir.resolve("gate");
             try {
-                if (!p.waitFor(limit, TimeUnit.SECONDS)) {
-                    p.destroyForcibly();
-                    return notMeasured("the load run did not end within " + limit + " s; see " + dir.resolve("gatling.log"));
-                }
-            } catch (InterruptedException e) {
+                await("the load run's verdict").atMost(Duration.ofSeconds(limit)).pollInterval(Duration.ofMillis(100))
+                        .until(() -> !p.isAlive() || verdictIn(gateDir).isPresent());
+            } catch (ConditionTimeoutException e) {
+                p.destroyForcibly();
+                return notMeasured("the load run did not end within " + limit + " s; see " + dir.resolve("gatling.log"));
+            } catch (TerminalFailureException e) {
                 // The command was cancelled: the load stops with it, at once.
                 p.destroyForcibly();
-                throw e;
+                return notMeasured("the load run was stopped: the command was cancelled");
             }
-            Optional<Path> verdict = verdictIn(dir.resolve("gate"));
+            Optional<Path> verdict = verdictIn(gateDir);
             if (verdict.isEmpty()) {
                 return notMeasured("the load run exited with " + p.exitValue() + " without a verdict: "
                         + env.masker().mask(lastLine(dir.resolve("gatling.log"))));
             }
+            reporting = p;
             return VerdictJson.read(verdict.get());
         } catch (ConfigError e) {
             return notMeasured("the load run wrote a verdict that cannot be read: " + e.getMessage());
         } catch (IOException e) {
             return notMeasured("the load run could not start: " + e.getMessage());
+        }
+    }
+
+    /** Waits for Gatling's report after the verdict (a run that takes longer than {@link #REPORT_TIMEOUT} is stopped). */
+    @Override
+    public void settle() {
+        Process p = reporting;
+        reporting = null;
+        if (p == null) {
+            return;
+        }
+        try {
+            if (!p.waitFor(REPORT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
         } catch (InterruptedException e) {
+            p.destroyForcibly();
             Thread.currentThread().interrupt();
-            return notMeasured("the load run was stopped: the command was cancelled");
         }
     }
 
@@ -91,19 +132,17 @@ public record LoadGate(Environment env, String baseUrl, String apiKey, Path outp
 
     /** The evidence this gate's run recorded, once it ran: what becomes the stage's baseline after a promotion. */
     public static Optional<Path> evidenceIn(Path output) {
-        try {
-            return verdictIn(output.resolve("load").resolve("gate")).map(v -> v.resolveSibling("evidence.json")).filter(Files::isRegularFile);
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return verdictIn(output.resolve("load").resolve("gate")).map(v -> v.resolveSibling("evidence.json")).filter(Files::isRegularFile);
     }
 
-    private static Optional<Path> verdictIn(Path gateDir) throws IOException {
+    private static Optional<Path> verdictIn(Path gateDir) {
         if (!Files.isDirectory(gateDir)) {
             return Optional.empty();
         }
         try (Stream<Path> runs = Files.list(gateDir)) {
             return runs.map(r -> r.resolve("verdict.json")).filter(Files::isRegularFile).findFirst();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
