@@ -18,7 +18,7 @@ import java.util.List;
 public final class StageHttp {
     private static final int CONNECT_TIMEOUT_MS = 3_000;
     private static final int READ_TIMEOUT_MS = 10_000;
-    private static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
+    static final RestAssuredConfig CONFIG = RestAssuredConfig.config()
             .httpClient(HttpClientConfig.httpClientConfig()
                     .setParam("http.connection.timeout", CONNECT_TIMEOUT_MS)
                     .setParam("http.socket.timeout", READ_TIMEOUT_MS))

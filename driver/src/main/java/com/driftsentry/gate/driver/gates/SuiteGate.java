@@ -4,6 +4,7 @@ import com.driftsentry.gate.contract.ContractGate;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.smoke.SmokeGate;
+import com.driftsentry.gate.suite.SuiteWarmUp;
 import com.driftsentry.gate.target.TargetUnreachable;
 import com.driftsentry.gate.verdict.Verdict;
 import com.driftsentry.gate.verdict.VerdictLine;
@@ -11,9 +12,31 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
-/** The smoke or the contract gate, run in this JVM against the release the environment is aimed at. */
-public record SuiteGate(String name, Environment aimed, Path output, PrintStream log) implements Gate {
+/**
+ * The smoke or the contract gate, run in this JVM against the release the environment is aimed at. Prepared while the
+ * gate before it runs, it warms its test libraries up against a loopback server of its own ({@link SuiteWarmUp}).
+ */
+public final class SuiteGate implements Gate {
+    private static final long WARM_UP_WAIT_S = 30;
+
+    private final String name;
+    private final Environment aimed;
+    private final Path output;
+    private final PrintStream log;
+    private volatile CompletableFuture<Void> warmUp;
+
+    private SuiteGate(String name, Environment aimed, Path output, PrintStream log) {
+        this.name = name;
+        this.aimed = aimed;
+        this.output = output;
+        this.log = log;
+    }
+
     public static SuiteGate smoke(Environment aimed, Path output, PrintStream log) {
         return new SuiteGate("smoke", aimed, output, log);
     }
@@ -28,7 +51,22 @@ public record SuiteGate(String name, Environment aimed, Path output, PrintStream
     }
 
     @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public void prepare() {
+        warmUp = CompletableFuture.runAsync(SuiteWarmUp::run, task -> {
+            Thread warming = new Thread(task, name + "-warm-up");
+            warming.setDaemon(true);
+            warming.start();
+        });
+    }
+
+    @Override
     public Verdict judge() {
+        awaitWarmUp();
         VerdictLine.Builder line = VerdictLine.of(name + " run").threshold("the suites run").measured("did not run").samples(0, 1)
                 .window("before the suites");
         try {
@@ -39,6 +77,22 @@ public record SuiteGate(String name, Environment aimed, Path output, PrintStream
         } catch (ConfigError | IllegalStateException e) {
             // The suites could not run (a document that cannot be read, a runner that could not start): nothing was measured.
             return verdict(aimed.name(), "release", aimed.target().baseUrl(), line.inconclusive(e.getMessage()));
+        }
+    }
+
+    /** A warm-up only saves time: one that failed or hangs changes nothing, and the suites load what they need themselves. */
+    private void awaitWarmUp() {
+        CompletableFuture<Void> started = warmUp;
+        warmUp = null;
+        if (started == null) {
+            return;
+        }
+        try {
+            started.get(WARM_UP_WAIT_S, TimeUnit.SECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // see above
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
