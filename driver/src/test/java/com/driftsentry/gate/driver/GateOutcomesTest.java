@@ -13,6 +13,7 @@ import com.driftsentry.gate.environment.EnvironmentLoader;
 import com.driftsentry.gate.environment.SecretResolver;
 import com.driftsentry.gate.verdict.Outcome;
 import com.driftsentry.gate.verdict.Verdict;
+import com.driftsentry.gate.waiting.Waits;
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -24,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,26 @@ class GateOutcomesTest {
         Verdict contract = SuiteGate.contract(aimed, dir, QUIET).judge();
         assertEquals(Outcome.INCONCLUSIVE, contract.outcome(), contract.lines().toString());
         assertTrue(contract.lines().get(0).reason().contains("is not a valid OpenAPI 3 document"), contract.lines().toString());
+    }
+
+    @Test
+    void aSuiteGatePreparedWhileTheGateBeforeItRunsSendsTheReleaseNothingBeforeItJudges() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        release.createContext("/", exchange -> {
+            asked.incrementAndGet();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        Path spec = Files.writeString(dir.resolve("unused.yaml"), "openapi: 3.0.3\n");
+        Environment aimed = environment(spec.toString()).aimedAt(releaseUrl(), "dsk_outcomes_00000000000000000000000000000000", "0.2.0",
+                Optional.empty());
+        SuiteGate smoke = SuiteGate.smoke(aimed, dir, QUIET);
+        smoke.prepare();
+        Waits.await("the smoke gate's warm-up to end").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
+                .until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("smoke-warm-up")));
+        assertEquals(0, asked.get(), "the warm-up asks a server of its own, never the release");
+        smoke.judge();
+        assertTrue(asked.get() > 0, "the suites themselves ask the release");
     }
 
     @Test
