@@ -2,8 +2,7 @@
 # Sourced by the benchmarks that load nginx's static files: one nginx, serving the folder it is given on 127.0.0.1 and
 # logging every request there (the benchmarks count rates from that log), stopped with the benchmark.
 
-# serve_static <folder> <port>: nginx serving <folder> on 127.0.0.1:<port>, its access log <folder>/access.log: the
-# combined format with the request's time in milliseconds appended as its last field.
+# serve_static <folder> <port>: nginx serving <folder> on 127.0.0.1:<port>, its access log <folder>/access.log.
 serve_static() {
   local dir="$1" port="$2"
   chmod -R a+rX "$dir"
@@ -13,8 +12,7 @@ pid $dir/nginx.pid;
 error_log $dir/error.log;
 events { worker_connections 4096; }
 http {
-  log_format timed '\$remote_addr - \$remote_user [\$time_local] "\$request" \$status \$body_bytes_sent "\$http_referer" "\$http_user_agent" \$msec';
-  access_log $dir/access.log timed;
+  access_log $dir/access.log;
   default_type application/json;
   server { listen 127.0.0.1:$port; location / { root $dir; } }
 }

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.browser;
 
+import com.driftsentry.gate.background.OwnThread;
 import com.driftsentry.gate.target.HealthClient;
 import com.driftsentry.gate.json.Json;
 import com.driftsentry.gate.environment.BrowserGateConfig;
@@ -81,8 +82,7 @@ public final class BrowserGate {
      */
     public BrowserGate prepare() {
         if (opening == null) {
-            // A thread of its own: the common pool has one worker on two cores, and this holds it for Chromium's start.
-            opening = CompletableFuture.supplyAsync(this::open, task -> new Thread(task, "browser-start").start());
+            opening = CompletableFuture.supplyAsync(this::open, OwnThread.named("browser-start"));
         }
         return this;
     }

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.load;
 
+import com.driftsentry.gate.background.OwnThread;
 import com.driftsentry.gate.evidence.Evidence;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.target.Health;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 
 /**
@@ -79,13 +79,9 @@ final class LoadTarget implements AutoCloseable {
         return embedded != null ? "embedded reference service (" + baseUrl + ")" : baseUrl;
     }
 
-    // Threads of their own, not the common pool: on two cores it has one worker, and a warm-up begun there would run
-    // its two keys one after the other.
-    private static final Executor OWN_THREAD = task -> new Thread(task, "target-warm-up").start();
-
     /** {@link #warmUp()} begun on a thread of its own, for a caller with other work until the load starts. */
     CompletableFuture<Void> beginWarmUp() {
-        return CompletableFuture.runAsync(this::warmUp, OWN_THREAD);
+        return CompletableFuture.runAsync(this::warmUp, OwnThread.named("target-warm-up"));
     }
 
     /**
@@ -94,7 +90,8 @@ final class LoadTarget implements AutoCloseable {
      */
     void warmUp() {
         TargetMetrics metrics = new TargetMetrics(baseUrl);
-        CompletableFuture<Void> admin = CompletableFuture.runAsync(() -> metrics.touch("/api/v1/drifts?limit=1", adminKey), OWN_THREAD);
+        CompletableFuture<Void> admin = CompletableFuture.runAsync(() -> metrics.touch("/api/v1/drifts?limit=1", adminKey),
+                OwnThread.named("target-warm-up"));
         metrics.touch("/api/v1/drifts?limit=1", readerKey);
         admin.join();
         cacheBefore = metrics.cacheCounters();

@@ -23,8 +23,8 @@ import java.util.Optional;
  * Benchmark, not a gate: the load generator's top rate on one cheap endpoint, plain Gatling against Gatling with the
  * gate's recording, in short slices that take turns inside one JVM (closed model: it measures how fast the generator
  * can go, not how a service behaves). Each round runs a slice of plain, of plain again (the A/A calibration) and of
- * recorded, the round's order rotated; round 0, three times as long, warms the JIT up and is not counted. Every request names its slice in its
- * query string, so nginx's access log tells the slices apart. See benchmarks/recording-overhead.sh.
+ * recorded, the round's order rotated; round 0, three times as long, warms the JIT up and is not counted. Every
+ * request names its slice in its query string, so nginx's access log tells the slices apart. See benchmarks/recording-overhead.sh.
  */
 public class RecordingOverheadSimulation extends Simulation {
     static final String URL = System.getProperty("bench.url", "http://127.0.0.1:18090/static.txt");
@@ -63,9 +63,11 @@ public class RecordingOverheadSimulation extends Simulation {
 
     {
         List<PopulationBuilder> slices = new ArrayList<>();
+        Duration whole = Duration.ZERO;
         for (int round = 0; round <= ROUNDS; round++) {
             Duration length = round == 0 ? SLICE.multipliedBy(3) : SLICE;
             for (int k = 0; k < KINDS.size(); k++) {
+                whole = whole.plus(length);
                 String kind = KINDS.get((k + round) % KINDS.size());
                 slices.add(scenario(kind + " " + round).during(length).on(get(kind, round)).injectOpen(atOnceUsers(USERS)));
             }
@@ -74,7 +76,6 @@ public class RecordingOverheadSimulation extends Simulation {
         for (int i = slices.size() - 2; i >= 0; i--) {
             sequence = slices.get(i).andThen(sequence);
         }
-        Duration whole = SLICE.multipliedBy(slices.size() + 2L * KINDS.size());
         // The watchdog runs beside every slice, plain ones too; it asks the rule ten times a second, next to thousands of requests.
         setUp(sequence, RecordedCall.watchdog(whole, abort::tripped, () -> abort.reason().orElse("")))
                 .protocols(http.shareConnections().disableCaching());

@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.gates;
 
+import com.driftsentry.gate.background.OwnThread;
 import com.driftsentry.gate.contract.ContractGate;
 import com.driftsentry.gate.environment.ConfigError;
 import com.driftsentry.gate.environment.Environment;
@@ -57,11 +58,7 @@ public final class SuiteGate implements Gate {
 
     @Override
     public void prepare() {
-        warmUp = CompletableFuture.runAsync(SuiteWarmUp::run, task -> {
-            Thread warming = new Thread(task, name + "-warm-up");
-            warming.setDaemon(true);
-            warming.start();
-        });
+        warmUp = CompletableFuture.runAsync(SuiteWarmUp::run, OwnThread.named(name + "-warm-up"));
     }
 
     @Override

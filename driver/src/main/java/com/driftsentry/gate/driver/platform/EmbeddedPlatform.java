@@ -1,5 +1,6 @@
 package com.driftsentry.gate.driver.platform;
 
+import com.driftsentry.gate.background.OwnThread;
 import com.driftsentry.gate.driver.gates.Gate;
 import com.driftsentry.gate.environment.Environment;
 import com.driftsentry.gate.environment.StagePolicy;
@@ -60,11 +61,8 @@ public final class EmbeddedPlatform implements Platform {
     @Override
     public Optional<Release> serving() {
         if (serving == null) {
-            expected.ifPresent(candidate -> early = CompletableFuture.supplyAsync(() -> launch(candidate, candidateSettings, List.of()), task -> {
-                Thread starting = new Thread(task, "candidate-start");
-                starting.setDaemon(true);
-                starting.start();
-            }));
+            expected.ifPresent(candidate -> early = CompletableFuture.supplyAsync(() -> launch(candidate, candidateSettings, List.of()),
+                    OwnThread.named("candidate-start")));
             try {
                 start(initial, Map.of(), expected.isPresent() ? QUICK_START : List.of());
                 awaitReady(initial, running.get(initial.version()), env.deploy().platform().common().stableTimeout());
