@@ -26,13 +26,18 @@ class LoadGateEndToEndTest {
         assertTrue(run.verdict().get("lines").size() >= 6);
         assertTrue(Files.exists(run.gateDir.resolve("verdict.md")) && Files.exists(run.gateDir.resolve("verdict-junit.xml"))
                 && Files.exists(run.gateDir.resolve("evidence.json")));
-        // Gatling's own report sees each request group by name (the requests are named after their groups), so its
-        // assertions on a group measure something and agree with the gate.
+        // Gatling's own report sees each request group by name (the requests are named after their groups): its
+        // assertion on the group is evaluated, and its last count of the group's requests is the gate's. (Not their p99s:
+        // two estimators can differ on a few dozen samples, 145 against 103 ms for one run's 30 writes.)
         for (String group : new String[] {"drifts", "writes", "dashboard"}) {
-            Matcher gatling = Pattern.compile("\\n" + group + ": 99th percentile of response time is less than or equal to [0-9.]+ : true \\(actual : (\\d+)\\.0\\)")
-                    .matcher(run.output);
-            assertTrue(gatling.find(), "Gatling's assertion on " + group + ": " + run.output);
-            assertEquals("p99 = " + gatling.group(1) + " ms", run.line(group + " p99").get("measured").asText());
+            assertTrue(Pattern.compile("\\n" + group + ": 99th percentile of response time is less than or equal to [0-9.]+ : true \\(actual : \\d+")
+                    .matcher(run.output).find(), "Gatling's assertion on " + group + ": " + run.output);
+            Matcher counts = Pattern.compile("\\n> " + group + " +\\| +(\\d+) \\|").matcher(run.output);
+            String last = null;
+            while (counts.find()) {
+                last = counts.group(1);
+            }
+            assertEquals(run.line(group + " p99").get("samples").asText(), last, "Gatling's count of " + group + ": " + run.output);
         }
     }
 
