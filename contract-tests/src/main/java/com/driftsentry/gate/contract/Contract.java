@@ -1,5 +1,6 @@
 package com.driftsentry.gate.contract;
 
+import com.driftsentry.gate.suite.JsonBody;
 import com.driftsentry.gate.suite.Stage;
 import com.driftsentry.gate.suite.StageHttp;
 import io.restassured.response.Response;
@@ -48,7 +49,7 @@ final class Contract {
         RequestSpecification request = documented(key).contentType("application/json").body(drift);
         Response created = (idempotencyKey == null ? request : request.header("Idempotency-Key", idempotencyKey)).post("/api/v1/drifts");
         if (created.statusCode() == 201) {
-            String id = created.path("id");
+            String id = JsonBody.of(created).text("id");
             stage.cleanup().register("close contract drift " + id, () -> refused(key).post("/api/v1/drifts/" + id + "/ignore"));
         }
         return created;

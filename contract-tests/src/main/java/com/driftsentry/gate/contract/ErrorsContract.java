@@ -3,6 +3,7 @@ package com.driftsentry.gate.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.driftsentry.gate.suite.JsonBody;
 import com.driftsentry.gate.suite.Stage;
 import com.driftsentry.gate.suite.StageAccess;
 import io.restassured.response.Response;
@@ -75,7 +76,7 @@ class ErrorsContract {
         Stage stage = Stage.current();
         Response created = Contract.reportOwnDrift(key, "errors", stage.runId() + "-errors");
         assertEquals(201, created.statusCode(), "POST /api/v1/drifts answered " + created.statusCode());
-        String id = created.path("id");
+        String id = JsonBody.of(created).text("id");
         Contract.documented(key).post("/api/v1/drifts/" + id + "/ignore");
         expect(409, Contract.refused(key).post("/api/v1/drifts/" + id + "/acknowledge"));
         expect(422, Contract.refused(key).contentType("application/json").header("Idempotency-Key", stage.runId() + "-errors")

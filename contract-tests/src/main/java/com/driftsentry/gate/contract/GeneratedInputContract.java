@@ -1,5 +1,6 @@
 package com.driftsentry.gate.contract;
 
+import com.driftsentry.gate.suite.JsonBody;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.driftsentry.gate.contract.GeneratedCase.Expect;
 import com.driftsentry.gate.suite.Stage;
@@ -105,7 +106,7 @@ class GeneratedInputContract {
             int status = r.statusCode();
             undoIfCreated(c, r, key, stage);
             ValidationReport documented = spec.checkResponse(c.method(), c.path(), r);
-            String detail = status >= 400 && r.contentType() != null && r.contentType().contains("json") ? ": " + r.jsonPath().getString("detail") : "";
+            String detail = status >= 400 && r.contentType() != null && r.contentType().contains("json") ? ": " + JsonBody.of(r).text("detail") : "";
             if (status >= 500) {
                 violations.add(c + " answered " + status + detail);
             } else if (documented.hasErrors()) {
@@ -134,12 +135,12 @@ class GeneratedInputContract {
 
     /** Anything a generated request created (a drift, a key) is closed or revoked at the end of the run. */
     private static void undoIfCreated(GeneratedCase c, Response r, String key, Stage stage) {
-        if (r.statusCode() != 201 || r.path("id") == null) {
+        if (r.statusCode() != 201 || JsonBody.of(r).text("id") == null) {
             return;
         }
-        String id = r.path("id");
+        String id = JsonBody.of(r).text("id");
         if (c.path().equals("/api/v1/keys")) {
-            stage.masker().register(r.path("key"));
+            stage.masker().register(JsonBody.of(r).text("key"));
             stage.cleanup().register("revoke generated key " + id, () -> HTTP.as(key).delete("/api/v1/keys/" + id));
         } else {
             stage.cleanup().register("close generated drift " + id, () -> HTTP.as(key).post("/api/v1/drifts/" + id + "/ignore"));
@@ -159,14 +160,15 @@ class GeneratedInputContract {
         // When the stage cannot create it, the generated POSTs show why; id-based operations then get only unknown ids.
         try {
             Response created = Contract.reportOwnDrift(key, "generated", null);
-            return created.statusCode() == 201 ? created.path("id") : null;
+            return created.statusCode() == 201 ? JsonBody.of(created).text("id") : null;
         } catch (AssertionFailedError outsideTheContract) {
             return null;
         }
     }
 
     private static String anyDrift(String key) {
-        List<String> ids = HTTP.as(key).queryParam("limit", 1).get("/api/v1/drifts").jsonPath().getList("items.id");
+        List<String> ids = JsonBody.of(HTTP.as(key).queryParam("limit", 1).get("/api/v1/drifts")).items("items").stream()
+                .map(d -> d.path("id").asText()).toList();
         return ids == null || ids.isEmpty() ? null : ids.get(0);
     }
 }

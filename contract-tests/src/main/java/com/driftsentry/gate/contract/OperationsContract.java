@@ -3,6 +3,7 @@ package com.driftsentry.gate.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import com.driftsentry.gate.suite.JsonBody;
 import com.driftsentry.gate.suite.Stage;
 import com.driftsentry.gate.suite.StageAccess;
 import io.restassured.response.Response;
@@ -40,7 +41,7 @@ class OperationsContract {
         ok(Contract.documented(key).get("/api/v1/drifts"));
         ok(Contract.documented(key).queryParam("severity", "high").queryParam("status", "open").get("/api/v1/drifts"));
         Response first = ok(Contract.documented(key).queryParam("limit", 2).get("/api/v1/drifts"));
-        String cursor = first.path("nextCursor");
+        String cursor = JsonBody.of(first).text("nextCursor");
         if (cursor != null) {
             ok(Contract.documented(key).queryParam("limit", 2).queryParam("cursor", cursor).get("/api/v1/drifts"));
         }
@@ -63,8 +64,8 @@ class OperationsContract {
             return; // a reader key: the 403 itself was validated; admins' reads follow when the key is an admin's
         }
         ok(audit);
-        if (audit.path("nextCursor") != null) {
-            ok(Contract.documented(key).queryParam("limit", 2).queryParam("cursor", (String) audit.path("nextCursor")).get("/api/v1/audit"));
+        if (JsonBody.of(audit).text("nextCursor") != null) {
+            ok(Contract.documented(key).queryParam("limit", 2).queryParam("cursor", JsonBody.of(audit).text("nextCursor")).get("/api/v1/audit"));
         }
         ok(Contract.documented(key).get("/api/v1/keys"));
         ok(Contract.documented(key).get("/api/v1/routes"));
@@ -77,10 +78,10 @@ class OperationsContract {
         String idempotency = Stage.current().runId() + "-ops";
         Response created = Contract.reportOwnDrift(key, "drift", idempotency);
         assertEquals(201, created.statusCode(), "POST /api/v1/drifts answered " + created.statusCode());
-        String id = created.path("id");
+        String id = JsonBody.of(created).text("id");
         Response replay = Contract.reportOwnDrift(key, "drift", idempotency);
         assertEquals("true", replay.header("Idempotent-Replayed"), "the replay is marked");
-        assertEquals(id, replay.path("id"), "the replay returns the same drift");
+        assertEquals(id, JsonBody.of(replay).text("id"), "the replay returns the same drift");
         ok(Contract.documented(key).get("/api/v1/drifts/" + id));
         ok(Contract.documented(key).post("/api/v1/drifts/" + id + "/acknowledge"));
         ok(Contract.documented(key).post("/api/v1/drifts/" + id + "/remediate"));
@@ -94,8 +95,8 @@ class OperationsContract {
         Response created = Contract.documented(key).contentType("application/json")
                 .body(Map.of("name", stage.runId() + "-contract", "role", "reader")).post("/api/v1/keys");
         assertEquals(201, created.statusCode(), "POST /api/v1/keys answered " + created.statusCode());
-        stage.masker().register(created.path("key"));
-        String id = created.path("id");
+        stage.masker().register(JsonBody.of(created).text("key"));
+        String id = JsonBody.of(created).text("id");
         assertNotNull(id);
         stage.cleanup().register("revoke contract key " + id, () -> Contract.refused(key).delete("/api/v1/keys/" + id));
         Response revoked = Contract.documented(key).delete("/api/v1/keys/" + id);

@@ -3,6 +3,7 @@ package com.driftsentry.gate.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.driftsentry.gate.suite.JsonBody;
 import com.driftsentry.gate.suite.Stage;
 import com.driftsentry.gate.suite.StageAccess;
 import com.driftsentry.gate.suite.StageHttp;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -30,7 +32,8 @@ class RoutesContract {
     void documentAndServedRoutesAreTheSame() {
         Response served = Contract.documented(StageAccess.key()).get("/api/v1/routes");
         assertEquals(200, served.statusCode(), "GET /api/v1/routes answered " + served.statusCode());
-        TreeSet<String> service = new TreeSet<>(served.jsonPath().getList("items.collect { it.method + ' ' + it.path }", String.class));
+        TreeSet<String> service = JsonBody.of(served).items("items").stream()
+                .map(r -> r.path("method").asText() + " " + r.path("path").asText()).collect(Collectors.toCollection(TreeSet::new));
         TreeSet<String> document = new TreeSet<>(Contract.spec().documentedRoutes());
         TreeSet<String> undocumented = new TreeSet<>(service);
         undocumented.removeAll(document);
@@ -51,7 +54,7 @@ class RoutesContract {
             // A random id matches no resource, and no body is sent: nothing can be created or changed.
             String path = op.path().replace("{id}", UUID.randomUUID().toString());
             Response r = ROUTING.as(StageAccess.key()).request(op.method(), path);
-            String detail = r.contentType() != null && r.contentType().contains("json") ? r.jsonPath().getString("detail") : "";
+            String detail = r.contentType() != null && r.contentType().contains("json") ? JsonBody.of(r).text("detail") : "";
             if (r.statusCode() == 405 || (r.statusCode() == 404 && detail != null && detail.startsWith("No route"))) {
                 unknown.add(op + " (" + r.statusCode() + ")");
             }

@@ -3,8 +3,10 @@ package com.driftsentry.gate.smoke;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.driftsentry.gate.suite.JsonBody;
 import com.driftsentry.gate.suite.Stage;
 import com.driftsentry.gate.suite.StageAccess;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.response.Response;
 import java.util.List;
 import java.util.Map;
@@ -41,14 +43,14 @@ class DriftsSmoke {
                 "actualState", Map.of("smokeRun", stage.runId(), "encrypted", false), "monthlyCostDeltaUsd", 0.01);
         Response created = report(key, drift, stage.runId());
         assertEquals(201, created.statusCode(), "POST /api/v1/drifts answered " + created.statusCode() + ": " + created.asString());
-        id = created.path("id");
+        id = JsonBody.of(created).text("id");
         String closing = id;
         stage.cleanup().register("close smoke drift " + id, () -> close(key, closing));
         assertEquals("/api/v1/drifts/" + id, created.header("Location"), "Location of the new drift");
         Response replay = report(key, drift, stage.runId());
         assertEquals(201, replay.statusCode(), "the retried POST answered " + replay.statusCode());
         assertEquals("true", replay.header("Idempotent-Replayed"), "a retry with the same Idempotency-Key is a replay");
-        assertEquals(id, replay.path("id"), "a retry with the same Idempotency-Key returns the same drift");
+        assertEquals(id, JsonBody.of(replay).text("id"), "a retry with the same Idempotency-Key returns the same drift");
     }
 
     @Test
@@ -56,10 +58,11 @@ class DriftsSmoke {
     void readsItBack() {
         Response r = Smoke.HTTP.as(key()).get("/api/v1/drifts/" + id);
         assertEquals(200, r.statusCode(), "GET /api/v1/drifts/" + id + " answered " + r.statusCode());
-        assertEquals(RESOURCE_TYPE, r.path("resourceType"));
-        assertEquals("critical", r.path("severity"));
-        assertEquals("open", r.path("status"));
-        assertEquals(Stage.current().runId(), r.path("expectedState.smokeRun"));
+        JsonBody drift = JsonBody.of(r);
+        assertEquals(RESOURCE_TYPE, drift.text("resourceType"));
+        assertEquals("critical", drift.text("severity"));
+        assertEquals("open", drift.text("status"));
+        assertEquals(Stage.current().runId(), drift.text("expectedState.smokeRun"));
     }
 
     @Test
@@ -68,10 +71,10 @@ class DriftsSmoke {
         Response r = Smoke.HTTP.as(key()).queryParam("severity", "critical").queryParam("status", "open")
                 .queryParam("limit", 100).get("/api/v1/drifts");
         assertEquals(200, r.statusCode(), "GET /api/v1/drifts?severity=critical&status=open answered " + r.statusCode());
-        List<Map<String, Object>> items = r.path("items");
-        assertTrue(items.stream().allMatch(d -> "critical".equals(d.get("severity")) && "open".equals(d.get("status"))),
+        List<JsonNode> items = JsonBody.of(r).items("items");
+        assertTrue(items.stream().allMatch(d -> "critical".equals(d.path("severity").asText()) && "open".equals(d.path("status").asText())),
                 "the filter returned drifts that are not critical and open");
-        assertTrue(items.stream().anyMatch(d -> id.equals(d.get("id"))), "the new drift is missing from the newest 100 critical open drifts");
+        assertTrue(items.stream().anyMatch(d -> id.equals(d.path("id").asText())), "the new drift is missing from the newest 100 critical open drifts");
     }
 
     @Test
@@ -79,7 +82,7 @@ class DriftsSmoke {
     void acknowledgesItOnce() {
         Response r = Smoke.HTTP.as(key()).post("/api/v1/drifts/" + id + "/acknowledge");
         assertEquals(200, r.statusCode(), "acknowledge answered " + r.statusCode() + ": " + r.asString());
-        assertEquals("acknowledged", r.path("status"));
+        assertEquals("acknowledged", JsonBody.of(r).text("status"));
         AuthSmoke.expectProblem(Smoke.HTTP.as(key()).post("/api/v1/drifts/" + id + "/acknowledge"), 409, "a second acknowledge");
     }
 
@@ -88,7 +91,8 @@ class DriftsSmoke {
     void auditHasTheTrail() {
         Response r = Smoke.HTTP.as(key()).queryParam("limit", 200).get("/api/v1/audit");
         assertEquals(200, r.statusCode(), "GET /api/v1/audit answered " + r.statusCode());
-        List<String> actions = r.jsonPath().getList("items.findAll { it.targetId == '" + id + "' }.action");
+        List<String> actions = JsonBody.of(r).items("items").stream().filter(e -> id.equals(e.path("targetId").asText()))
+                .map(e -> e.path("action").asText()).toList();
         assertTrue(actions.contains("drift.reported"), "no drift.reported audit entry for " + id + " (found " + actions + ")");
         assertTrue(actions.contains("drift.acknowledged"), "no drift.acknowledged audit entry for " + id + " (found " + actions + ")");
     }

@@ -59,14 +59,14 @@ public final class StageAccess {
             if (created.statusCode() != 201) {
                 throw new AssertionFailedError("could not create a reader key: POST /api/v1/keys answered " + created.statusCode());
             }
-            String id = created.path("id");
+            String id = JsonBody.of(created).text("id");
             stage.cleanup().register("revoke reader key " + run + "-reader", () -> {
                 int status = HTTP.as(admin).delete("/api/v1/keys/" + id).statusCode();
                 if (status != 204 && status != 404) {
                     throw new IllegalStateException("DELETE /api/v1/keys/" + id + " answered " + status);
                 }
             });
-            return stage.masker().register(created.path("key"));
+            return stage.masker().register(JsonBody.of(created).text("key"));
         });
     }
 
@@ -77,7 +77,8 @@ public final class StageAccess {
      * the wait, instead of failing a good build.
      */
     public static Response unlessThrottled(Response r, String check) {
-        if (r.statusCode() == 429 && String.valueOf(r.<Object>path("detail")).contains("failed authentications")) {
+        if (r.statusCode() == 429 && String.valueOf(r.contentType()).contains("json")
+                && String.valueOf(JsonBody.of(r).text("detail")).contains("failed authentications")) {
             throw new TestAbortedException(check + " cannot be observed: this address is throttled after failed authentications"
                     + " (a ratelimit check in the last minute); retry after " + r.header("Retry-After") + " s");
         }
@@ -100,7 +101,7 @@ public final class StageAccess {
             return "gates.smoke.tenant is not set: outside the embedded default, writes happen only in a dedicated smoke tenant"
                     + " (fix: set it to the smoke tenant's id)";
         }
-        String actual = HTTP.as(key).get("/api/v1/dashboard/summary").path("tenantId");
+        String actual = JsonBody.of(HTTP.as(key).get("/api/v1/dashboard/summary")).text("tenantId");
         if (!tenant.get().equals(actual)) {
             return "FAIL the smoke key belongs to tenant " + actual + ", not the smoke tenant " + tenant.get()
                     + ": refusing to write (fix: use a key of the smoke tenant)";
