@@ -22,7 +22,7 @@ import java.util.concurrent.CompletionException;
  * PostgreSQL and Redis), behind a {@link LoopbackRouter}. The candidate starts beside the serving
  * release and is gated on its own port; promotion switches the router and stops the old release;
  * a failed candidate is stopped and the serving release never stopped. Everything started here
- * stops in {@link #close()}.
+ * stops in {@link #close()}, which also waits for the releases whose stop began earlier.
  *
  * <p>A deploy's candidate starts at the same time as the serving release (each start is mostly one
  * JVM's class loading and PostgreSQL's, so the two overlap well on two cores). That is before the
@@ -39,8 +39,10 @@ public final class EmbeddedPlatform implements Platform {
     private final Release initial;
     private final Map<String, String> candidateSettings;
     private final Path workDir;
-    private final LoopbackRouter router;
+    private LoopbackRouter router;
+    private CompletableFuture<LoopbackRouter> routerStart;
     private final Map<String, EmbeddedTarget> running = new LinkedHashMap<>();
+    private final Map<String, EmbeddedTarget> stopping = new LinkedHashMap<>();
     private final Optional<Release> expected;
     private CompletableFuture<EmbeddedTarget> early;
     private Release serving;
@@ -55,7 +57,6 @@ public final class EmbeddedPlatform implements Platform {
         this.expected = candidate.filter(c -> !c.version().equals(initial.version()));
         this.candidateSettings = Map.copyOf(candidateSettings);
         this.workDir = workDir;
-        this.router = new LoopbackRouter(0);
     }
 
     @Override
@@ -63,6 +64,10 @@ public final class EmbeddedPlatform implements Platform {
         if (serving == null) {
             expected.ifPresent(candidate -> early = CompletableFuture.supplyAsync(() -> launch(candidate, candidateSettings, List.of()),
                     OwnThread.named("candidate-start")));
+            if (router == null && routerStart == null) {
+                // Jetty and its TLS classes are about 0.3 s of this JVM's start: beside the releases' starts, not before.
+                routerStart = CompletableFuture.supplyAsync(() -> new LoopbackRouter(0), OwnThread.named("router-start"));
+            }
             try {
                 start(initial, Map.of(), expected.isPresent() ? QUICK_START : List.of());
                 awaitReady(initial, running.get(initial.version()), env.deploy().platform().common().stableTimeout());
@@ -70,14 +75,14 @@ public final class EmbeddedPlatform implements Platform {
                 throw new IllegalStateException("the serving release " + initial + " did not start: " + e.getMessage());
             }
             serving = initial;
-            router.switchTo(running.get(initial.version()).baseUrl());
+            router().switchTo(running.get(initial.version()).baseUrl());
         }
         return Optional.of(serving);
     }
 
     @Override
     public String serviceUrl() {
-        return router.url();
+        return router().url();
     }
 
     @Override
@@ -106,7 +111,7 @@ public final class EmbeddedPlatform implements Platform {
 
     @Override
     public void promote(Release candidate) throws DeployFailure {
-        router.switchTo(target(candidate).baseUrl());
+        router().switchTo(target(candidate).baseUrl());
         Release old = serving;
         serving = candidate;
         stop(old);
@@ -120,7 +125,7 @@ public final class EmbeddedPlatform implements Platform {
         }
         EmbeddedTarget t = target(release);
         awaitReady(release, t, env.deploy().platform().common().stableTimeout());
-        router.switchTo(t.baseUrl());
+        router().switchTo(t.baseUrl());
         Release replaced = serving;
         serving = release;
         if (replaced != null && !replaced.version().equals(release.version())) {
@@ -165,11 +170,36 @@ public final class EmbeddedPlatform implements Platform {
                 // it never started: nothing to stop
             }
         }
-        new ArrayList<>(running.keySet()).forEach(v -> running.remove(v).close());
-        router.close();
+        List<EmbeddedTarget> all = new ArrayList<>(stopping.values());
+        all.addAll(running.values());
+        stopping.clear();
+        running.clear();
+        all.forEach(EmbeddedTarget::beginStop);
+        all.forEach(EmbeddedTarget::close);
+        if (router != null || routerStart != null) {
+            try {
+                router().close();
+            } catch (IllegalStateException neverStarted) {
+                // nothing to close
+            }
+        }
+    }
+
+    /** The router, once started (beside the releases when {@link #serving()} comes first, else here). */
+    private synchronized LoopbackRouter router() {
+        if (router == null) {
+            try {
+                router = routerStart == null ? new LoopbackRouter(0) : routerStart.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof IllegalStateException failed ? failed : e;
+            }
+        }
+        return router;
     }
 
     private void start(Release release, Map<String, String> settings, List<String> jvmOptions) throws DeployFailure {
+        // A release of this version still stopping (a rollback to the release a promotion just stopped) owns its folder.
+        Optional.ofNullable(stopping.remove(release.version())).ifPresent(EmbeddedTarget::close);
         try {
             running.put(release.version(), launch(release, settings, jvmOptions));
         } catch (IllegalStateException e) {
@@ -198,10 +228,12 @@ public final class EmbeddedPlatform implements Platform {
         return t;
     }
 
+    /** Its graceful stop (drain, then PostgreSQL and Redis: about 0.4 s) goes on while the command does; close() waits. */
     private void stop(Release release) {
         EmbeddedTarget t = release == null ? null : running.remove(release.version());
         if (t != null) {
-            t.close();
+            t.beginStop();
+            stopping.put(release.version(), t);
         }
     }
 
