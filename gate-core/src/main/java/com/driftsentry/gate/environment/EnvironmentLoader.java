@@ -8,13 +8,19 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -24,7 +30,14 @@ import java.util.stream.Stream;
  * file, the field and what is expected; nothing is half-loaded.
  */
 public final class EnvironmentLoader {
-    private static final JsonSchema SCHEMA = schema();
+    /**
+     * Set by a JVM that checked an environment file against the schema on a JVM it starts (the load gate's Gatling): the
+     * file's SHA-256. The child reads a file with that digest without checking it again (about 0.4 s of its start, the
+     * schema's classes and their compiling); a file changed in between has another digest and is checked.
+     */
+    public static final String CHECKED_PROPERTY = "driftgate.checkedEnvironment";
+    // The digests of the files this JVM checked against the schema.
+    private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
     // The largest real environment file is a few KiB; a megabyte is a file pasted by mistake.
     private static final long MAX_FILE_BYTES = 1 << 20;
 
@@ -74,7 +87,7 @@ public final class EnvironmentLoader {
         if (name == null || !name.matches("[a-z][a-z0-9-]{0,31}")) {
             throw new ConfigError("-Denv=" + name + ": not an environment name (expected e.g. local, staging, production)");
         }
-        Path file = directory.resolve(name + ".yaml");
+        Path file = file(directory, name);
         if (!Files.isRegularFile(file)) {
             throw new ConfigError("-Denv=" + name + ": no file " + display(file) + " (expected one of " + available() + ")");
         }
@@ -84,8 +97,10 @@ public final class EnvironmentLoader {
     public Environment load(Path path) {
         String file = display(path);
         JsonNode root;
+        String text = TextFiles.read(path, MAX_FILE_BYTES, "an environment file is a few KiB of YAML; check that " + file + " is the right file");
+        String digest = digest(text);
         try {
-            root = Json.YAML.readTree(TextFiles.read(path, MAX_FILE_BYTES, "an environment file is a few KiB of YAML; check that " + file + " is the right file"));
+            root = Json.YAML.readTree(text);
         } catch (IOException e) {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new ConfigError(file + ": is not valid YAML: " + reason);
@@ -93,7 +108,8 @@ public final class EnvironmentLoader {
         if (root == null || !root.isObject()) {
             throw new ConfigError(file + ": is empty or not a YAML mapping (expected name, target and gates)");
         }
-        List<ValidationMessage> problems = new ArrayList<>(SCHEMA.validate(root));
+        List<ValidationMessage> problems = digest.equals(System.getProperty(CHECKED_PROPERTY)) ? List.of()
+                : new ArrayList<>(Schema.INSTANCE.validate(root));
         if (!problems.isEmpty()) {
             problems.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
             ValidationMessage first = problems.get(0);
@@ -104,6 +120,7 @@ public final class EnvironmentLoader {
             throw ConfigError.at(file, "name", "'" + root.path("name").asText() + "' does not match the file name (expected "
                     + path.getFileName().toString().replaceFirst("\\.yaml$", "") + ")");
         }
+        CHECKED.add(digest);
         Masker masker = new Masker();
         String region = Optional.ofNullable(root.path("platform").path("region").textValue()).orElse("us-east-1");
         try (SecretResolver resolver = secrets.create(masker, region)) {
@@ -124,6 +141,34 @@ public final class EnvironmentLoader {
         Path cwd = Path.of("").toAbsolutePath();
         Path abs = path.toAbsolutePath().normalize();
         return abs.startsWith(cwd) ? cwd.relativize(abs).toString() : abs.toString();
+    }
+
+    /** The environment file {@code name} in {@code directory}. */
+    public static Path file(Path directory, String name) {
+        return directory.resolve(name + ".yaml");
+    }
+
+    /** The digest of {@code file} when this JVM has checked its present content against the schema. */
+    public static Optional<String> checkedDigest(Path file) {
+        try {
+            return Optional.of(digest(TextFiles.read(file, MAX_FILE_BYTES, "an environment file is a few KiB of YAML")))
+                    .filter(CHECKED::contains);
+        } catch (ConfigError unreadable) {
+            return Optional.empty();
+        }
+    }
+
+    private static String digest(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Compiled on first use: a JVM that reads only checked files never loads the schema's classes. */
+    private static final class Schema {
+        static final JsonSchema INSTANCE = schema();
     }
 
     private static JsonSchema schema() {

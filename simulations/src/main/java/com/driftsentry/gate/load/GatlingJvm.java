@@ -25,10 +25,12 @@ public final class GatlingJvm {
      * {@code -D} switches; {@code apiKey} may be null (a target that needs none). Output is the caller's to redirect.
      */
     public static ProcessBuilder of(String environment, String simulation, String baseUrl, String apiKey, Path output, List<String> properties) {
+        Path environments = EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath());
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", PinnedGatlingPreferences.JVM_OPTION, "-Denv=" + environment,
-                "-Dgate.environments=" + EnvironmentLoader.findDirectory(Path.of("").toAbsolutePath()),
-                "-Dgate.baseUrl=" + baseUrl, "-Dgate.output=" + output.toAbsolutePath()));
+                "-Dgate.environments=" + environments, "-Dgate.baseUrl=" + baseUrl, "-Dgate.output=" + output.toAbsolutePath()));
+        EnvironmentLoader.checkedDigest(EnvironmentLoader.file(environments, environment))
+                .ifPresent(digest -> command.add("-D" + EnvironmentLoader.CHECKED_PROPERTY + "=" + digest));
         properties.forEach(p -> command.add("-D" + p));
         if (apiKey != null) {
             command.add("-Dgate.apiKey=${env:" + KEY_VARIABLE + "}");
