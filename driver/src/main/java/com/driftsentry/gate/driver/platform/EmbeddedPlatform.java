@@ -179,7 +179,7 @@ public final class EmbeddedPlatform implements Platform {
         if (router != null || routerStart != null) {
             try {
                 router().close();
-            } catch (IllegalStateException neverStarted) {
+            } catch (RuntimeException neverStarted) {
                 // nothing to close
             }
         }
