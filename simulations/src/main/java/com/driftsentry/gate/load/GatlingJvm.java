@@ -29,8 +29,6 @@ public final class GatlingJvm {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
                 "--add-opens=java.base/java.lang=ALL-UNNAMED", PinnedGatlingPreferences.JVM_OPTION, "-Denv=" + environment,
                 "-Dgate.environments=" + environments, "-Dgate.baseUrl=" + baseUrl, "-Dgate.output=" + output.toAbsolutePath()));
-        EnvironmentLoader.checkedDigest(EnvironmentLoader.file(environments, environment))
-                .ifPresent(digest -> command.add("-D" + EnvironmentLoader.CHECKED_PROPERTY + "=" + digest));
         properties.forEach(p -> command.add("-D" + p));
         if (apiKey != null) {
             command.add("-Dgate.apiKey=${env:" + KEY_VARIABLE + "}");
@@ -38,6 +36,8 @@ public final class GatlingJvm {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "io.gatling.app.Gatling",
                 "-s", SIMULATIONS + simulation, "-rf", output.resolve("gatling").toAbsolutePath().toString()));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
+        EnvironmentLoader.checkedDigest(EnvironmentLoader.file(environments, environment))
+                .ifPresent(digest -> pb.environment().put(EnvironmentLoader.CHECKED_VARIABLE, digest));
         if (apiKey != null) {
             pb.environment().put(KEY_VARIABLE, apiKey);
         }
