@@ -1,8 +1,8 @@
 package com.driftsentry.gate.contract;
 
-import com.driftsentry.gate.suite.JsonBody;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.driftsentry.gate.contract.GeneratedCase.Expect;
+import com.driftsentry.gate.suite.JsonBody;
 import com.driftsentry.gate.suite.Stage;
 import com.driftsentry.gate.suite.StageAccess;
 import com.driftsentry.gate.suite.StageHttp;
@@ -135,12 +135,13 @@ class GeneratedInputContract {
 
     /** Anything a generated request created (a drift, a key) is closed or revoked at the end of the run. */
     private static void undoIfCreated(GeneratedCase c, Response r, String key, Stage stage) {
-        if (r.statusCode() != 201 || JsonBody.of(r).text("id") == null) {
+        JsonBody created = r.statusCode() == 201 ? JsonBody.of(r) : null;
+        String id = created == null ? null : created.text("id");
+        if (id == null) {
             return;
         }
-        String id = JsonBody.of(r).text("id");
         if (c.path().equals("/api/v1/keys")) {
-            stage.masker().register(JsonBody.of(r).text("key"));
+            stage.masker().register(created.text("key"));
             stage.cleanup().register("revoke generated key " + id, () -> HTTP.as(key).delete("/api/v1/keys/" + id));
         } else {
             stage.cleanup().register("close generated drift " + id, () -> HTTP.as(key).post("/api/v1/drifts/" + id + "/ignore"));
@@ -167,8 +168,7 @@ class GeneratedInputContract {
     }
 
     private static String anyDrift(String key) {
-        List<String> ids = JsonBody.of(HTTP.as(key).queryParam("limit", 1).get("/api/v1/drifts")).items("items").stream()
-                .map(d -> d.path("id").asText()).toList();
-        return ids == null || ids.isEmpty() ? null : ids.get(0);
+        return JsonBody.of(HTTP.as(key).queryParam("limit", 1).get("/api/v1/drifts")).items("items").stream()
+                .map(d -> d.path("id").asText()).findFirst().orElse(null);
     }
 }

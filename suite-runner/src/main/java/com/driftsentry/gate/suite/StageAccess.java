@@ -59,14 +59,15 @@ public final class StageAccess {
             if (created.statusCode() != 201) {
                 throw new AssertionFailedError("could not create a reader key: POST /api/v1/keys answered " + created.statusCode());
             }
-            String id = JsonBody.of(created).text("id");
+            JsonBody body = JsonBody.of(created);
+            String id = body.text("id");
             stage.cleanup().register("revoke reader key " + run + "-reader", () -> {
                 int status = HTTP.as(admin).delete("/api/v1/keys/" + id).statusCode();
                 if (status != 204 && status != 404) {
                     throw new IllegalStateException("DELETE /api/v1/keys/" + id + " answered " + status);
                 }
             });
-            return stage.masker().register(JsonBody.of(created).text("key"));
+            return stage.masker().register(body.text("key"));
         });
     }
 
