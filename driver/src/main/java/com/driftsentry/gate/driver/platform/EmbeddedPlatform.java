@@ -39,8 +39,8 @@ public final class EmbeddedPlatform implements Platform {
     private final Release initial;
     private final Map<String, String> candidateSettings;
     private final Path workDir;
-    private LoopbackRouter router;
-    private CompletableFuture<LoopbackRouter> routerStart;
+    // Started beside the releases when serving() comes first, else on first use.
+    private CompletableFuture<LoopbackRouter> router;
     private final Map<String, EmbeddedTarget> running = new LinkedHashMap<>();
     private final Map<String, EmbeddedTarget> stopping = new LinkedHashMap<>();
     private final Optional<Release> expected;
@@ -64,9 +64,9 @@ public final class EmbeddedPlatform implements Platform {
         if (serving == null) {
             expected.ifPresent(candidate -> early = CompletableFuture.supplyAsync(() -> launch(candidate, candidateSettings, List.of()),
                     OwnThread.named("candidate-start")));
-            if (router == null && routerStart == null) {
+            if (router == null) {
                 // Jetty and its TLS classes are about 0.3 s of this JVM's start: beside the releases' starts, not before.
-                routerStart = CompletableFuture.supplyAsync(() -> new LoopbackRouter(0), OwnThread.named("router-start"));
+                router = CompletableFuture.supplyAsync(() -> new LoopbackRouter(0), OwnThread.named("router-start"));
             }
             try {
                 start(initial, Map.of(), expected.isPresent() ? QUICK_START : List.of());
@@ -176,7 +176,7 @@ public final class EmbeddedPlatform implements Platform {
         running.clear();
         all.forEach(EmbeddedTarget::beginStop);
         all.forEach(EmbeddedTarget::close);
-        if (router != null || routerStart != null) {
+        if (router != null) {
             try {
                 router().close();
             } catch (RuntimeException neverStarted) {
@@ -185,16 +185,16 @@ public final class EmbeddedPlatform implements Platform {
         }
     }
 
-    /** The router, once started (beside the releases when {@link #serving()} comes first, else here). */
+    /** The router, once started. */
     private synchronized LoopbackRouter router() {
         if (router == null) {
-            try {
-                router = routerStart == null ? new LoopbackRouter(0) : routerStart.join();
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof IllegalStateException failed ? failed : e;
-            }
+            router = CompletableFuture.completedFuture(new LoopbackRouter(0));
         }
-        return router;
+        try {
+            return router.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof IllegalStateException failed ? failed : e;
+        }
     }
 
     private void start(Release release, Map<String, String> settings, List<String> jvmOptions) throws DeployFailure {
