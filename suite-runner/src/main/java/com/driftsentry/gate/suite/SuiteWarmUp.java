@@ -12,8 +12,8 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * What the first test of a suite run would otherwise pay for: JUnit's launcher, REST Assured with Groovy and its HTTP
- * client, and Jackson reading a body ({@link JsonBody}), about 1.3 s of CPU on this project's machines. Done while the
- * gate before the suites runs (it waits on the release, with a core idle), against a server of its own on loopback: the
+ * client, and Jackson reading a body ({@link JsonBody}); docs/performance.md has what it saves. Done while the gate
+ * before the suites runs (it waits on the release, with a core idle), against a server of its own on loopback: the
  * release sees nothing of it.
  */
 public final class SuiteWarmUp {
